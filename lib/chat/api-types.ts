@@ -1,0 +1,83 @@
+// JSON shapes of the chatroom's REST API, shared by route handlers and the browser.
+import type { ColumnStats } from "../streaming/events";
+
+export interface ModelOption {
+  /** `provider/model`, e.g. "sandbox/swift-mini" or "openrouter/meta-llama/llama-3.3-70b-instruct:free". */
+  id: string;
+  name: string;
+  provider: string;
+  providerLabel: string;
+  simulated: boolean;
+  /** USD per million tokens, exact decimal strings ("0.075"); null when unknown. */
+  promptPricePerMillion: string | null;
+  completionPricePerMillion: string | null;
+  contextLength: number | null;
+  maxOutputTokens: number | null;
+  free: boolean;
+}
+
+export interface ColumnSettings {
+  modelId: string;
+  temperature?: number | null;
+  maxTokens?: number | null;
+  systemPrompt?: string | null;
+}
+
+export interface ColumnDto extends Required<ColumnSettings> {
+  id: string;
+  position: number;
+}
+
+export interface MessageDto {
+  id: string;
+  columnId: string | null;
+  turn: number;
+  role: "user" | "assistant";
+  content: string;
+  reasoning: string;
+  status: "streaming" | "done" | "stopped" | "error";
+  stats: ColumnStats | null;
+  createdAt: string;
+}
+
+export interface ConversationSummaryDto {
+  id: string;
+  title: string;
+  updatedAt: string;
+  /** Picodollars as a decimal string. */
+  costPico: string;
+}
+
+export interface ConversationDto extends ConversationSummaryDto {
+  columns: ColumnDto[];
+  messages: MessageDto[];
+}
+
+export interface ProviderStatusDto {
+  id: string;
+  label: string;
+  kind: "preset" | "custom" | "sandbox";
+  configured: boolean;
+  simulated: boolean;
+  baseUrl: string;
+  /** Name of the env var that configures it, for the settings page's hint. */
+  envVar: string | null;
+  modelCount: number;
+}
+
+export interface ProviderCheckDto {
+  id: string;
+  ok: boolean;
+  latencyMs: number | null;
+  modelCount: number | null;
+  error: string | null;
+}
+
+/** Request bodies. */
+export interface ChatRequestBody {
+  /** Absent: a new conversation with `columns`. */
+  conversationId?: string;
+  prompt: string;
+  /** Required for a new conversation; for an existing one, replaces its column settings. */
+  columns?: ColumnSettings[];
+}

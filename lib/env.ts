@@ -1,0 +1,50 @@
+// The only reader of process.env. Validated once with zod; everything else asks getEnv().
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "on", "off", "yes", "no", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "on", "yes"].includes(v)));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  SANDBOX_ENABLED: flag,
+  SANDBOX_BASE_URL: z.string().url().optional(),
+  SANDBOX_SPEED: z.coerce.number().positive().default(1),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LOCAL_USER_EMAIL: z.string().default("local@switchyard.local"),
+});
+
+export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${detail}`);
+    }
+    cached = { ...parsed.data, raw: { ...process.env } };
+  }
+  return cached;
+}
+
+/** Provider settings are dynamic (<PRESET>_API_KEY, CUSTOM_PROVIDER_<NAME>_*), so they are read by prefix. */
+export function readEnvVar(name: string): string | undefined {
+  const value = getEnv().raw[name];
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+export function listEnvVarNames(): string[] {
+  return Object.keys(getEnv().raw);
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

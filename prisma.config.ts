@@ -1,0 +1,16 @@
+// Prisma CLI config: the JS schema engine over the better-sqlite3 adapter, so every
+// migrate command runs offline (no engine binary download).
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { resolveDatabaseUrl } from "./lib/db/database-url";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  async adapter() {
+    return new PrismaBetterSQLite3({ url: resolveDatabaseUrl() });
+  },
+});
