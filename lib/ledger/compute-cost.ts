@@ -1,0 +1,34 @@
+// Exact cost of one call: integer tokens times integer picodollar prices.
+import type { Usage } from "../streaming/events";
+
+export interface PricePico {
+  prompt: bigint;
+  completion: bigint;
+  /** Cached prompt tokens; absent means they cost the same as other prompt tokens. */
+  cachedPrompt?: bigint;
+  /** Reasoning tokens, when priced apart from other completion tokens. */
+  reasoning?: bigint;
+}
+
+export const ZERO_PRICE: PricePico = { prompt: 0n, completion: 0n };
+
+type CostUsage = Pick<Usage, "promptTokens" | "completionTokens" | "reasoningTokens" | "cachedTokens">;
+
+/** Reasoning and cached tokens are subsets of completion and prompt tokens, as OpenAI reports them. */
+export function computeCostPico(usage: CostUsage, price: PricePico): bigint {
+  const cached = BigInt(Math.min(usage.cachedTokens, usage.promptTokens));
+  const freshPrompt = BigInt(usage.promptTokens) - cached;
+  const reasoning = BigInt(Math.min(usage.reasoningTokens, usage.completionTokens));
+  const otherCompletion = BigInt(usage.completionTokens) - reasoning;
+  return (
+    freshPrompt * price.prompt +
+    cached * (price.cachedPrompt ?? price.prompt) +
+    otherCompletion * price.completion +
+    reasoning * (price.reasoning ?? price.completion)
+  );
+}
+
+/** The upstream's own figure wins when it gave one (OpenRouter's usage.cost); both are kept. */
+export function chooseCost(computed: bigint, upstream: bigint | undefined): bigint {
+  return upstream ?? computed;
+}

@@ -1,0 +1,31 @@
+// The one upstream client: the `openai` SDK pointed at a provider's base URL.
+import OpenAI from "openai";
+import { getEnv } from "../env";
+import { handleSandboxRequest } from "./sandbox/handler";
+import { usesInProcessSandbox, type ProviderConfig } from "./registry";
+
+const globalClients = globalThis as unknown as { __switchyardClients?: Map<string, OpenAI> };
+
+export function getProviderClient(provider: ProviderConfig): OpenAI {
+  const cache = (globalClients.__switchyardClients ??= new Map());
+  const key = `${provider.id}|${provider.baseUrl}|${provider.apiKey ?? ""}`;
+  let client = cache.get(key);
+  if (!client) {
+    const env = getEnv();
+    client = new OpenAI({
+      baseURL: provider.baseUrl,
+      // Local servers (Ollama, LM Studio) ignore the key, but the SDK requires one.
+      apiKey: provider.apiKey ?? "not-needed",
+      // Fallback and retries are the router's job, where every attempt is recorded.
+      maxRetries: 0,
+      timeout: env.UPSTREAM_TIMEOUT_MS,
+      // The built-in sandbox answers in-process with the same bytes it serves over HTTP.
+      fetch: usesInProcessSandbox(provider)
+        ? (url: RequestInfo | URL, init?: RequestInit) => handleSandboxRequest(new Request(url, init), { speed: env.SANDBOX_SPEED })
+        : undefined,
+      defaultHeaders: provider.id === "openrouter" ? { "HTTP-Referer": "https://github.com/switchyard", "X-Title": "Switchyard" } : undefined,
+    });
+    cache.set(key, client);
+  }
+  return client;
+}

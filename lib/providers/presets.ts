@@ -1,0 +1,75 @@
+// Every provider speaks OpenAI chat completions; their differences are rows here, not code.
+
+export interface ProviderQuirks {
+  /** Accepts `stream_options: { include_usage: true }` (else usage arrives unasked, or not at all). */
+  streamUsageOption: boolean;
+  /** Accepts a `system` role message. */
+  systemRole: boolean;
+  /** Requires strictly alternating user/assistant turns. */
+  alternatingRoles: boolean;
+  /** Streams reasoning text in `delta.reasoning` or `delta.reasoning_content`. */
+  reasoningField: "reasoning" | "reasoning_content" | null;
+}
+
+export interface FreeTier {
+  /** Which models the free quota applies to. */
+  appliesTo: "free-suffix" | "listed";
+  models?: string[];
+  requestsPerMinute: number;
+  requestsPerDay: number;
+}
+
+export interface ProviderPreset {
+  id: string;
+  label: string;
+  baseUrl: string;
+  /** Local servers need no key: they are configured by their base URL alone. */
+  needsKey: boolean;
+  quirks: ProviderQuirks;
+  freeTier?: FreeTier;
+}
+
+const standard: ProviderQuirks = { streamUsageOption: true, systemRole: true, alternatingRoles: false, reasoningField: null };
+
+export const PROVIDER_PRESETS: ProviderPreset[] = [
+  {
+    id: "openrouter",
+    label: "OpenRouter",
+    baseUrl: "https://openrouter.ai/api/v1",
+    needsKey: true,
+    quirks: { ...standard, reasoningField: "reasoning" },
+    // OpenRouter's published limits for `:free` model variants.
+    freeTier: { appliesTo: "free-suffix", requestsPerMinute: 20, requestsPerDay: 200 },
+  },
+  { id: "openai", label: "OpenAI", baseUrl: "https://api.openai.com/v1", needsKey: true, quirks: standard },
+  {
+    id: "gemini",
+    label: "Google Gemini",
+    baseUrl: "https://generativelanguage.googleapis.com/v1beta/openai",
+    needsKey: true,
+    quirks: standard,
+    // Gemini API free tier for the Flash family (per model, per project).
+    freeTier: { appliesTo: "listed", models: ["gemini-2.0-flash", "gemini-2.0-flash-lite"], requestsPerMinute: 15, requestsPerDay: 200 },
+  },
+  { id: "groq", label: "Groq", baseUrl: "https://api.groq.com/openai/v1", needsKey: true, quirks: standard },
+  {
+    id: "mistral",
+    label: "Mistral",
+    baseUrl: "https://api.mistral.ai/v1",
+    needsKey: true,
+    // Mistral sends usage in the last chunk on its own and rejects unknown request fields.
+    quirks: { ...standard, streamUsageOption: false, alternatingRoles: true },
+  },
+  { id: "deepseek", label: "DeepSeek", baseUrl: "https://api.deepseek.com/v1", needsKey: true, quirks: { ...standard, reasoningField: "reasoning_content" } },
+  { id: "together", label: "Together AI", baseUrl: "https://api.together.xyz/v1", needsKey: true, quirks: standard },
+  { id: "fireworks", label: "Fireworks AI", baseUrl: "https://api.fireworks.ai/inference/v1", needsKey: true, quirks: standard },
+  { id: "ollama", label: "Ollama", baseUrl: "http://localhost:11434/v1", needsKey: false, quirks: standard },
+  { id: "lmstudio", label: "LM Studio", baseUrl: "http://localhost:1234/v1", needsKey: false, quirks: standard },
+];
+
+export const CUSTOM_PROVIDER_QUIRKS: ProviderQuirks = standard;
+export const SANDBOX_QUIRKS: ProviderQuirks = { ...standard, reasoningField: "reasoning" };
+
+export function envPrefixFor(presetId: string): string {
+  return presetId.toUpperCase();
+}

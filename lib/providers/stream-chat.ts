@@ -1,0 +1,102 @@
+// Calls one provider with the SDK (always streaming) and normalises what comes back into
+// UpstreamEvents. No SSE text is written here; encoders at the edge do that.
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { getEnv } from "../env";
+import { usdToPico } from "../ledger/usd";
+import type { UpstreamEvent, Usage } from "../streaming/events";
+import { getProviderClient } from "./client";
+import type { ProviderConfig } from "./registry";
+import { UpstreamError, toUpstreamError } from "./upstream-error";
+
+export interface ChatCall {
+  provider: ProviderConfig;
+  upstreamModel: string;
+  messages: ChatCompletionMessageParam[];
+  temperature?: number | null;
+  maxTokens?: number | null;
+  /** Further OpenAI parameters passed through as given (tools, seed, stop, ...). */
+  extra?: Record<string, unknown>;
+  signal: AbortSignal;
+}
+
+export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent> {
+  const { provider } = call;
+  const env = getEnv();
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  call.signal.addEventListener("abort", abort, { once: true });
+  // Idle timer: no chunk for this long means the upstream is stuck.
+  let idleTimer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const armIdle = (ms: number) => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+  };
+
+  try {
+    if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
+    const params: ChatCompletionCreateParamsStreaming = {
+      ...(call.extra ?? {}),
+      model: call.upstreamModel,
+      messages: call.messages,
+      stream: true,
+      ...(provider.quirks.streamUsageOption ? { stream_options: { include_usage: true } } : {}),
+      ...(call.temperature != null ? { temperature: call.temperature } : {}),
+      ...(call.maxTokens != null ? { max_tokens: call.maxTokens } : {}),
+    };
+    armIdle(env.UPSTREAM_TIMEOUT_MS);
+    const stream = await getProviderClient(provider).chat.completions.create(params, { signal: controller.signal });
+    yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
+    let firstChunk = true;
+    for await (const chunk of stream) {
+      if (firstChunk) firstChunk = false;
+      armIdle(env.UPSTREAM_IDLE_TIMEOUT_MS);
+      yield* normaliseChunk(chunk, provider);
+    }
+  } catch (error) {
+    if (timedOut) throw new UpstreamError(`${provider.label} sent nothing for too long`, 408, "timeout");
+    if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
+    throw toUpstreamError(error, provider.label);
+  } finally {
+    clearTimeout(idleTimer);
+    call.signal.removeEventListener("abort", abort);
+  }
+}
+
+type LooseDelta = { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; tool_calls?: ChatCompletionChunk.Choice.Delta.ToolCall[] };
+
+function* normaliseChunk(chunk: ChatCompletionChunk, provider: ProviderConfig): Generator<UpstreamEvent> {
+  // OpenRouter reports failures after the first byte as a chunk carrying `error`.
+  const midStreamError = (chunk as unknown as { error?: { message?: string; code?: number } }).error;
+  if (midStreamError) {
+    throw new UpstreamError(`${provider.label}: ${midStreamError.message ?? "error mid-stream"}`, midStreamError.code ?? null, "stream");
+  }
+  for (const choice of chunk.choices ?? []) {
+    const delta = (choice.delta ?? {}) as LooseDelta;
+    const reasoning = delta.reasoning ?? delta.reasoning_content;
+    if (reasoning) yield { type: "reasoning", text: reasoning };
+    if (delta.content) yield { type: "text", text: delta.content };
+    for (const call of delta.tool_calls ?? []) {
+      yield { type: "tool-call", index: call.index, id: call.id, name: call.function?.name, argumentsDelta: call.function?.arguments };
+    }
+    if (choice.finish_reason) yield { type: "finish", finishReason: choice.finish_reason };
+  }
+  if (chunk.usage) yield { type: "usage", usage: normaliseUsage(chunk.usage) };
+}
+
+type WireUsage = NonNullable<ChatCompletionChunk["usage"]> & { cost?: number | string | null };
+
+export function normaliseUsage(usage: WireUsage): Usage {
+  const cost = usage.cost;
+  return {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+    cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    estimated: false,
+    upstreamCostPico: cost === undefined || cost === null ? undefined : usdToPico(cost),
+  };
+}

@@ -1,0 +1,48 @@
+// One error type for every upstream failure, so the router can decide whether to fall back.
+import OpenAI from "openai";
+
+export class UpstreamError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status from the provider; null for connection failures, drops and timeouts. */
+    readonly status: number | null,
+    readonly kind: "http" | "connection" | "timeout" | "stream" | "aborted",
+  ) {
+    super(message);
+    this.name = "UpstreamError";
+  }
+
+  /** Connection errors, timeouts, 408, 429 and 5xx are worth trying elsewhere. */
+  get retryable(): boolean {
+    if (this.kind === "aborted") return false;
+    if (this.status === null) return true;
+    return this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export function toUpstreamError(error: unknown, providerLabel: string): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  if (error instanceof OpenAI.APIUserAbortError) return new UpstreamError("Stopped", null, "aborted");
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return new UpstreamError(`${providerLabel} timed out`, null, "timeout");
+  if (error instanceof OpenAI.APIConnectionError) {
+    return new UpstreamError(`Could not reach ${providerLabel}: ${causeMessage(error)}`, null, "connection");
+  }
+  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
+    return new UpstreamError(`${providerLabel} answered ${error.status}: ${upstreamMessage(error)}`, error.status, "http");
+  }
+  if (error instanceof Error && error.name === "AbortError") return new UpstreamError("Stopped", null, "aborted");
+  const message = error instanceof Error ? error.message : String(error);
+  return new UpstreamError(`${providerLabel} stream failed: ${message}`, null, "stream");
+}
+
+function upstreamMessage(error: InstanceType<typeof OpenAI.APIError>): string {
+  const body = error.error as { message?: unknown } | undefined;
+  if (body && typeof body.message === "string") return body.message;
+  return error.message.replace(/^\d{3}\s*/, "") || "error";
+}
+
+function causeMessage(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) return cause.message;
+  return error.message;
+}
