@@ -17,48 +17,73 @@ export interface SseMessage {
   data: string;
 }
 
-/** Incremental decoder: push text chunks, get complete messages back. */
+/** Incremental decoder: push text chunks, get complete messages back. Lines may end in
+ * \n, \r\n or \r, and a chunk may end anywhere, even between \r and \n. */
 export class SseDecoder {
   private buffer = "";
+  private event: string | null = null;
+  private data: string[] = [];
+  private sawField = false;
 
   push(chunk: string): SseMessage[] {
     this.buffer += chunk;
     const out: SseMessage[] = [];
-    // Events end at a blank line; accept \n\n, \r\n\r\n and \r\r.
+    let start = 0;
     for (;;) {
-      const match = /\r\n\r\n|\n\n|\r\r/.exec(this.buffer);
-      if (!match) break;
-      const block = this.buffer.slice(0, match.index);
-      this.buffer = this.buffer.slice(match.index + match[0].length);
-      const message = parseBlock(block);
+      const lf = this.buffer.indexOf("\n", start);
+      const cr = this.buffer.indexOf("\r", start);
+      if (lf === -1 && cr === -1) break;
+      let end: number;
+      let next: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        // A lone \r at the end may be the first half of \r\n: wait for more.
+        if (cr === this.buffer.length - 1) break;
+        end = cr;
+        next = this.buffer[cr + 1] === "\n" ? cr + 2 : cr + 1;
+      } else {
+        end = lf;
+        next = lf + 1;
+      }
+      const message = this.line(this.buffer.slice(start, end));
       if (message) out.push(message);
+      start = next;
     }
+    this.buffer = this.buffer.slice(start);
     return out;
   }
 
   /** A stream that ends without a final blank line still delivers its last event. */
   flush(): SseMessage[] {
-    const rest = this.buffer;
+    const rest = this.buffer.replace(/\r$/, "");
     this.buffer = "";
-    const message = rest.trim() ? parseBlock(rest) : null;
+    if (rest) this.line(rest);
+    const message = this.line("");
     return message ? [message] : [];
   }
-}
 
-function parseBlock(block: string): SseMessage | null {
-  let event: string | null = null;
-  const data: string[] = [];
-  for (const line of block.split(/\r\n|\n|\r/)) {
-    if (line === "" || line.startsWith(":")) continue;
+  private line(line: string): SseMessage | null {
+    if (line === "") {
+      if (!this.sawField) return null;
+      const message = { event: this.event, data: this.data.join("\n") };
+      this.event = null;
+      this.data = [];
+      this.sawField = false;
+      return message;
+    }
+    if (line.startsWith(":")) return null;
     const colon = line.indexOf(":");
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "event") event = value;
-    else if (field === "data") data.push(value);
+    if (field === "event") {
+      this.event = value;
+      this.sawField = true;
+    } else if (field === "data") {
+      this.data.push(value);
+      this.sawField = true;
+    }
+    return null;
   }
-  if (data.length === 0 && event === null) return null;
-  return { event, data: data.join("\n") };
 }
 
 /** Reads a fetch body as SSE messages. */

@@ -1,0 +1,74 @@
+// Conversation queries, always scoped to their owner in the query itself.
+import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../chat/api-types";
+import { getDb } from "./client";
+import { messageToDto } from "./messages";
+
+export async function listConversations(userId: string): Promise<ConversationSummaryDto[]> {
+  const db = getDb();
+  const rows = await db.conversation.findMany({ where: { userId }, orderBy: { updatedAt: "desc" }, take: 500 });
+  const totals = await db.message.groupBy({
+    by: ["conversationId"],
+    where: { conversationId: { in: rows.map((r) => r.id) } },
+    _sum: { costPico: true },
+  });
+  const costOf = new Map(totals.map((t) => [t.conversationId, t._sum.costPico ?? 0n]));
+  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt.toISOString(), costPico: (costOf.get(r.id) ?? 0n).toString() }));
+}
+
+export async function getConversation(userId: string, id: string): Promise<ConversationDto | null> {
+  const db = getDb();
+  const conversation = await db.conversation.findFirst({
+    where: { id, userId },
+    include: { columns: { orderBy: { position: "asc" } }, messages: { orderBy: [{ turn: "asc" }, { createdAt: "asc" }] } },
+  });
+  if (!conversation) return null;
+  const positionOf = new Map(conversation.columns.map((c) => [c.id, c.position]));
+  // Within a turn: the user prompt first, then answers in column order.
+  const messages = [...conversation.messages].sort(
+    (a, b) => a.turn - b.turn || (positionOf.get(a.columnId ?? "") ?? -1) - (positionOf.get(b.columnId ?? "") ?? -1),
+  );
+  const cost = messages.reduce((sum, m) => sum + m.costPico, 0n);
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    updatedAt: conversation.updatedAt.toISOString(),
+    costPico: cost.toString(),
+    columns: conversation.columns.map((c) => ({
+      id: c.id,
+      position: c.position,
+      modelId: c.modelId,
+      temperature: c.temperature,
+      maxTokens: c.maxTokens,
+      systemPrompt: c.systemPrompt,
+    })),
+    messages: messages.map(messageToDto),
+  };
+}
+
+export async function renameConversation(userId: string, id: string, title: string): Promise<ConversationSummaryDto | null> {
+  const db = getDb();
+  const result = await db.conversation.updateMany({ where: { id, userId }, data: { title } });
+  if (result.count === 0) return null;
+  const summaries = await listConversations(userId);
+  return summaries.find((s) => s.id === id) ?? null;
+}
+
+export async function deleteConversation(userId: string, id: string): Promise<boolean> {
+  const result = await getDb().conversation.deleteMany({ where: { id, userId } });
+  return result.count > 0;
+}
+
+export function titleFromPrompt(prompt: string): string {
+  const line = prompt.replace(/\[\[sandbox:[^\]]*\]\]/g, "").replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || "New comparison";
+}
+
+export function columnData(settings: ColumnSettings, position: number) {
+  return {
+    position,
+    modelId: settings.modelId,
+    temperature: settings.temperature ?? null,
+    maxTokens: settings.maxTokens ?? null,
+    systemPrompt: settings.systemPrompt?.trim() ? settings.systemPrompt : null,
+  };
+}

@@ -1,0 +1,74 @@
+// Message rows: the shared user prompt of a turn and each column's answer.
+import type { Message } from "@prisma/client";
+import type { MessageDto } from "../chat/api-types";
+import type { ColumnStats } from "../streaming/events";
+import { getDb } from "./client";
+
+export async function finishAssistantMessage(
+  id: string,
+  result: { content: string; reasoning: string; stats: ColumnStats; upstreamModel: string | null },
+): Promise<void> {
+  const { stats } = result;
+  await getDb().message.update({
+    where: { id },
+    data: {
+      content: result.content,
+      reasoning: result.reasoning,
+      status: stats.status,
+      provider: stats.provider,
+      upstreamModel: result.upstreamModel,
+      finishReason: stats.finishReason,
+      error: stats.error,
+      promptTokens: stats.promptTokens,
+      completionTokens: stats.completionTokens,
+      reasoningTokens: stats.reasoningTokens,
+      cachedTokens: stats.cachedTokens,
+      usageEstimated: stats.usageEstimated,
+      costPico: BigInt(stats.costPico),
+      ttftMs: stats.ttftMs,
+      totalMs: stats.totalMs,
+    },
+  });
+}
+
+/** Answers left "streaming" by a crash are closed as errors on the next start. */
+export async function closeInterruptedMessages(): Promise<number> {
+  const result = await getDb().message.updateMany({
+    where: { status: "streaming" },
+    data: { status: "error", error: "Interrupted: the server stopped before the answer finished" },
+  });
+  return result.count;
+}
+
+export function statsOf(message: Message): ColumnStats | null {
+  if (message.role !== "assistant") return null;
+  return {
+    status: message.status === "streaming" ? "done" : (message.status as ColumnStats["status"]),
+    finishReason: message.finishReason,
+    error: message.error,
+    provider: message.provider,
+    modelId: message.modelId ?? "",
+    promptTokens: message.promptTokens,
+    completionTokens: message.completionTokens,
+    reasoningTokens: message.reasoningTokens,
+    cachedTokens: message.cachedTokens,
+    usageEstimated: message.usageEstimated,
+    costPico: message.costPico.toString(),
+    ttftMs: message.ttftMs,
+    totalMs: message.totalMs ?? 0,
+  };
+}
+
+export function messageToDto(message: Message): MessageDto {
+  return {
+    id: message.id,
+    columnId: message.columnId,
+    turn: message.turn,
+    role: message.role as MessageDto["role"],
+    content: message.content,
+    reasoning: message.reasoning,
+    status: message.status as MessageDto["status"],
+    stats: statsOf(message),
+    createdAt: message.createdAt.toISOString(),
+  };
+}

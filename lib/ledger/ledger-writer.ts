@@ -1,0 +1,85 @@
+// Writes generation rows off the token path. The row is inserted when the call starts
+// (so a crash leaves a trace) and completed when it ends; pending writes can be flushed.
+import { randomBytes } from "node:crypto";
+import { getDb } from "../db/client";
+
+export interface GenerationStart {
+  userId: string;
+  source: "chat" | "api";
+  conversationId?: string | null;
+  messageId?: string | null;
+  apiKeyId?: string | null;
+  requestedModel: string;
+  modelId: string;
+  provider: string;
+  upstreamModel: string;
+  pricePromptPico: bigint;
+  priceCompletionPico: bigint;
+  priceCachedPico: bigint;
+  priceReasoningPico: bigint;
+}
+
+export interface GenerationEnd {
+  provider: string;
+  upstreamModel: string;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  cachedTokens: number;
+  usageEstimated: boolean;
+  costPico: bigint;
+  computedCostPico: bigint;
+  upstreamCostPico: bigint | null;
+  ttftMs: number | null;
+  totalMs: number;
+  status: "done" | "stopped" | "error";
+  finishReason: string | null;
+  error: string | null;
+  attempts: unknown[];
+}
+
+const globalLedger = globalThis as unknown as { __switchyardLedgerPending?: Set<Promise<unknown>> };
+const pending = (globalLedger.__switchyardLedgerPending ??= new Set());
+
+function track<T>(promise: Promise<T>): Promise<T> {
+  pending.add(promise);
+  promise.finally(() => pending.delete(promise)).catch(() => {});
+  return promise;
+}
+
+export function newGenerationId(): string {
+  return `gen-${Date.now().toString(36)}-${randomBytes(9).toString("base64url")}`;
+}
+
+/** Starts the insert without waiting for it; returns a handle to complete the row later. */
+export function startGeneration(id: string, data: GenerationStart): { finish(end: GenerationEnd): Promise<void> } {
+  const inserted = track(getDb().generation.create({ data: { id, ...data, status: "streaming" } })).catch((error) => {
+    console.error(`[ledger] could not insert generation ${id}:`, error);
+  });
+  return {
+    finish(end) {
+      const { attempts, ...rest } = end;
+      const write = inserted.then(() =>
+        getDb().generation.update({ where: { id }, data: { ...rest, attempts: JSON.stringify(attempts), finishedAt: new Date() } }),
+      );
+      return track(write).then(
+        () => undefined,
+        (error) => console.error(`[ledger] could not complete generation ${id}:`, error),
+      );
+    },
+  };
+}
+
+/** Waits for every ledger write in flight (graceful shutdown, tests). */
+export async function flushLedger(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}
+
+/** Rows left "streaming" by a crash are closed as errors on the next start. */
+export async function closeInterruptedGenerations(): Promise<number> {
+  const result = await getDb().generation.updateMany({
+    where: { status: "streaming" },
+    data: { status: "error", error: "Interrupted: the server stopped before the call finished", finishedAt: new Date() },
+  });
+  return result.count;
+}

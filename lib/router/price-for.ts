@@ -1,0 +1,50 @@
+// The price of one upstream model, in picodollars per token, from the sandbox or the catalog.
+import { findEndpoint } from "../catalog/lookup";
+import { parseUsdPerToken } from "../catalog/price";
+import type { PricePico } from "../ledger/compute-cost";
+import { SANDBOX_MODELS } from "../providers/sandbox/models";
+
+export interface PriceInfo {
+  price: PricePico;
+  /** False when no price is known for this model: cost shows as $0 and is flagged. */
+  known: boolean;
+  free: boolean;
+  displayName: string | null;
+  contextLength: number | null;
+  maxOutputTokens: number | null;
+}
+
+export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
+  if (providerId === "sandbox") {
+    const model = SANDBOX_MODELS.find((m) => m.id === upstreamModel);
+    if (model) {
+      return {
+        price: { prompt: model.pricePromptPico, completion: model.priceCompletionPico },
+        known: true,
+        free: model.free,
+        displayName: model.name,
+        contextLength: model.contextLength,
+        maxOutputTokens: model.maxOutputTokens,
+      };
+    }
+  }
+  const found = findEndpoint(providerId, upstreamModel);
+  if (!found) {
+    const free = upstreamModel.endsWith(":free");
+    return { price: { prompt: 0n, completion: 0n }, known: free, free, displayName: null, contextLength: null, maxOutputTokens: null };
+  }
+  const { endpoint, model } = found;
+  return {
+    price: {
+      prompt: parseUsdPerToken(endpoint.prompt),
+      completion: parseUsdPerToken(endpoint.completion),
+      cachedPrompt: endpoint.cachedPrompt ? parseUsdPerToken(endpoint.cachedPrompt) : undefined,
+      reasoning: endpoint.reasoning ? parseUsdPerToken(endpoint.reasoning) : undefined,
+    },
+    known: true,
+    free: endpoint.free,
+    displayName: model.name,
+    contextLength: endpoint.contextLength,
+    maxOutputTokens: endpoint.maxOutputTokens,
+  };
+}

@@ -1,0 +1,68 @@
+// Tries candidates in order until one starts answering. Once the first token is out, an
+// upstream failure ends the stream instead: what was sent cannot be unsent.
+import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { streamChat } from "../providers/stream-chat";
+import { UpstreamError, toUpstreamError } from "../providers/upstream-error";
+import type { UpstreamEvent } from "../streaming/events";
+import type { Candidate } from "./resolve-model";
+
+export interface Attempt {
+  provider: string;
+  upstreamModel: string;
+  status: "ok" | "error";
+  error?: string;
+  httpStatus?: number | null;
+  ms: number;
+}
+
+export interface RoutedCall {
+  candidates: Candidate[];
+  messages: ChatCompletionMessageParam[];
+  temperature?: number | null;
+  maxTokens?: number | null;
+  extra?: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Filled in as attempts are made, so the caller can record every one. */
+  attempts: Attempt[];
+  /** Set to the candidate that served (or last failed). */
+  onCandidate?: (candidate: Candidate) => void;
+}
+
+export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<UpstreamEvent> {
+  let lastError: UpstreamError | null = null;
+  for (const candidate of call.candidates) {
+    call.onCandidate?.(candidate);
+    const started = Date.now();
+    let sentContent = false;
+    try {
+      const events = streamChat({
+        provider: candidate.provider,
+        upstreamModel: candidate.upstreamModel,
+        messages: call.messages,
+        temperature: call.temperature,
+        maxTokens: call.maxTokens,
+        extra: call.extra,
+        signal: call.signal,
+      });
+      for await (const event of events) {
+        if (event.type === "text" || event.type === "reasoning" || event.type === "tool-call") sentContent = true;
+        yield event;
+      }
+      call.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - started });
+      return;
+    } catch (error) {
+      const failure = toUpstreamError(error, candidate.provider.label);
+      call.attempts.push({
+        provider: candidate.provider.id,
+        upstreamModel: candidate.upstreamModel,
+        status: "error",
+        error: failure.message,
+        httpStatus: failure.status,
+        ms: Date.now() - started,
+      });
+      if (sentContent || !failure.retryable) throw failure;
+      lastError = failure;
+    }
+  }
+  throw lastError ?? new UpstreamError("No provider is available for this model", 503, "http");
+}

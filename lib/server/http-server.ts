@@ -1,0 +1,47 @@
+// The app's HTTP server: Next.js for pages and the chatroom's routes, with graceful
+// shutdown that flushes the ledger. (One process, so the in-memory state is shared.)
+import http from "node:http";
+import next from "next";
+import { flushLedger, closeInterruptedGenerations } from "../ledger/ledger-writer";
+import { closeInterruptedMessages } from "../db/messages";
+import { getEnv } from "../env";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(options: { dev?: boolean; port?: number; host?: string; dir?: string } = {}): Promise<RunningServer> {
+  const env = getEnv();
+  const port = options.port ?? env.PORT;
+  const host = options.host ?? env.HOST;
+  const interrupted = (await closeInterruptedMessages()) + (await closeInterruptedGenerations());
+  if (interrupted > 0) console.log(`[switchyard] closed ${interrupted} calls interrupted by the last shutdown`);
+
+  const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("[switchyard] request failed:", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "Internal error" } }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Streams in flight end; their columns save what arrived as "stopped".
+        server.closeAllConnections();
+      });
+      await flushLedger();
+      await app.close?.();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { chooseCost, computeCostPico } from "@/lib/ledger/compute-cost";
+import { picoToUsdString, usdToPico } from "@/lib/ledger/usd";
+import { normaliseUsage } from "@/lib/providers/stream-chat";
+
+const usage = (p: number, c: number, r = 0, cached = 0) => ({ promptTokens: p, completionTokens: c, reasoningTokens: r, cachedTokens: cached });
+
+describe("exact cost", () => {
+  it.each([
+    // gpt-4o-mini: $0.15 / $0.60 per million
+    ["plain", usage(1000, 500), { prompt: 150_000n, completion: 600_000n }, 450_000_000n],
+    // cached prompt tokens at half price
+    ["cached", usage(1000, 0, 0, 400), { prompt: 150_000n, completion: 600_000n, cachedPrompt: 75_000n }, 120_000_000n],
+    // cached without a cached price cost the same as other prompt tokens
+    ["cached, no cached price", usage(1000, 0, 0, 400), { prompt: 150_000n, completion: 0n }, 150_000_000n],
+    // reasoning tokens are part of completion tokens; priced apart when a price is given
+    ["reasoning priced apart", usage(0, 100, 40), { prompt: 0n, completion: 1_000n, reasoning: 2_000n }, 140_000n],
+    ["reasoning same price", usage(0, 100, 40), { prompt: 0n, completion: 1_000n }, 100_000n],
+    ["free model", usage(123_456, 7_890), { prompt: 0n, completion: 0n }, 0n],
+  ])("%s", (_name, u, price, expected) => {
+    expect(computeCostPico(u, price)).toBe(expected);
+  });
+
+  it("prefers the upstream's reported cost and keeps the computed one otherwise", () => {
+    expect(chooseCost(10n, 7n)).toBe(7n);
+    expect(chooseCost(10n, undefined)).toBe(10n);
+  });
+
+  it("never drifts: a million tiny costs sum exactly", () => {
+    let total = 0n;
+    for (let i = 0; i < 1_000_000; i++) total += computeCostPico(usage(1, 1), { prompt: 75_000n, completion: 300_000n });
+    expect(picoToUsdString(total)).toBe("0.375");
+  });
+});
+
+describe("USD <-> picodollars", () => {
+  it.each([
+    ["0.000000075", 75_000n],
+    ["0.0000025", 2_500_000n],
+    ["1", 1_000_000_000_000n],
+    ["0.0000000000004", 0n],
+    ["0.0000000000005", 1n],
+  ])("%s", (usd, pico) => expect(usdToPico(usd)).toBe(pico));
+
+  it("reads JSON numbers in exponent notation (OpenRouter usage.cost)", () => {
+    expect(usdToPico(1.5e-7)).toBe(150_000n);
+    expect(usdToPico(0.00012)).toBe(120_000_000n);
+  });
+
+  it("formats exactly", () => {
+    expect(picoToUsdString(120_000_000n)).toBe("0.00012");
+    expect(picoToUsdString(0n)).toBe("0");
+  });
+});
+
+describe("usage normalisation", () => {
+  it("reads OpenAI and OpenRouter usage fields", () => {
+    expect(
+      normaliseUsage({
+        prompt_tokens: 10,
+        completion_tokens: 20,
+        total_tokens: 30,
+        completion_tokens_details: { reasoning_tokens: 5 },
+        prompt_tokens_details: { cached_tokens: 4 },
+        cost: 0.0000123,
+      }),
+    ).toEqual({ promptTokens: 10, completionTokens: 20, reasoningTokens: 5, cachedTokens: 4, estimated: false, upstreamCostPico: 12_300_000n });
+  });
+
+  it("tolerates missing details", () => {
+    expect(normaliseUsage({ prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 })).toMatchObject({ reasoningTokens: 0, cachedTokens: 0, upstreamCostPico: undefined });
+  });
+});
