@@ -1,0 +1,57 @@
+// Starts the standalone sandbox and the app as their own processes, so benchmarks measure
+// real HTTP hops, and stops them afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+
+export interface Proc {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${pattern}`)), timeoutMs);
+    const onData = (data: Buffer) => {
+      const match = pattern.exec(data.toString());
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] ?? match[0]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (d: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(d));
+    child.on("exit", (code) => reject(new Error(`Process exited with ${code}`)));
+  });
+}
+
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+    });
+}
+
+export async function startSandboxProcess(port: number, speed: number): Promise<Proc & { url: string }> {
+  const child = spawn("node_modules/.bin/tsx", ["lib/cli/sandbox-server.ts", "--port", String(port), "--speed", String(speed)], { stdio: ["ignore", "pipe", "pipe"] });
+  const url = await waitForLine(child, /(http:\/\/\S+\/v1)/, 30_000);
+  return { child, url, stop: stopper(child) };
+}
+
+export async function startAppProcess(port: number, env: Record<string, string>): Promise<Proc & { url: string }> {
+  const db = `./data/bench-${port}.db`;
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ...env },
+  });
+  await waitForLine(child, /ready on (\S+)/, 600_000);
+  return { child, url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
