@@ -49,7 +49,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     needsKey: true,
     quirks: standard,
     // Gemini API free tier for the Flash family (per model, per project).
-    freeTier: { appliesTo: "listed", models: ["gemini-2.0-flash", "gemini-2.0-flash-lite"], requestsPerMinute: 15, requestsPerDay: 200 },
+    freeTier: { appliesTo: "listed", models: ["gemini-2.5-flash", "gemini-2.5-flash-lite"], requestsPerMinute: 10, requestsPerDay: 250 },
   },
   { id: "groq", label: "Groq", baseUrl: "https://api.groq.com/openai/v1", needsKey: true, quirks: standard },
   {

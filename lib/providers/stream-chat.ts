@@ -56,6 +56,8 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
       armIdle(env.UPSTREAM_IDLE_TIMEOUT_MS);
       yield* normaliseChunk(chunk, provider);
     }
+    // The SDK ends iteration quietly when its request is aborted: that is a stop (or a timeout), not a finish.
+    if (controller.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
   } catch (error) {
     if (timedOut) throw new UpstreamError(`${provider.label} sent nothing for too long`, 408, "timeout");
     if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
