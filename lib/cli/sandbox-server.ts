@@ -1,7 +1,7 @@
-// Runs the sandbox as its own process: `tsx scripts/sandbox-server.ts --port 4010 --speed 1`.
+// Runs the sandbox as its own process: `npm run sandbox --  --port 4010 --speed 1`.
 // Point SANDBOX_BASE_URL (or any OpenAI client) at the printed URL.
 import { parseArgs } from "node:util";
-import { startSandboxServer } from "../lib/providers/sandbox/server";
+import { startSandboxServer } from "../providers/sandbox/server";
 
 const { values } = parseArgs({
   options: {
