@@ -1,0 +1,5 @@
+import { ChatRoom } from "@/components/chat/chat-room";
+
+export default function NewComparisonPage() {
+  return <ChatRoom conversationId={null} />;
+}

@@ -1,0 +1,174 @@
+"use client";
+// The chatroom: one prompt, several models answering side by side. Works for a new
+// comparison ("/", conversationId null) and an existing one ("/c/<id>"). Streams live in
+// liveChatStore, outside this component, so moving from "/" to "/c/<id>" after the first
+// send does not lose a single token.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ColumnSettings } from "@/lib/chat/api-types";
+import { ApiError, fetchConversation, queryKeys } from "@/lib/chat/client/api";
+import { buildChatView, coveredSessions } from "@/lib/chat/client/chat-view";
+import { liveChatStore } from "@/lib/chat/client/live-store";
+import { useLiveSessions } from "@/lib/chat/client/use-live-sessions";
+import { useModels } from "@/lib/chat/client/use-models";
+import { sumPico } from "@/lib/format/usd";
+import { ChatHeader } from "./chat-header";
+import { ColumnsArea } from "./columns-area";
+import { Composer } from "./composer";
+import { EmptyComparison } from "./empty-comparison";
+import { ModelPicker } from "./model-picker";
+
+export function ChatRoom({ conversationId: routeConversationId }: { conversationId: string | null }) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { models, byId, isPending: modelsPending } = useModels();
+  const sessions = useLiveSessions();
+  const [sessionKey, setSessionKey] = useState<string | null>(null);
+  // New comparison: the picked models. Existing one: edited settings (null = as saved).
+  const [draftColumns, setDraftColumns] = useState<ColumnSettings[] | null>(null);
+  const [prompt, setPrompt] = useState("");
+
+  const own = sessionKey ? sessions.find((s) => s.key === sessionKey) : undefined;
+  const conversationId = routeConversationId ?? own?.conversationId ?? null;
+  const conversationQuery = useQuery({
+    queryKey: queryKeys.conversation(conversationId ?? ""),
+    queryFn: () => fetchConversation(conversationId!),
+    enabled: conversationId !== null,
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
+  });
+  const conversation = conversationQuery.data;
+
+  const related = useMemo(
+    () => sessions.filter((s) => s.key === sessionKey || (conversationId !== null && s.conversationId === conversationId)),
+    [sessions, sessionKey, conversationId],
+  );
+  const view = useMemo(() => buildChatView(conversation, related, draftColumns), [conversation, related, draftColumns]);
+  const streaming = related.some((s) => s.status === "connecting" || s.status === "streaming");
+  const failure = own?.status === "failed" ? own.error : null;
+  const columnSettings = useMemo(() => view.columns.map((c) => c.settings), [view.columns]);
+  const totalCost = useMemo(() => sumPico([...view.answers.values()].map((a) => a.stats?.costPico)), [view.answers]);
+
+  // After the first send, the comparison gets its own address. The stream lives on in the store.
+  useEffect(() => {
+    if (routeConversationId === null && own?.conversationId) router.replace(`/c/${encodeURIComponent(own.conversationId)}`);
+  }, [routeConversationId, own?.conversationId, router]);
+
+  // Once the server's copy shows a finished session's answers, the live copy can go.
+  useEffect(() => {
+    if (routeConversationId === null) return;
+    const keys = coveredSessions(conversation, related);
+    if (keys.length > 0) liveChatStore.forget(keys);
+  }, [routeConversationId, conversation, related]);
+
+  // A request refused before any turn started (bad input): give the prompt back to edit.
+  useEffect(() => {
+    if (own?.status === "failed" && own.prompt) setPrompt((p) => (p === "" ? own.prompt! : p));
+  }, [own?.status, own?.prompt]);
+
+  const send = useCallback(() => {
+    const text = prompt.trim();
+    if (!text || streaming) return;
+    if (sessionKey) liveChatStore.forget([sessionKey]);
+    const key = conversationId
+      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined })
+      : draftColumns?.length
+        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns })
+        : null;
+    if (!key) return;
+    setSessionKey(key);
+    setPrompt("");
+  }, [prompt, streaming, sessionKey, conversationId, draftColumns, queryClient]);
+
+  const stopAll = useCallback(() => {
+    for (const s of related) if (s.status === "connecting" || s.status === "streaming") void liveChatStore.stopSession(s.key);
+  }, [related]);
+
+  const stopOne = useCallback((messageId: string) => void liveChatStore.stopAnswer(messageId).catch(() => undefined), []);
+
+  const turnOf = useCallback((messageId: string) => conversation?.messages.find((m) => m.id === messageId)?.turn, [conversation]);
+  const regenerate = useCallback(
+    (messageId: string) => {
+      const turn = turnOf(messageId);
+      if (!conversationId || turn === undefined) return;
+      liveChatStore.startRegenerate(queryClient, { conversationId, turn, messageId });
+    },
+    [conversationId, turnOf, queryClient],
+  );
+
+  const changeSettings = useCallback(
+    (index: number, settings: ColumnSettings) => setDraftColumns((draft) => (draft ?? columnSettings).map((c, i) => (i === index ? settings : c))),
+    [columnSettings],
+  );
+
+  const toggleModel = useCallback((modelId: string) => {
+    setDraftColumns((draft) => {
+      const list = draft ?? [];
+      return list.some((c) => c.modelId === modelId) ? list.filter((c) => c.modelId !== modelId) : [...list, { modelId }];
+    });
+  }, []);
+  const removeModel = useCallback((index: number) => setDraftColumns((draft) => (draft ?? []).filter((_, i) => i !== index)), []);
+
+  if (conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) {
+    return (
+      <div className="grid flex-1 place-items-center p-6 text-center">
+        <div>
+          <h1 className="text-lg font-semibold">Conversation not found</h1>
+          <p className="mt-1 text-sm text-zinc-500">It may have been deleted.</p>
+          <Link href="/" className="mt-3 inline-block rounded-lg bg-zinc-900 px-3 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+            New comparison
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const isNew = conversationId === null;
+  const picking = isNew && !own;
+  const title = conversation?.title ?? (isNew && !own ? "New comparison" : (own?.prompt?.slice(0, 60) ?? "Loading…"));
+  const loading = conversationId !== null && !conversation && related.length === 0;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <ChatHeader title={title} costPico={totalCost}>
+        {picking && (
+          <ModelPicker models={models} loading={modelsPending} selected={(draftColumns ?? []).map((c) => c.modelId)} onToggle={toggleModel} onRemove={removeModel} />
+        )}
+      </ChatHeader>
+      {failure && (
+        <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
+          Could not send: {failure}
+        </p>
+      )}
+      {conversationQuery.isError && !(conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) && (
+        <p role="alert" className="mx-3 mt-3 text-sm text-red-600">Could not load this conversation: {conversationQuery.error.message}</p>
+      )}
+      {loading ? (
+        <p className="flex-1 p-6 text-sm text-zinc-500">Loading conversation…</p>
+      ) : view.columns.length === 0 ? (
+        <EmptyComparison />
+      ) : (
+        <ColumnsArea
+          view={view}
+          byId={byId}
+          canRegenerate={!streaming && conversation !== undefined}
+          onStop={stopOne}
+          onRegenerate={regenerate}
+          onSettingsChange={changeSettings}
+        />
+      )}
+      <Composer
+        prompt={prompt}
+        onPromptChange={setPrompt}
+        onSend={send}
+        onStopAll={stopAll}
+        streaming={streaming}
+        canSend={view.columns.length > 0 && !loading}
+        conversationId={conversationId}
+        columns={columnSettings}
+        hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
+      />
+    </div>
+  );
+}

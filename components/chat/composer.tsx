@@ -1,0 +1,73 @@
+"use client";
+import { useId } from "react";
+import type { ColumnSettings } from "@/lib/chat/api-types";
+import { SendIcon, StopIcon } from "@/components/ui/icons";
+import { CostEstimate } from "./cost-estimate";
+
+interface Props {
+  prompt: string;
+  onPromptChange: (prompt: string) => void;
+  onSend: () => void;
+  onStopAll: () => void;
+  streaming: boolean;
+  canSend: boolean;
+  conversationId: string | null;
+  columns: readonly ColumnSettings[];
+  hint?: string;
+}
+
+export function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, hint }: Props) {
+  const id = useId();
+  const sendable = canSend && !streaming && prompt.trim().length > 0;
+  return (
+    <form
+      className="border-t border-zinc-200 bg-white/80 p-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (sendable) onSend();
+      }}
+    >
+      <div className="mx-auto max-w-4xl">
+        <label htmlFor={`${id}-prompt`} className="sr-only">
+          Prompt
+        </label>
+        <div className="flex items-end gap-2 rounded-xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900">
+          <textarea
+            id={`${id}-prompt`}
+            value={prompt}
+            rows={2}
+            onChange={(e) => onPromptChange(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter sends; Shift+Enter is a newline; an IME composing text keeps its Enter.
+              if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                if (sendable) onSend();
+              }
+            }}
+            placeholder={hint ?? "Ask every model at once…"}
+            className="max-h-48 min-h-[2.5rem] flex-1 resize-none bg-transparent px-1.5 py-1 text-sm outline-none placeholder:text-zinc-400 field-sizing-content"
+          />
+          {streaming ? (
+            <button type="button" onClick={onStopAll} className="inline-flex items-center gap-1.5 rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700">
+              <StopIcon />
+              Stop all
+            </button>
+          ) : (
+            <button
+              type="submit"
+              disabled={!sendable}
+              className="inline-flex items-center gap-1.5 rounded-lg bg-zinc-900 px-3 py-2 text-sm font-medium text-white hover:bg-zinc-700 disabled:cursor-not-allowed disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+            >
+              Send
+              <SendIcon />
+            </button>
+          )}
+        </div>
+        <div className="mt-1.5 flex flex-wrap items-center justify-between gap-2 px-1">
+          <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} />
+          <p className="hidden text-xs text-zinc-400 sm:block">Enter to send · Shift+Enter for a new line</p>
+        </div>
+      </div>
+    </form>
+  );
+}

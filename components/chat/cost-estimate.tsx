@@ -1,0 +1,45 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { ColumnSettings } from "@/lib/chat/api-types";
+import { estimateTurn, queryKeys, type EstimateRequest } from "@/lib/chat/client/api";
+import { useDebouncedValue } from "@/lib/chat/client/use-debounced-value";
+import { formatTokens } from "@/lib/format/tokens";
+import { formatUsd } from "@/lib/format/usd";
+
+interface Props {
+  prompt: string;
+  conversationId: string | null;
+  columns: readonly ColumnSettings[];
+}
+
+/** "This turn: up to $0.0012 across 3 models", asked of the server as the prompt is typed. */
+export function CostEstimate({ prompt, conversationId, columns }: Props) {
+  const request = useMemo<EstimateRequest>(
+    () => ({ prompt, columns: [...columns], ...(conversationId ? { conversationId } : {}) }),
+    [prompt, conversationId, columns],
+  );
+  const debounced = useDebouncedValue(request, 400);
+  const query = useQuery({
+    queryKey: queryKeys.estimate(debounced),
+    queryFn: ({ signal }) => estimateTurn(debounced, signal),
+    enabled: debounced.columns.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    retry: false,
+  });
+
+  if (columns.length === 0) return null;
+  if (query.isError) return <p className="text-xs text-zinc-400">Cost estimate unavailable</p>;
+  if (!query.data) return <p className="text-xs text-zinc-400">Estimating cost…</p>;
+
+  const n = query.data.columns.length;
+  const breakdown = query.data.columns
+    .map((c) => `${c.modelId}: ${formatTokens(c.promptTokens)} in + up to ${formatTokens(c.maxCompletionTokens)} out, ${formatUsd(c.minCostPico)}–${formatUsd(c.maxCostPico)}`)
+    .join("\n");
+  return (
+    <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title={breakdown} aria-live="polite">
+      This turn: up to <span className="font-medium text-zinc-700 dark:text-zinc-200">{formatUsd(query.data.totalMaxCostPico)}</span> across {n} {n === 1 ? "model" : "models"}
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { ChartIcon, ChatIcon, CubeIcon, GearIcon } from "@/components/ui/icons";
+
+const LINKS = [
+  { href: "/", label: "Chat", Icon: ChatIcon, match: (p: string) => p === "/" || p.startsWith("/c/") },
+  { href: "/models", label: "Models", Icon: CubeIcon, match: (p: string) => p.startsWith("/models") },
+  { href: "/usage", label: "Usage", Icon: ChartIcon, match: (p: string) => p.startsWith("/usage") },
+  { href: "/settings", label: "Settings", Icon: GearIcon, match: (p: string) => p.startsWith("/settings") },
+];
+
+export function NavLinks() {
+  const pathname = usePathname() ?? "/";
+  return (
+    <nav aria-label="Main">
+      <ul className="space-y-0.5">
+        {LINKS.map(({ href, label, Icon, match }) => {
+          const active = match(pathname);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={`flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm ${
+                  active
+                    ? "bg-zinc-200/70 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50"
+                    : "text-zinc-600 hover:bg-zinc-200/50 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100"
+                }`}
+              >
+                <Icon className="size-4 shrink-0" />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { ProviderStatusDto } from "@/lib/chat/api-types";
+import { fetchProviders, queryKeys } from "@/lib/chat/client/api";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
+import { ProviderCheck } from "./provider-check";
+
+function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
+  return (
+    <li className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="min-w-0 space-y-1">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <h3 className="font-medium">{provider.label}</h3>
+          {provider.configured ? <Badge tone="green">configured</Badge> : <Badge>not configured</Badge>}
+          {provider.simulated && <SimulatedBadge />}
+          {provider.kind === "custom" && <Badge tone="indigo">custom</Badge>}
+        </div>
+        <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={provider.baseUrl}>
+          {provider.baseUrl}
+        </p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          {provider.configured ? `${provider.modelCount} ${provider.modelCount === 1 ? "model" : "models"}` : "No models until configured"}
+          {provider.envVar && (
+            <>
+              {" · set "}
+              <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] dark:bg-zinc-800">{provider.envVar}</code>
+            </>
+          )}
+        </p>
+      </div>
+      {provider.configured && <ProviderCheck id={provider.id} label={provider.label} />}
+    </li>
+  );
+}
+
+export function ProviderList() {
+  const { data, isPending, isError, error } = useQuery({ queryKey: queryKeys.providers, queryFn: fetchProviders });
+  if (isPending) return <p className="text-sm text-zinc-500">Loading providers…</p>;
+  if (isError) return <p role="alert" className="text-sm text-red-600">Could not load providers: {error.message}</p>;
+  // Configured first: those are the ones someone came here to check.
+  const sorted = [...data].sort((a, b) => Number(b.configured) - Number(a.configured) || a.label.localeCompare(b.label));
+  return (
+    <ul aria-label="Providers" className="divide-y divide-zinc-200 overflow-hidden rounded-2xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/50">
+      {sorted.map((p) => (
+        <ProviderRow key={p.id} provider={p} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,48 @@
+// One shape for an answer, whether it came from the server's copy or is streaming here.
+import type { MessageDto } from "@/lib/chat/api-types";
+import type { ColumnStats } from "@/lib/streaming/events";
+import type { AnswerStatus, LiveAnswer, LiveUsage } from "./live-types";
+
+export interface AnswerDisplay {
+  messageId: string;
+  status: AnswerStatus;
+  text: string;
+  reasoning: string;
+  error: string | null;
+  provider: string | null;
+  stats: ColumnStats | null;
+  /** Measured in this browser while streaming, before the server's exact stats arrive. */
+  liveTtftMs: number | null;
+  liveUsage: LiveUsage | null;
+}
+
+export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay {
+  if ("messageId" in answer) {
+    return {
+      messageId: answer.messageId,
+      status: answer.status,
+      text: answer.text,
+      reasoning: answer.reasoning,
+      error: answer.error,
+      provider: answer.provider,
+      stats: answer.stats,
+      liveTtftMs: answer.firstTokenAt === null ? null : answer.firstTokenAt - answer.startedAt,
+      liveUsage: answer.usage,
+    };
+  }
+  return {
+    messageId: answer.id,
+    status: answer.status,
+    text: answer.content,
+    reasoning: answer.reasoning,
+    error: answer.stats?.error ?? null,
+    provider: answer.stats?.provider ?? null,
+    stats: answer.stats,
+    liveTtftMs: null,
+    liveUsage: null,
+  };
+}
+
+export function answerCostPico(answer: MessageDto | LiveAnswer | undefined): string | null {
+  return answer?.stats?.costPico ?? null;
+}

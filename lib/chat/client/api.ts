@@ -1,0 +1,97 @@
+// Browser-side calls to the chatroom's REST routes. Errors come back as `{ error: { message } }`;
+// they are turned into ApiError so the UI can show the server's own sentence.
+import type {
+  ColumnSettings,
+  ConversationDto,
+  ConversationSummaryDto,
+  ModelOption,
+  ProviderCheckDto,
+  ProviderStatusDto,
+} from "@/lib/chat/api-types";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`.trim();
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    if (body?.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): the status line will do.
+  }
+  return new ApiError(response.status, message);
+}
+
+async function requestJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const { json, ...rest } = init ?? {};
+  const response = await fetch(url, {
+    ...rest,
+    headers: json === undefined ? rest.headers : { "content-type": "application/json", ...rest.headers },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  });
+  if (!response.ok) throw await errorFromResponse(response);
+  return (await response.json()) as T;
+}
+
+export const queryKeys = {
+  models: ["models"] as const,
+  conversations: ["conversations"] as const,
+  conversation: (id: string) => ["conversation", id] as const,
+  providers: ["providers"] as const,
+  estimate: (body: EstimateRequest) => ["estimate", body] as const,
+};
+
+export async function fetchModels(): Promise<ModelOption[]> {
+  return (await requestJson<{ models: ModelOption[] }>("/api/models")).models;
+}
+
+export async function fetchConversations(): Promise<ConversationSummaryDto[]> {
+  return (await requestJson<{ conversations: ConversationSummaryDto[] }>("/api/conversations")).conversations;
+}
+
+export function fetchConversation(id: string): Promise<ConversationDto> {
+  return requestJson<ConversationDto>(`/api/conversations/${encodeURIComponent(id)}`);
+}
+
+export function renameConversation(id: string, title: string): Promise<ConversationSummaryDto> {
+  return requestJson(`/api/conversations/${encodeURIComponent(id)}`, { method: "PATCH", json: { title } });
+}
+
+export function deleteConversation(id: string): Promise<{ ok: true }> {
+  return requestJson(`/api/conversations/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+export function stopStreaming(target: { messageId: string } | { conversationId: string }): Promise<{ stopped: number }> {
+  return requestJson("/api/chat/stop", { method: "POST", json: target });
+}
+
+export interface EstimateRequest {
+  prompt: string;
+  conversationId?: string;
+  columns: ColumnSettings[];
+}
+
+export interface EstimateResponse {
+  columns: { modelId: string; promptTokens: number; maxCompletionTokens: number; minCostPico: string; maxCostPico: string }[];
+  totalMaxCostPico: string;
+}
+
+export function estimateTurn(body: EstimateRequest, signal?: AbortSignal): Promise<EstimateResponse> {
+  return requestJson("/api/chat/estimate", { method: "POST", json: body, signal });
+}
+
+export async function fetchProviders(): Promise<ProviderStatusDto[]> {
+  return (await requestJson<{ providers: ProviderStatusDto[] }>("/api/providers")).providers;
+}
+
+export function checkProvider(id: string): Promise<ProviderCheckDto> {
+  return requestJson(`/api/providers/${encodeURIComponent(id)}/check`, { method: "POST" });
+}

@@ -1,0 +1,92 @@
+// Merges the server's copy of a conversation with the answers streaming in this tab into
+// what the chatroom draws: columns, turns, and one answer per column and turn. Answer
+// objects are passed through untouched (never copied) so memoised cards keep skipping.
+import type { ColumnSettings, ConversationDto, MessageDto } from "@/lib/chat/api-types";
+import type { LiveAnswer, LiveSession } from "./live-types";
+
+export interface ViewColumn {
+  /** Stable React key: the column id, or a placeholder before the server has named it. */
+  key: string;
+  columnId: string | null;
+  index: number;
+  settings: ColumnSettings;
+}
+
+export interface ViewTurn {
+  turn: number;
+  prompt: string;
+}
+
+export type ViewAnswer = { kind: "saved"; message: MessageDto } | { kind: "live"; answer: LiveAnswer };
+
+export interface ChatView {
+  columns: ViewColumn[];
+  turns: ViewTurn[];
+  /** Keyed by `${column.key}:${turn}`. */
+  answers: Map<string, MessageDto | LiveAnswer>;
+}
+
+export const answerKey = (columnKey: string, turn: number) => `${columnKey}:${turn}`;
+
+export function isLiveAnswer(answer: MessageDto | LiveAnswer): answer is LiveAnswer {
+  return "messageId" in answer;
+}
+
+export function buildChatView(
+  conversation: ConversationDto | undefined,
+  sessions: readonly LiveSession[],
+  draftColumns: readonly ColumnSettings[] | null,
+): ChatView {
+  const answers = new Map<string, MessageDto | LiveAnswer>();
+  const prompts = new Map<number, string>();
+  let columns: ViewColumn[];
+
+  if (conversation) {
+    columns = conversation.columns.map((c, index) => ({
+      key: c.id,
+      columnId: c.id,
+      index,
+      settings: draftColumns?.[index] ?? { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt },
+    }));
+    for (const m of conversation.messages) {
+      if (m.role === "user") prompts.set(m.turn, m.content);
+      else if (m.columnId) answers.set(answerKey(m.columnId, m.turn), m);
+    }
+  } else {
+    // A brand-new comparison: the columns are what was picked (or asked for) until the server answers.
+    const asked = sessions.find((s) => s.requestColumns.length > 0)?.requestColumns;
+    columns = (asked ?? draftColumns ?? []).map((settings, index) => ({ key: `pending-${index}`, columnId: null, index, settings }));
+  }
+
+  for (const session of sessions) {
+    if (session.turn !== null && session.prompt !== null && !prompts.has(session.turn)) prompts.set(session.turn, session.prompt);
+    if (session.turn === null && session.prompt !== null && session.status !== "failed" && prompts.size === 0) prompts.set(0, session.prompt);
+    for (const live of Object.values(session.answers)) {
+      const column = columns.find((c) => c.columnId === live.columnId) ?? placeholderFor(columns, live, answers);
+      if (!column) continue;
+      const key = answerKey(column.key, live.turn);
+      const saved = answers.get(key);
+      // The server's copy wins once it is final for this very message; a regeneration has a new id.
+      if (saved && !isLiveAnswer(saved) && saved.id === live.messageId && saved.status !== "streaming") continue;
+      answers.set(key, live);
+    }
+  }
+
+  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => ({ turn, prompt }));
+  return { columns, turns, answers };
+}
+
+/** Before the conversation has loaded, a live answer goes to the first pending column of its model. */
+function placeholderFor(columns: ViewColumn[], live: LiveAnswer, answers: Map<string, MessageDto | LiveAnswer>): ViewColumn | undefined {
+  return columns.find((c) => c.columnId === null && c.settings.modelId === live.modelId && !answers.has(answerKey(c.key, live.turn)));
+}
+
+/** Sessions whose every answer the server's copy now shows as final: safe to drop. */
+export function coveredSessions(conversation: ConversationDto | undefined, sessions: readonly LiveSession[]): string[] {
+  if (!conversation) return [];
+  const final = new Set(conversation.messages.filter((m) => m.status !== "streaming").map((m) => m.id));
+  return sessions
+    .filter((s) => s.status === "finished" && s.conversationId === conversation.id)
+    .filter((s) => Object.values(s.answers).every((a) => final.has(a.messageId)))
+    .map((s) => s.key);
+}
