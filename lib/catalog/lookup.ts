@@ -1,97 +1,37 @@
-// Finds catalog models and endpoints by id. Maps are built once, on first use: callers are on the token path.
-import { CATALOG_SNAPSHOT } from "./snapshot";
+// Finds catalog models and endpoints by id, in the current catalog (snapshot ⊕ last refresh). Each catalog
+// version carries its own prebuilt indexes: callers are on the token path.
+import { findEndpointIn, getModelIn, type EndpointMatch } from "./catalog-index";
+import { getCurrentCatalog } from "./current-catalog";
+import type { UnpricedModel } from "./refresh-types";
 import type { CatalogEndpoint, CatalogModel } from "./types";
 
-export interface EndpointMatch {
-  model: CatalogModel;
-  endpoint: CatalogEndpoint;
-}
-
-interface Indexes {
-  byId: Map<string, CatalogModel>;
-  byIdLower: Map<string, CatalogModel>;
-  byProvider: Map<string, CatalogEndpoint[]>;
-  exact: Map<string, EndpointMatch>;
-  lower: Map<string, EndpointMatch>;
-  /** Last path segment of the upstream id; null marks a segment two endpoints share, which must not match. */
-  tail: Map<string, EndpointMatch | null>;
-}
-
-let indexes: Indexes | undefined;
+export type { EndpointMatch } from "./catalog-index";
 
 export function listCatalogModels(): CatalogModel[] {
-  return CATALOG_SNAPSHOT.models.slice();
+  return getCurrentCatalog().models.slice();
 }
 
 export function getCatalogModel(id: string): CatalogModel | undefined {
-  const { byId, byIdLower } = getIndexes();
-  return byId.get(id) ?? byIdLower.get(id.toLowerCase());
+  return getModelIn(getCurrentCatalog().index, id);
 }
 
+/** Endpoints with a known price on one provider. Ids it lists without a price are in listUnpricedModels. */
 export function listEndpointsForProvider(provider: string): CatalogEndpoint[] {
-  return (getIndexes().byProvider.get(provider.toLowerCase()) ?? []).slice();
+  return (getCurrentCatalog().index.byProvider.get(provider.toLowerCase()) ?? []).slice();
 }
 
-/**
- * The catalog entry for a model id as one provider knows it. Tries, in order: the exact id; the id in any
- * case; the id without a path prefix ("models/gemini-2.5-flash" → "gemini-2.5-flash", or a bare Fireworks
- * slug for "accounts/fireworks/models/…"); then all of those again without a trailing date, because
- * providers answer with dated snapshots ("gpt-4o-mini-2024-07-18") of the undated ids we list.
- */
+/** See catalog-index.ts for the matching rules (case, path prefixes, dated snapshots). */
 export function findEndpoint(provider: string, upstreamId: string): EndpointMatch | undefined {
-  const p = provider.toLowerCase();
-  const undated = stripDateSuffix(upstreamId);
-  const attempts = undated === upstreamId ? [upstreamId] : [upstreamId, undated];
-  for (const id of attempts) {
-    const found = matchOne(p, id);
-    if (found) return found;
-  }
-  return undefined;
+  return findEndpointIn(getCurrentCatalog().index, provider, upstreamId);
 }
 
-function matchOne(provider: string, upstreamId: string): EndpointMatch | undefined {
-  const { exact, lower, tail } = getIndexes();
-  return (
-    exact.get(key(provider, upstreamId)) ??
-    lower.get(key(provider, upstreamId.toLowerCase())) ??
-    tail.get(key(provider, lastSegment(upstreamId))) ??
-    undefined
-  );
+/** Models configured providers listed at the last refresh that no catalog entry prices. */
+export function listUnpricedModels(provider?: string): UnpricedModel[] {
+  const all = getCurrentCatalog().unpriced;
+  return provider ? all.filter((m) => m.provider === provider.toLowerCase()) : all.slice();
 }
 
-const DATE_SUFFIX = /-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{2}-\d{4})$/;
-
-/** "gpt-4o-mini-2024-07-18" → "gpt-4o-mini"; also YYYYMMDD and Gemini's "-09-2025" style. */
-function stripDateSuffix(id: string): string {
-  return id.replace(DATE_SUFFIX, "");
-}
-
-function lastSegment(id: string): string {
-  return id.slice(id.lastIndexOf("/") + 1).toLowerCase();
-}
-
-function key(provider: string, id: string): string {
-  return `${provider}\u0000${id}`;
-}
-
-function getIndexes(): Indexes {
-  if (indexes) return indexes;
-  const built: Indexes = { byId: new Map(), byIdLower: new Map(), byProvider: new Map(), exact: new Map(), lower: new Map(), tail: new Map() };
-  for (const model of CATALOG_SNAPSHOT.models) {
-    built.byId.set(model.id, model);
-    built.byIdLower.set(model.id.toLowerCase(), model);
-    for (const endpoint of model.endpoints) {
-      const provider = endpoint.provider.toLowerCase();
-      const match = { model, endpoint };
-      const list = built.byProvider.get(provider) ?? [];
-      list.push(endpoint);
-      built.byProvider.set(provider, list);
-      built.exact.set(key(provider, endpoint.upstreamId), match);
-      built.lower.set(key(provider, endpoint.upstreamId.toLowerCase()), match);
-      const tailKey = key(provider, lastSegment(endpoint.upstreamId));
-      built.tail.set(tailKey, built.tail.has(tailKey) ? null : match);
-    }
-  }
-  indexes = built;
-  return built;
+/** The date of the bundled facts under the current catalog. */
+export function getSnapshotDate(): string {
+  return getCurrentCatalog().takenAt;
 }

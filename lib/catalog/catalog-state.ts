@@ -1,0 +1,52 @@
+// The process-wide catalog state: last good lists per provider, refresh outcomes, and the merged catalog.
+// Kept on globalThis so Next's dev reloads and route bundles share one copy instead of each holding its own.
+import { readCatalogCache } from "./catalog-cache-file";
+import { mergeCatalog, type MergedCatalog } from "./merge-catalog";
+import type { ProviderModelList } from "./refresh-types";
+import { getCatalogCachePath } from "./refresh-settings";
+import { CATALOG_SNAPSHOT } from "./snapshot";
+
+export interface CatalogState {
+  lists: Map<string, ProviderModelList>;
+  attempts: Map<string, { at: string; error: string | null }>;
+  merged: MergedCatalog | null;
+  loadedCache: boolean;
+  scheduled: boolean;
+  timers: NodeJS.Timeout[];
+  inFlight: Promise<void> | null;
+}
+
+const holder = globalThis as unknown as { __switchyardCatalog?: CatalogState };
+
+export function getCatalogState(): CatalogState {
+  return (holder.__switchyardCatalog ??= { lists: new Map(), attempts: new Map(), merged: null, loadedCache: false, scheduled: false, timers: [], inFlight: null });
+}
+
+/** The merged catalog, built on first use from the snapshot and whatever the cache file holds. */
+export function getMergedCatalog(): MergedCatalog {
+  const state = getCatalogState();
+  if (!state.loadedCache) {
+    state.loadedCache = true;
+    for (const list of readCatalogCache(getCatalogCachePath())) if (!state.lists.has(list.provider)) state.lists.set(list.provider, list);
+  }
+  state.merged ??= mergeCatalog(CATALOG_SNAPSHOT, [...state.lists.values()]);
+  return state.merged;
+}
+
+/** Publishes new lists: readers see the whole new catalog or the whole old one, never a mix. */
+export function publishLists(lists: ProviderModelList[]): void {
+  const state = getCatalogState();
+  getMergedCatalog();
+  for (const list of lists) state.lists.set(list.provider, list);
+  state.merged = mergeCatalog(CATALOG_SNAPSHOT, [...state.lists.values()]);
+}
+
+export function recordAttempt(provider: string, error: string | null, at = new Date()): void {
+  getCatalogState().attempts.set(provider, { at: at.toISOString(), error });
+}
+
+/** Forgets everything refreshed in this process (tests point providers elsewhere between cases). */
+export function resetCatalogState(): void {
+  for (const timer of holder.__switchyardCatalog?.timers ?? []) clearTimeout(timer);
+  delete holder.__switchyardCatalog;
+}
