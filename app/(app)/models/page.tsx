@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { ModelsBrowser } from "@/components/models/models-browser";
+
+export const metadata: Metadata = { title: "Models" };
+
+export default function ModelsPage() {
+  return <ModelsBrowser />;
+}
