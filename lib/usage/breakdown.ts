@@ -1,0 +1,93 @@
+// Usage grouped by model, provider, source, API key or conversation, sorted as asked.
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { queryRows } from "./db";
+import { parseWith, type UsageQuery } from "./query-params";
+import { planUsage } from "./summary";
+import { SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
+
+export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+export const SORT_KEYS = ["name", "requests", "cost", "promptTokens", "completionTokens", "errorRate", "avgTtft"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const COLUMN: Record<GroupBy, string> = { model: "modelId", provider: "provider", source: "source", apiKey: "apiKeyId", conversation: "conversationId" };
+
+export const breakdownOptionsSchema = z.object({
+  groupBy: z.enum(GROUP_BYS, { error: `groupBy must be one of ${GROUP_BYS.join(", ")}` }).default("model"),
+  sort: z.enum(SORT_KEYS, { error: `sort must be one of ${SORT_KEYS.join(", ")}` }).default("cost"),
+  dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
+});
+export type BreakdownOptions = z.infer<typeof breakdownOptionsSchema>;
+
+export function parseBreakdownOptions(input: Record<string, string>): BreakdownOptions {
+  const { groupBy, sort, dir } = input;
+  return parseWith(breakdownOptionsSchema, { groupBy, sort, dir });
+}
+
+export interface BreakdownRow extends UsageTotals {
+  key: string;
+  /** What to show: a conversation's title, "No API key", or the key itself. */
+  label: string;
+}
+
+export interface UsageBreakdown {
+  groupBy: GroupBy;
+  sort: SortKey;
+  dir: "asc" | "desc";
+  rows: BreakdownRow[];
+  total: UsageTotals;
+}
+
+export async function getUsageBreakdown(userId: string, query: UsageQuery, options: BreakdownOptions): Promise<UsageBreakdown> {
+  const column = COLUMN[options.groupBy];
+  // The rollup keeps no conversation id: that grouping reads the ledger itself.
+  const source = sourceSql(await planUsage(userId, query, options.groupBy !== "conversation"));
+  const grouped = await queryRows<SumRow & { key: string | null }>(`SELECT ${column} AS key, ${SUM_COLUMNS} FROM ${source.sql} GROUP BY ${column}`, source.params);
+
+  const labels = options.groupBy === "conversation" ? await conversationTitles(userId, grouped.map((r) => r.key)) : new Map<string, string>();
+  const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
+  rows.sort(comparator(options.sort, options.dir));
+  return { ...options, rows, total: toTotals(sumRows(grouped)) };
+}
+
+function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, string>): string {
+  if (groupBy === "conversation") return key ? (titles.get(key) ?? "Deleted conversation") : "No conversation (API)";
+  if (groupBy === "apiKey") return key ? key : "No API key (chatroom)";
+  return key || "Unknown";
+}
+
+async function conversationTitles(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
+  const ids = keys.filter((k): k is string => Boolean(k));
+  const titles = new Map<string, string>();
+  // Chunked: SQLite caps bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await getDb().conversation.findMany({ where: { userId, id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true } });
+    for (const c of found) titles.set(c.id, c.title);
+  }
+  return titles;
+}
+
+function comparator(sort: SortKey, dir: "asc" | "desc") {
+  const sign = dir === "asc" ? 1 : -1;
+  const value = (row: BreakdownRow): number | bigint | string => {
+    if (sort === "name") return row.label.toLowerCase();
+    if (sort === "cost") return BigInt(row.costPico);
+    if (sort === "errorRate") return row.errorRate;
+    if (sort === "avgTtft") return row.avgTtftMs ?? -1;
+    return row[sort];
+  };
+  return (a: BreakdownRow, b: BreakdownRow) => {
+    const [x, y] = [value(a), value(b)];
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return order * sign || a.label.localeCompare(b.label);
+  };
+}
+
+/** The table's total is the exact sum of its rows' raw sums (BigInt), not of rounded figures. */
+function sumRows(rows: SumRow[]): SumRow {
+  const keys = ["requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"] as const;
+  const total = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
+  for (const row of rows) for (const k of keys) total[k] += BigInt(row[k]);
+  return Object.fromEntries(keys.map((k) => [k, total[k].toString()])) as unknown as SumRow;
+}

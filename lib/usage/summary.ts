@@ -1,0 +1,21 @@
+// Headline numbers for a range: spend, tokens, requests, error rate, TTFT and speed.
+import { queryRows } from "./db";
+import type { UsageQuery } from "./query-params";
+import { ensureRollupsSealed } from "./rollup";
+import { SUM_COLUMNS, planSource, sourceSql, toTotals, type SourcePlan, type SumRow, type UsageTotals } from "./usage-source";
+
+export interface UsageSummary extends UsageTotals {
+  from: string;
+  to: string;
+}
+
+export async function planUsage(userId: string, query: UsageQuery, useRollup = true): Promise<SourcePlan> {
+  const sealed = await ensureRollupsSealed();
+  return planSource(userId, query.from, query.to, query.filters, sealed, useRollup);
+}
+
+export async function getUsageSummary(userId: string, query: UsageQuery): Promise<UsageSummary> {
+  const source = sourceSql(await planUsage(userId, query));
+  const [row] = await queryRows<SumRow>(`SELECT ${SUM_COLUMNS} FROM ${source.sql}`, source.params);
+  return { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), ...toTotals(row) };
+}
