@@ -89,12 +89,12 @@ export async function listActivity(userId: string, query: UsageQuery, options: A
     // Seek: walk the (userId, createdAt, id) index alone to the row before the page, then
     // read the page by keyset. The skipped rows are never loaded from the table.
     const skip = (options.page - 1) * options.limit;
-    const [edge] = await queryRows<{ createdAt: string; id: string }>(
+    const [edge] = await queryRows<{ createdAt: unknown; id: string }>(
       `SELECT createdAt, id FROM Generation WHERE ${where.sql} ORDER BY createdAt DESC, id DESC LIMIT 1 OFFSET ?`,
       [...where.params, skip - 1],
     );
     if (!edge) return { rows: [], nextCursor: null, page: options.page };
-    after = [String(edge.createdAt), edge.id];
+    after = [rawTime(edge.createdAt), edge.id];
   }
   const keyset = after ? " AND (createdAt, id) < (?, ?)" : "";
   const rows = await queryRows<Record<string, unknown>>(
