@@ -51,7 +51,10 @@ async function measure(run: (prompt: string) => Promise<number>, concurrency: nu
 
 async function main() {
   const sandbox = await startSandboxProcess(4310, 1000);
-  const app = await startAppProcess(3310, { SANDBOX_BASE_URL: sandbox.url, SANDBOX_ENABLED: "true" });
+  const app = await startAppProcess(3310, { SANDBOX_BASE_URL: sandbox.url, SANDBOX_ENABLED: "true" }).catch(async (error) => {
+    await sandbox.stop();
+    throw error;
+  });
   try {
     await measure((p) => appTtft(app.url, p), 4); // warm-up: compiles routes, fills caches
     console.log("concurrency | direct p50 | direct p99 | /api/chat p50 | /api/chat p99 | added p50 | added p99");

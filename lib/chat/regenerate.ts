@@ -21,6 +21,7 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
     });
     await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
     return {
+      persisted: Promise.resolve(),
       conversationId,
       turn,
       userMessageId: userMessage?.id ?? "",

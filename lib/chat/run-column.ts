@@ -19,6 +19,8 @@ export interface ColumnRun {
   messages: { role: "system" | "user" | "assistant"; content: string }[];
   temperature: number | null;
   maxTokens: number | null;
+  /** Resolves once the answer's row exists; its final state is written after that. */
+  persisted: Promise<void>;
   signal: AbortSignal;
 }
 
@@ -125,6 +127,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
     error: failure,
     attempts,
   });
+  await run.persisted.catch(() => {});
   await finishAssistantMessage(messageId, { content: text, reasoning, stats, upstreamModel: chosen?.upstreamModel ?? null }).catch((error) =>
     console.error(`[chat] could not save message ${messageId}:`, error),
   );

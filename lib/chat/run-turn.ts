@@ -1,6 +1,8 @@
 // One turn of a comparison: save the prompt, open one answer per column, run the columns
 // side by side and multiplex their events into one stream.
+import type { Prisma } from "@prisma/client";
 import { getDb } from "../db/client";
+import { newId } from "../db/new-id";
 import { columnData, titleFromPrompt } from "../db/conversations";
 import { AppError } from "../errors";
 import { multiplex } from "../streaming/multiplex";
@@ -14,63 +16,78 @@ export interface PreparedTurn {
   conversationId: string;
   turn: number;
   userMessageId: string;
-  runs: Omit<ColumnRun, "signal">[];
+  runs: Omit<ColumnRun, "signal" | "persisted">[];
+  /** The turn's rows, written while the columns already stream (never on the token path). */
+  persisted: Promise<void>;
 }
 
+type ColumnRow = { id: string; position: number; modelId: string; temperature: number | null; maxTokens: number | null; systemPrompt: string | null };
+
 export async function prepareTurn(userId: string, body: ChatRequestBody): Promise<PreparedTurn> {
-  return getDb().$transaction(async (tx) => {
-    let conversationId = body.conversationId;
-    if (!conversationId) {
-      if (!body.columns?.length) throw new AppError(400, "A new comparison needs at least one model column", "invalid_request", "columns");
-      const created = await tx.conversation.create({
-        data: { userId, title: titleFromPrompt(body.prompt), columns: { create: body.columns.map(columnData) } },
-      });
-      conversationId = created.id;
-    } else {
-      const owned = await tx.conversation.findFirst({ where: { id: conversationId, userId }, include: { columns: true } });
-      if (!owned) throw new AppError(404, "Conversation not found");
-      if (body.columns) {
-        if (body.columns.length !== owned.columns.length) {
-          throw new AppError(400, `This conversation has ${owned.columns.length} columns; send settings for each`, "invalid_request", "columns");
-        }
-        const byPosition = [...owned.columns].sort((a, b) => a.position - b.position);
-        for (const [i, settings] of body.columns.entries()) {
-          await tx.conversationColumn.update({ where: { id: byPosition[i].id }, data: columnData(settings, i) });
-        }
+  const db = getDb();
+  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  let conversationId: string;
+  let columns: ColumnRow[];
+  let history: Parameters<typeof buildColumnHistory>[0] = [];
+  let turn = 0;
+
+  if (!body.conversationId) {
+    if (!body.columns?.length) throw new AppError(400, "A new comparison needs at least one model column", "invalid_request", "columns");
+    conversationId = newId();
+    columns = body.columns.map((settings, i) => ({ id: newId(), ...columnData(settings, i) }));
+    writes.push(db.conversation.create({ data: { id: conversationId, userId, title: titleFromPrompt(body.prompt), columns: { createMany: { data: columns } } } }));
+  } else {
+    const owned = await db.conversation.findFirst({
+      where: { id: body.conversationId, userId },
+      include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true } } },
+    });
+    if (!owned) throw new AppError(404, "Conversation not found");
+    conversationId = owned.id;
+    columns = owned.columns;
+    history = owned.messages;
+    turn = Math.max(-1, ...owned.messages.map((m) => m.turn)) + 1;
+    if (body.columns) {
+      if (body.columns.length !== owned.columns.length) {
+        throw new AppError(400, `This conversation has ${owned.columns.length} columns; send settings for each`, "invalid_request", "columns");
       }
-      await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+      columns = owned.columns.map((column, i) => ({ id: column.id, ...columnData(body.columns![i], i) }));
+      for (const column of columns) writes.push(db.conversationColumn.update({ where: { id: column.id }, data: column }));
     }
+    writes.push(db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }));
+  }
 
-    const columns = await tx.conversationColumn.findMany({ where: { conversationId }, orderBy: { position: "asc" } });
-    const last = await tx.message.aggregate({ where: { conversationId }, _max: { turn: true } });
-    const turn = (last._max.turn ?? -1) + 1;
-    const userMessage = await tx.message.create({ data: { conversationId, turn, role: "user", content: body.prompt, status: "done" } });
-    const history = await tx.message.findMany({ where: { conversationId }, select: { role: true, columnId: true, turn: true, content: true } });
-
-    const runs: PreparedTurn["runs"] = [];
-    for (const column of columns) {
-      const answer = await tx.message.create({
-        data: { conversationId, columnId: column.id, turn, role: "assistant", status: "streaming", modelId: column.modelId },
-      });
-      runs.push({
-        userId,
-        conversationId,
-        columnId: column.id,
-        messageId: answer.id,
-        modelId: column.modelId,
-        messages: buildColumnHistory(history, column.id, turn, column.systemPrompt),
-        temperature: column.temperature,
-        maxTokens: column.maxTokens,
-      });
-    }
-    return { conversationId, turn, userMessageId: userMessage.id, runs };
-  });
+  const userMessageId = newId();
+  writes.push(db.message.create({ data: { id: userMessageId, conversationId, turn, role: "user", content: body.prompt, status: "done" } }));
+  const withPrompt = [...history, { role: "user", columnId: null, turn, content: body.prompt }];
+  const runs = columns.map((column) => ({
+    userId,
+    conversationId,
+    columnId: column.id,
+    messageId: newId(),
+    modelId: column.modelId,
+    messages: buildColumnHistory(withPrompt, column.id, turn, column.systemPrompt),
+    temperature: column.temperature,
+    maxTokens: column.maxTokens,
+  }));
+  writes.push(
+    db.message.createMany({
+      data: runs.map((run) => ({ id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", status: "streaming", modelId: run.modelId })),
+    }),
+  );
+  const persisted = db.$transaction(writes).then(() => undefined);
+  return { conversationId, turn, userMessageId, runs, persisted };
 }
 
 /** Runs the prepared columns; `header` events go first (the turn, for a new conversation). */
-export function streamColumns(runs: PreparedTurn["runs"], header: ChatEvent[]): { events: AsyncGenerator<ChatEvent>; stopAll: () => void } {
+export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, header: ChatEvent[]): { events: AsyncGenerator<ChatEvent>; stopAll: () => void } {
+  const { runs, persisted } = turn;
   const controllers = runs.map((run) => registerLiveColumn(run.messageId, run.conversationId));
-  const sources = runs.map((run, i) => guard(runColumn({ ...run, signal: controllers[i].signal }), run.messageId));
+  // Should the turn's rows fail to save, its answers have nowhere to go: stop them.
+  persisted.catch((error) => {
+    console.error("[chat] could not save the turn:", error);
+    controllers.forEach((c) => c.abort());
+  });
+  const sources = runs.map((run, i) => guard(runColumn({ ...run, persisted, signal: controllers[i].signal }), run.messageId));
   async function* events(): AsyncGenerator<ChatEvent> {
     yield* header;
     yield* multiplex(sources, (i, error) => columnCrashed(runs[i], error));

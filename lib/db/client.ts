@@ -10,7 +10,13 @@ const globalForDb = globalThis as unknown as { __switchyardDb?: PrismaClient };
 export function getDb(): PrismaClient {
   if (!globalForDb.__switchyardDb) {
     const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(getEnv().DATABASE_URL) });
-    globalForDb.__switchyardDb = new PrismaClient({ adapter });
+    const client = new PrismaClient({ adapter });
+    // WAL lets readers run during writes; NORMAL sync skips an fsync per commit (still
+    // crash-safe for the database, at worst losing the last commits on power loss).
+    void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
+    void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+    void client.$queryRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
+    globalForDb.__switchyardDb = client;
   }
   return globalForDb.__switchyardDb;
 }

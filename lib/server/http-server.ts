@@ -5,6 +5,7 @@ import next from "next";
 import { flushLedger, closeInterruptedGenerations } from "../ledger/ledger-writer";
 import { closeInterruptedMessages } from "../db/messages";
 import { getEnv } from "../env";
+import { matchLeanRoute, serveLean } from "./lean-routes";
 
 export interface RunningServer {
   url: string;
@@ -22,7 +23,8 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    const lean = matchLeanRoute(req);
+    (lean ? serveLean(lean, req, res) : handle(req, res)).catch((error) => {
       console.error("[switchyard] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: "Internal error" } }));

@@ -1,0 +1,80 @@
+// Hot streaming routes served straight from node:http with the same Web handlers Next
+// uses, so Next's per-request overhead stays off the token path. Bodies are flushed per
+// event and the client going away aborts the handler.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { handleChatPost, handleRegeneratePost } from "../chat/chat-http";
+import { MAX_BODY_BYTES } from "../http/parse-body";
+
+type WebHandler = (request: Request) => Promise<Response>;
+
+const ROUTES: Record<string, WebHandler> = {
+  "POST /api/chat": handleChatPost,
+  "POST /api/chat/regenerate": handleRegeneratePost,
+};
+
+export function matchLeanRoute(req: IncomingMessage): WebHandler | undefined {
+  const path = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
+  return ROUTES[`${req.method} ${path}`];
+}
+
+export async function serveLean(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const aborter = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) aborter.abort();
+  });
+  const body = await readBody(req);
+  if (body === null) {
+    res.writeHead(413, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, code: "payload_too_large", param: null } }));
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  }
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+    method: req.method,
+    headers,
+    body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
+    signal: aborter.signal,
+  });
+  const response = await handler(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  aborter.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
+    }
+  } catch {
+    // The client went away mid-stream; the handler already saw the abort.
+  } finally {
+    res.end();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
