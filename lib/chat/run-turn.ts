@@ -1,8 +1,8 @@
 // One turn of a comparison: save the prompt, open one answer per column, run the columns
 // side by side and multiplex their events into one stream.
-import type { Prisma } from "@prisma/client";
 import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
+import { hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
 import { columnData, titleFromPrompt } from "../db/conversations";
 import { AppError } from "../errors";
 import { multiplex } from "../streaming/multiplex";
@@ -25,7 +25,8 @@ type ColumnRow = { id: string; position: number; modelId: string; temperature: n
 
 export async function prepareTurn(userId: string, body: ChatRequestBody): Promise<PreparedTurn> {
   const db = getDb();
-  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  const now = sqliteNow();
+  const writes: HotWrite[] = [];
   let conversationId: string;
   let columns: ColumnRow[];
   let history: Parameters<typeof buildColumnHistory>[0] = [];
@@ -35,7 +36,8 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
     if (!body.columns?.length) throw new AppError(400, "A new comparison needs at least one model column", "invalid_request", "columns");
     conversationId = newId();
     columns = body.columns.map((settings, i) => ({ id: newId(), ...columnData(settings, i) }));
-    writes.push(db.conversation.create({ data: { id: conversationId, userId, title: titleFromPrompt(body.prompt), columns: { createMany: { data: columns } } } }));
+    writes.push(["insertConversation", { id: conversationId, userId, title: titleFromPrompt(body.prompt), now }]);
+    for (const column of columns) writes.push(["insertColumn", { ...column, conversationId }]);
   } else {
     const owned = await db.conversation.findFirst({
       where: { id: body.conversationId, userId },
@@ -51,13 +53,13 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
         throw new AppError(400, `This conversation has ${owned.columns.length} columns; send settings for each`, "invalid_request", "columns");
       }
       columns = owned.columns.map((column, i) => ({ id: column.id, ...columnData(body.columns![i], i) }));
-      for (const column of columns) writes.push(db.conversationColumn.update({ where: { id: column.id }, data: column }));
+      for (const column of columns) writes.push(["updateColumn", column]);
     }
-    writes.push(db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }));
+    writes.push(["touchConversation", { id: conversationId, now }]);
   }
 
   const userMessageId = newId();
-  writes.push(db.message.create({ data: { id: userMessageId, conversationId, turn, role: "user", content: body.prompt, status: "done" } }));
+  writes.push(["insertMessage", { id: userMessageId, conversationId, columnId: null, turn, role: "user", content: body.prompt, status: "done", modelId: null, now }]);
   const withPrompt = [...history, { role: "user", columnId: null, turn, content: body.prompt }];
   const runs = columns.map((column) => ({
     userId,
@@ -69,12 +71,10 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
     temperature: column.temperature,
     maxTokens: column.maxTokens,
   }));
-  writes.push(
-    db.message.createMany({
-      data: runs.map((run) => ({ id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", status: "streaming", modelId: run.modelId })),
-    }),
-  );
-  const persisted = db.$transaction(writes).then(() => undefined);
+  for (const run of runs) {
+    writes.push(["insertMessage", { id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", content: "", status: "streaming", modelId: run.modelId, now }]);
+  }
+  const persisted = hotWrite(writes);
   return { conversationId, turn, userMessageId, runs, persisted };
 }
 

@@ -3,32 +3,37 @@ import type { Message } from "@prisma/client";
 import type { MessageDto } from "../chat/api-types";
 import type { ColumnStats } from "../streaming/events";
 import { getDb } from "./client";
+import { bool, hotWrite, sqliteNow } from "./hot-writes";
 
 export async function finishAssistantMessage(
   id: string,
   result: { content: string; reasoning: string; stats: ColumnStats; upstreamModel: string | null },
 ): Promise<void> {
   const { stats } = result;
-  await getDb().message.update({
-    where: { id },
-    data: {
-      content: result.content,
-      reasoning: result.reasoning,
-      status: stats.status,
-      provider: stats.provider,
-      upstreamModel: result.upstreamModel,
-      finishReason: stats.finishReason,
-      error: stats.error,
-      promptTokens: stats.promptTokens,
-      completionTokens: stats.completionTokens,
-      reasoningTokens: stats.reasoningTokens,
-      cachedTokens: stats.cachedTokens,
-      usageEstimated: stats.usageEstimated,
-      costPico: BigInt(stats.costPico),
-      ttftMs: stats.ttftMs,
-      totalMs: stats.totalMs,
-    },
-  });
+  await hotWrite([
+    [
+      "finishMessage",
+      {
+        id,
+        content: result.content,
+        reasoning: result.reasoning,
+        status: stats.status,
+        provider: stats.provider,
+        upstreamModel: result.upstreamModel,
+        finishReason: stats.finishReason,
+        error: stats.error,
+        promptTokens: stats.promptTokens,
+        completionTokens: stats.completionTokens,
+        reasoningTokens: stats.reasoningTokens,
+        cachedTokens: stats.cachedTokens,
+        usageEstimated: bool(stats.usageEstimated),
+        costPico: BigInt(stats.costPico),
+        ttftMs: stats.ttftMs,
+        totalMs: stats.totalMs,
+        now: sqliteNow(),
+      },
+    ],
+  ]);
 }
 
 /** Answers left "streaming" by a crash are closed as errors on the next start. */

@@ -2,6 +2,7 @@
 // (so a crash leaves a trace) and completed when it ends; pending writes can be flushed.
 import { randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
+import { bool, hotWrite, sqliteNow } from "../db/hot-writes";
 
 export interface GenerationStart {
   userId: string;
@@ -53,15 +54,14 @@ export function newGenerationId(): string {
 
 /** Starts the insert without waiting for it; returns a handle to complete the row later. */
 export function startGeneration(id: string, data: GenerationStart): { finish(end: GenerationEnd): Promise<void> } {
-  const inserted = track(getDb().generation.create({ data: { id, ...data, status: "streaming" } })).catch((error) => {
+  const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: sqliteNow() };
+  const inserted = track(hotWrite([["insertGeneration", row]])).catch((error) => {
     console.error(`[ledger] could not insert generation ${id}:`, error);
   });
   return {
     finish(end) {
-      const { attempts, ...rest } = end;
-      const write = inserted.then(() =>
-        getDb().generation.update({ where: { id }, data: { ...rest, attempts: JSON.stringify(attempts), finishedAt: new Date() } }),
-      );
+      const values = { ...end, id, usageEstimated: bool(end.usageEstimated), attempts: JSON.stringify(end.attempts), now: sqliteNow() };
+      const write = inserted.then(() => hotWrite([["finishGeneration", values]]));
       return track(write).then(
         () => undefined,
         (error) => console.error(`[ledger] could not complete generation ${id}:`, error),
