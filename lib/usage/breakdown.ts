@@ -41,8 +41,10 @@ export interface UsageBreakdown {
 
 export async function getUsageBreakdown(userId: string, query: UsageQuery, options: BreakdownOptions): Promise<UsageBreakdown> {
   const column = COLUMN[options.groupBy];
-  // The rollup keeps no conversation id: that grouping reads the ledger itself.
-  const source = sourceSql(await planUsage(userId, query, options.groupBy !== "conversation"));
+  // The rollups keep no conversation id, and the daily one no source or key.
+  const source = sourceSql(
+    await planUsage(userId, query, { rollup: options.groupBy !== "conversation", daily: options.groupBy === "model" || options.groupBy === "provider" }),
+  );
   const grouped = await queryRows<SumRow & { key: string | null }>(`SELECT ${column} AS key, ${SUM_COLUMNS} FROM ${source.sql} GROUP BY ${column}`, source.params);
 
   const labels = options.groupBy === "conversation" ? await conversationTitles(userId, grouped.map((r) => r.key)) : new Map<string, string>();

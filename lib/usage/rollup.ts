@@ -1,4 +1,5 @@
-// Seals finished hours of the ledger into UsageHourlyRollup, on read. An hour is sealed once
+// Seals finished hours of the ledger into UsageHourlyRollup (and whole days into
+// UsageDailyModelRollup), on read. An hour is sealed once
 // it ended more than SEAL_DELAY ago and no call in or after it is still streaming, so a
 // sealed hour can no longer change. Doing this on read keeps the ledger's write path
 // untouched and stays correct even when a crash leaves rows for closeInterruptedGenerations.
@@ -60,6 +61,19 @@ async function sealHours(start: number, end: number): Promise<void> {
       toDbTime(start * HOUR),
       toDbTime(end * HOUR),
     ),
+    // Whole days now sealed are rebuilt from their hours (a day may have been half sealed before).
+    db.$executeRawUnsafe(`DELETE FROM UsageDailyModelRollup WHERE day >= ? AND day < ?`, Math.floor(start / 24), Math.floor(end / 24)),
+    db.$executeRawUnsafe(
+      `INSERT INTO UsageDailyModelRollup (userId, day, modelId, provider,
+         requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs)
+       SELECT userId, hour / 24, modelId, provider,
+         SUM(requests), SUM(CASE WHEN status = 'error' THEN requests ELSE 0 END), SUM(promptTokens), SUM(completionTokens),
+         SUM(reasoningTokens), SUM(cachedTokens), SUM(costPico), SUM(ttftSumMs), SUM(ttftCount), SUM(speedTokens), SUM(speedMs)
+       FROM UsageHourlyRollup WHERE hour >= ? AND hour < ?
+       GROUP BY userId, hour / 24, modelId, provider`,
+      Math.floor(start / 24) * 24,
+      Math.floor(end / 24) * 24,
+    ),
     db.$executeRawUnsafe(`INSERT INTO UsageRollupState (id, sealedUntilHour) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET sealedUntilHour = excluded.sealedUntilHour`, end),
   ]);
 }
@@ -67,5 +81,9 @@ async function sealHours(start: number, end: number): Promise<void> {
 /** Drops the rollup so the next read rebuilds it: for imports or backfills of past rows. */
 export async function rebuildUsageRollups(): Promise<void> {
   const db = getDb();
-  await db.$transaction([db.$executeRawUnsafe(`DELETE FROM UsageHourlyRollup`), db.$executeRawUnsafe(`DELETE FROM UsageRollupState`)]);
+  await db.$transaction([
+    db.$executeRawUnsafe(`DELETE FROM UsageHourlyRollup`),
+    db.$executeRawUnsafe(`DELETE FROM UsageDailyModelRollup`),
+    db.$executeRawUnsafe(`DELETE FROM UsageRollupState`),
+  ]);
 }

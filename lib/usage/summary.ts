@@ -2,16 +2,16 @@
 import { queryRows } from "./db";
 import type { UsageQuery } from "./query-params";
 import { ensureRollupsSealed } from "./rollup";
-import { SUM_COLUMNS, planSource, sourceSql, toTotals, type SourcePlan, type SumRow, type UsageTotals } from "./usage-source";
+import { SUM_COLUMNS, planSource, sourceSql, toTotals, type PlanOptions, type SourcePlan, type SumRow, type UsageTotals } from "./usage-source";
 
 export interface UsageSummary extends UsageTotals {
   from: string;
   to: string;
 }
 
-export async function planUsage(userId: string, query: UsageQuery, useRollup = true): Promise<SourcePlan> {
+export async function planUsage(userId: string, query: UsageQuery, options: PlanOptions = { rollup: true, daily: true }): Promise<SourcePlan> {
   const sealed = await ensureRollupsSealed();
-  return planSource(userId, query.from, query.to, query.filters, sealed, useRollup);
+  return planSource(userId, query.from, query.to, query.filters, sealed, options);
 }
 
 export async function getUsageSummary(userId: string, query: UsageQuery): Promise<UsageSummary> {

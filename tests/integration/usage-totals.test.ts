@@ -42,8 +42,12 @@ const rows: Row[] = [];
 // A seeded generator: a failure can be replayed.
 let seed = 20261123;
 function rand(): number {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
+  // mulberry32: full 32-bit state, so timestamps and costs do not fall into short cycles.
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
@@ -200,6 +204,8 @@ describe("usage totals agree to the last picodollar", () => {
   it("used the rollup for sealed hours and still counts rows written afterwards", async () => {
     const [state] = await db.$queryRawUnsafe<{ sealedUntilHour: number }[]>(`SELECT sealedUntilHour FROM UsageRollupState`);
     expect(Number(state.sealedUntilHour)).toBeGreaterThan(Math.floor((NOW - 400 * DAY) / 3_600_000));
+    const [daily] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM UsageDailyModelRollup`);
+    expect(Number(daily.n)).toBeGreaterThan(0);
     const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "done", source: "chat", apiKeyId: null, conversationId: null, promptTokens: 10, completionTokens: 20, costPico: 777n };
     await db.generation.create({ data: { ...fresh, requestedModel: fresh.modelId } });
     rows.push(fresh);
