@@ -5,6 +5,10 @@ import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { resolveDatabaseUrl } from "./lib/db/database-url";
 
+// The schema reads env("DATABASE_URL"); without it the CLI cannot read the schema's
+// config and falls back to downloading a query engine. Default it like the app does.
+process.env.DATABASE_URL = resolveDatabaseUrl();
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
