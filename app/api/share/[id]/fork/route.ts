@@ -1,0 +1,20 @@
+import { getCurrentUserId } from "@/lib/auth/local-user";
+import { errorResponse } from "@/lib/errors";
+import { forkSnapshot } from "@/lib/share/fork-snapshot";
+import { requireActiveShare } from "@/lib/share/resolve-shared";
+import type { ForkResponse } from "@/lib/share/share-types";
+
+export const dynamic = "force-dynamic";
+
+// The segment is named [id] to sit beside DELETE /api/share/:id; here it holds the token.
+type Context = { params: Promise<{ id: string }> };
+
+export async function POST(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { snapshot } = await requireActiveShare((await params).id);
+    const conversationId = await forkSnapshot(await getCurrentUserId(), snapshot);
+    return Response.json({ conversationId } satisfies ForkResponse, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { getCurrentUserId } from "@/lib/auth/local-user";
+import { errorResponse } from "@/lib/errors";
+import { requestOrigin } from "@/lib/share/request-origin";
+import { revokeShareLink, shareLinkToDto } from "@/lib/share/share-links";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Revokes (never deletes): the public page then answers 410 instead of 404. */
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const link = await revokeShareLink(await getCurrentUserId(), (await params).id);
+    return Response.json(shareLinkToDto(link, requestOrigin(request), new Date()));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,31 @@
+import { getCurrentUserId } from "@/lib/auth/local-user";
+import { errorResponse } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { requestOrigin } from "@/lib/share/request-origin";
+import { createShareLink, listShareLinks, shareLinkToDto } from "@/lib/share/share-links";
+import { createShareRequestSchema } from "@/lib/share/share-schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const input = await parseJsonBody(request, createShareRequestSchema);
+    const link = await createShareLink(await getCurrentUserId(), input);
+    return Response.json(shareLinkToDto(link, requestOrigin(request), new Date()), { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The owner's links only; `?conversationId=` narrows to one conversation (for the Share dialog). */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const conversationId = new URL(request.url).searchParams.get("conversationId") ?? undefined;
+    const links = await listShareLinks(await getCurrentUserId(), conversationId);
+    const origin = requestOrigin(request);
+    const now = new Date();
+    return Response.json({ links: links.map((l) => shareLinkToDto(l, origin, now)) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,83 @@
+// Share link rows. Owner operations are scoped by userId in the query itself; the public
+// side looks links up by token only.
+import type { ShareLink } from "@prisma/client";
+import { getConversation } from "../db/conversations";
+import { getDb } from "../db/client";
+import { AppError } from "../errors";
+import { buildSnapshot } from "./build-snapshot";
+import { describeModel } from "./describe-model";
+import { expiresAtFor, shareLinkStatus } from "./expiry";
+import type { CreateShareRequest } from "./share-schemas";
+import type { ShareLinkDto } from "./share-types";
+import { generateShareToken } from "./token";
+
+export function shareUrl(origin: string, token: string): string {
+  return `${origin.replace(/\/+$/, "")}/share/${token}`;
+}
+
+export function shareLinkToDto(link: ShareLink, origin: string, now: Date): ShareLinkDto {
+  return {
+    id: link.id,
+    token: link.token,
+    url: shareUrl(origin, link.token),
+    conversationId: link.conversationId,
+    title: link.title,
+    includeSystemPrompts: link.includeSystemPrompts,
+    includeStats: link.includeStats,
+    createdAt: link.createdAt.toISOString(),
+    updatedAt: link.updatedAt.toISOString(),
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+    revokedAt: link.revokedAt?.toISOString() ?? null,
+    viewCount: link.viewCount,
+    status: shareLinkStatus(link, now),
+  };
+}
+
+/** Snapshots the conversation now; with `updateExisting`, re-freezes its newest working link instead of minting a token. */
+export async function createShareLink(userId: string, input: CreateShareRequest, now = new Date()): Promise<ShareLink> {
+  const conversation = await getConversation(userId, input.conversationId);
+  if (!conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
+  const options = { includeSystemPrompts: input.includeSystemPrompts, includeStats: input.includeStats };
+  const data = {
+    title: conversation.title,
+    snapshot: JSON.stringify(buildSnapshot(conversation, options, describeModel, now)),
+    ...options,
+    expiresAt: expiresAtFor(input.expiresIn, now),
+  };
+  const db = getDb();
+  if (input.updateExisting) {
+    const existing = await findActiveLinkFor(userId, conversation.id, now);
+    if (existing) return db.shareLink.update({ where: { id: existing.id }, data });
+  }
+  return db.shareLink.create({ data: { ...data, token: generateShareToken(), userId, conversationId: conversation.id } });
+}
+
+async function findActiveLinkFor(userId: string, conversationId: string, now: Date): Promise<ShareLink | undefined> {
+  const links = await getDb().shareLink.findMany({ where: { userId, conversationId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  return links.find((l) => shareLinkStatus(l, now) === "active");
+}
+
+export function listShareLinks(userId: string, conversationId?: string): Promise<ShareLink[]> {
+  return getDb().shareLink.findMany({
+    where: { userId, ...(conversationId ? { conversationId } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+  });
+}
+
+/** Idempotent: revoking a revoked link keeps its first revocation time. */
+export async function revokeShareLink(userId: string, id: string, now = new Date()): Promise<ShareLink> {
+  const db = getDb();
+  await db.shareLink.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
+  const link = await db.shareLink.findFirst({ where: { id, userId } });
+  if (!link) throw new AppError(404, "Share link not found");
+  return link;
+}
+
+export function findShareLinkByToken(token: string): Promise<ShareLink | null> {
+  return getDb().shareLink.findUnique({ where: { token } });
+}
+
+export async function recordShareView(id: string): Promise<void> {
+  await getDb().shareLink.update({ where: { id }, data: { viewCount: { increment: 1 } } });
+}

@@ -1,0 +1,45 @@
+// The frozen, public shape of a shared conversation. It holds only what the shared page
+// shows: no user, no message or column ids, no stats or system prompts unless chosen.
+import type { ColumnStats } from "../streaming/events";
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface SharedColumn {
+  modelId: string;
+  name: string;
+  providerLabel: string;
+  simulated: boolean;
+  temperature: number | null;
+  maxTokens: number | null;
+  /** Present only when the owner chose to include system prompts. */
+  systemPrompt?: string | null;
+}
+
+/** Stats without the upstream error text, which can quote provider or key details. */
+export type SharedStats = Omit<ColumnStats, "error"> & { error: null };
+
+export interface SharedAnswer {
+  content: string;
+  reasoning: string;
+  status: "done" | "stopped" | "error";
+  /** Present only when the owner chose to include stats. */
+  stats?: SharedStats;
+}
+
+export interface SharedTurn {
+  prompt: string;
+  /** One per column, in column order; null where a column has no answer for this turn. */
+  answers: (SharedAnswer | null)[];
+}
+
+export interface SharedSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  title: string;
+  sharedAt: string;
+  includeSystemPrompts: boolean;
+  includeStats: boolean;
+  columns: SharedColumn[];
+  turns: SharedTurn[];
+  /** Picodollars as a decimal string; only with stats. */
+  totalCostPico?: string;
+}
