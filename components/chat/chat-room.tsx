@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { ApiError, fetchConversation, queryKeys } from "@/lib/chat/client/api";
 import { buildChatView, coveredSessions } from "@/lib/chat/client/chat-view";
+import { MAX_MODELS } from "@/lib/chat/client/limits";
 import { liveChatStore } from "@/lib/chat/client/live-store";
 import { useLiveSessions } from "@/lib/chat/client/use-live-sessions";
 import { useModels } from "@/lib/chat/client/use-models";
@@ -20,14 +21,22 @@ import { Composer } from "./composer";
 import { EmptyComparison } from "./empty-comparison";
 import { ModelPicker } from "./model-picker";
 
-export function ChatRoom({ conversationId: routeConversationId }: { conversationId: string | null }) {
+interface Props {
+  conversationId: string | null;
+  /** Model ids to start a new comparison with. */
+  initialModels?: string[];
+}
+
+export function ChatRoom({ conversationId: routeConversationId, initialModels }: Props) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const { models, byId, isPending: modelsPending } = useModels();
   const sessions = useLiveSessions();
   const [sessionKey, setSessionKey] = useState<string | null>(null);
   // New comparison: the picked models. Existing one: edited settings (null = as saved).
-  const [draftColumns, setDraftColumns] = useState<ColumnSettings[] | null>(null);
+  const [draftColumns, setDraftColumns] = useState<ColumnSettings[] | null>(() =>
+    initialModels?.length ? [...new Set(initialModels)].slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
+  );
   const [prompt, setPrompt] = useState("");
 
   const own = sessionKey ? sessions.find((s) => s.key === sessionKey) : undefined;

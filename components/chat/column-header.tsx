@@ -1,4 +1,5 @@
 import type { ColumnSettings } from "@/lib/chat/api-types";
+import { visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { ColumnSettingsPopover } from "./column-settings-popover";
@@ -19,7 +20,9 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
       <div className="min-w-0">
         <div className="flex items-center gap-1.5">
           {busy && <span aria-hidden="true" className="size-2 shrink-0 animate-pulse rounded-full bg-emerald-500" />}
-          <h2 className="truncate text-sm font-semibold">{name}</h2>
+          <h2 className="truncate text-sm font-semibold" title={name}>
+            {visibleName(name, simulated)}
+          </h2>
           {simulated && <SimulatedBadge />}
         </div>
         <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">

@@ -2,6 +2,7 @@ import type { ModelOption } from "@/lib/chat/api-types";
 import { formatPricePerMillion } from "@/lib/format/usd";
 import { formatTokens } from "@/lib/format/tokens";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
+import { visibleName } from "@/lib/chat/client/use-models";
 
 /** One row of the model picker: who it is, where it runs, what it costs. */
 export function ModelOptionContent({ model }: { model: ModelOption }) {
@@ -9,7 +10,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
     <div className="flex min-w-0 flex-1 items-start justify-between gap-3">
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-1.5">
-          <span className="truncate font-medium">{model.name}</span>
+          <span className="truncate font-medium">{visibleName(model.name, model.simulated)}</span>
           {model.simulated && <SimulatedBadge />}
           {model.free && <Badge tone="green">free</Badge>}
         </div>
@@ -22,11 +23,13 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
         {model.free ? (
           <span>free</span>
         ) : (
-          <span>
-            {formatPricePerMillion(model.promptPricePerMillion)} in · {formatPricePerMillion(model.completionPricePerMillion)} out
-          </span>
+          <>
+            <span>
+              {formatPricePerMillion(model.promptPricePerMillion)} in · {formatPricePerMillion(model.completionPricePerMillion)} out
+            </span>
+            <div className="text-[10px] text-zinc-400 dark:text-zinc-500">per 1M tokens</div>
+          </>
         )}
-        <div className="text-[10px] text-zinc-400 dark:text-zinc-500">per 1M tokens</div>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useId, useMemo, useRef, useState } from "react";
 import type { ModelOption } from "@/lib/chat/api-types";
 import { MAX_MODELS } from "@/lib/chat/client/limits";
+import { visibleName } from "@/lib/chat/client/use-models";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { XIcon } from "@/components/ui/icons";
 import { ModelOptionContent } from "./model-option-content";
@@ -66,7 +67,7 @@ export function ModelPicker({ models, loading, selected, onToggle, onRemove }: P
             const name = model?.name ?? id;
             return (
               <li key={id} className="flex items-center gap-1.5 rounded-full bg-zinc-100 py-0.5 pr-0.5 pl-2.5 text-sm ring-1 ring-zinc-200 dark:bg-zinc-800 dark:ring-zinc-700">
-                <span className="max-w-[14rem] truncate">{name}</span>
+                <span className="max-w-[14rem] truncate">{visibleName(name, model?.simulated ?? false)}</span>
                 {model?.simulated && <SimulatedBadge />}
                 <button
                   type="button"

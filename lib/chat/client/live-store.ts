@@ -75,7 +75,10 @@ export class LiveChatStore {
       return;
     }
     try {
-      await stopStreaming({ conversationId });
+      // Nothing stopped while this tab still streams means the server lost track of it:
+      // closing the stream stops whatever is left.
+      const { stopped } = await stopStreaming({ conversationId });
+      if (stopped === 0 && draft.session.status !== "finished") draft.controller.abort();
     } catch {
       draft.controller.abort();
     }

@@ -25,3 +25,8 @@ export function modelLabel(byId: ReadonlyMap<string, ModelOption>, modelId: stri
   const provider = modelId.split("/")[0] ?? "";
   return { name: modelId.slice(provider.length + 1) || modelId, providerLabel: provider, simulated: provider === "sandbox" };
 }
+
+/** Sandbox names end in "(simulated)"; where a "simulated" badge sits beside the name, drop the echo. */
+export function visibleName(name: string, simulated: boolean): string {
+  return simulated ? name.replace(/\s*\(simulated\)\s*$/i, "") || name : name;
+}
