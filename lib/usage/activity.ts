@@ -96,10 +96,12 @@ export async function listActivity(userId: string, query: UsageQuery, options: A
     if (!edge) return { rows: [], nextCursor: null, page: options.page };
     after = [rawTime(edge.createdAt), edge.id];
   }
-  const keyset = after ? " AND (createdAt, id) < (?, ?)" : "";
+  // Spelled out rather than as a row value `(createdAt, id) < (?, ?)`: with bound parameters
+  // SQLite planned the row value as a skip-scan plus a sort, 20x slower on deep pages.
+  const keyset = after ? " AND (createdAt < ? OR (createdAt = ? AND id < ?))" : "";
   const rows = await queryRows<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM Generation WHERE ${where.sql}${keyset} ORDER BY createdAt DESC, id DESC LIMIT ?`,
-    [...where.params, ...(after ?? []), options.limit + 1],
+    [...where.params, ...(after ? [after[0], after[0], after[1]] : []), options.limit + 1],
   );
   const more = rows.length > options.limit;
   const page = rows.slice(0, options.limit).map(toActivityRow);
