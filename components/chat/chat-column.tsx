@@ -20,9 +20,10 @@ interface Props {
   onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
   onSettingsChange: (index: number, settings: ColumnSettings) => void;
+  readOnly?: boolean;
 }
 
-export function ChatColumn({ index, name, providerLabel, simulated, settings, turns, answers, canRegenerateLast, onStop, onRegenerate, onSettingsChange }: Props) {
+export function ChatColumn({ index, name, providerLabel, simulated, settings, turns, answers, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
   const busy = answers.some((a) => a?.status === "streaming");
   const cost = sumPico(answers.map((a) => a?.stats?.costPico));
   const last = answers[answers.length - 1];
@@ -40,10 +41,12 @@ export function ChatColumn({ index, name, providerLabel, simulated, settings, tu
         name={name}
         providerLabel={providerLabel}
         simulated={simulated}
-        costPico={cost}
+        // A snapshot shared without stats has no cost to show (rather than a false $0).
+        costPico={readOnly && !answers.some((a) => a?.stats) ? null : cost}
         busy={busy}
         settings={settings}
         onSettingsChange={(next) => onSettingsChange(index, next)}
+        readOnly={readOnly}
       />
       <div ref={ref} onScroll={onScroll} className="flex-1 space-y-3 p-3 md:min-h-0 md:overflow-y-auto">
         {turns.length === 0 && <p className="py-6 text-center text-sm text-zinc-400">Ready. Answers will appear here.</p>}

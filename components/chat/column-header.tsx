@@ -8,13 +8,15 @@ interface Props {
   name: string;
   providerLabel: string;
   simulated: boolean;
-  costPico: bigint;
+  /** Null: not shown. */
+  costPico: bigint | null;
   busy: boolean;
   settings: ColumnSettings;
   onSettingsChange: (settings: ColumnSettings) => void;
+  readOnly?: boolean;
 }
 
-export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange }: Props) {
+export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly }: Props) {
   return (
     <header className="flex items-start justify-between gap-2 border-b border-zinc-200 px-3.5 py-2.5 dark:border-zinc-800">
       <div className="min-w-0">
@@ -26,10 +28,16 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
           {simulated && <SimulatedBadge />}
         </div>
         <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-          {providerLabel} · <span className="tabular-nums" title="Total cost of this column">{formatUsd(costPico)}</span>
+          {providerLabel}
+          {costPico !== null && (
+            <>
+              {" · "}
+              <span className="tabular-nums" title="Total cost of this column">{formatUsd(costPico)}</span>
+            </>
+          )}
         </p>
       </div>
-      <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} />
+      {!readOnly && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} />}
     </header>
   );
 }

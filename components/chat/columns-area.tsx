@@ -11,10 +11,12 @@ interface Props {
   onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
   onSettingsChange: (index: number, settings: ColumnSettings) => void;
+  /** A shared snapshot: no settings to change. */
+  readOnly?: boolean;
 }
 
 /** Side by side (scrolling sideways when many) on wide screens; stacked on a phone. */
-export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, onSettingsChange }: Props) {
+export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto p-3 md:flex-row md:overflow-x-auto md:overflow-y-hidden">
       {view.columns.map((column) => {
@@ -33,6 +35,7 @@ export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, o
             onStop={onStop}
             onRegenerate={onRegenerate}
             onSettingsChange={onSettingsChange}
+            readOnly={readOnly}
           />
         );
       })}
