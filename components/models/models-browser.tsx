@@ -45,8 +45,9 @@ export function ModelsBrowser() {
   const models = catalog.data?.models ?? [];
 
   return (
-    <div className="flex-1 overflow-y-auto">
-      <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+    <div className="flex flex-1 flex-col overflow-y-auto">
+      {/* flex-1 keeps the compare bar at the bottom of the screen while the list is short or loading. */}
+      <div className="mx-auto w-full max-w-7xl flex-1 space-y-4 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Models</h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
@@ -86,7 +87,15 @@ export function ModelsBrowser() {
       <div className="sticky bottom-0 border-t border-zinc-200 bg-white/95 px-4 py-2.5 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-3">
           <p className="min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-400" title={[...selected.values()].join(", ")}>
-            {selected.size === 0 ? "Tick models to compare them." : [...selected.values()].join(", ")}
+            {selected.size === 0 ? (
+              "Tick models to compare them."
+            ) : (
+              <>
+                {/* Names do not fit beside the buttons on a phone; the count does. */}
+                <span className="sm:hidden">{selected.size} selected</span>
+                <span className="hidden sm:inline">{[...selected.values()].join(", ")}</span>
+              </>
+            )}
           </p>
           <div className="flex shrink-0 items-center gap-2">
             {selected.size > 0 && (
