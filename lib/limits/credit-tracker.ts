@@ -1,0 +1,90 @@
+// Spend per key and credit period: loaded once from the ledger, then kept in memory.
+// Reservations (worst case of calls in flight) and settled costs change it synchronously,
+// so a check and its reservation can never be split by another request.
+import { getDb } from "../db/client";
+import { creditPeriod, type CreditReset } from "./credit-period";
+
+export interface CreditState {
+  keyId: string;
+  start: number;
+  end: number;
+  /** Settled cost in this period: the ledger when loaded, plus every settle since. */
+  spentPico: bigint;
+  /** Worst-case cost of admitted calls not settled yet. */
+  reservedPico: bigint;
+}
+
+export type LoadSpent = (keyId: string, since: number) => Promise<bigint>;
+
+async function loadSpentFromLedger(keyId: string, since: number): Promise<bigint> {
+  const result = await getDb().generation.aggregate({ _sum: { costPico: true }, where: { apiKeyId: keyId, createdAt: { gte: new Date(since) } } });
+  return result._sum.costPico ?? 0n;
+}
+
+export class CreditTracker {
+  private readonly states = new Map<string, CreditState>();
+  private readonly loading = new Map<string, Promise<CreditState>>();
+
+  constructor(private readonly loadSpent: LoadSpent = loadSpentFromLedger) {}
+
+  /** The state of the period holding `now`, without waiting when it is already loaded. */
+  current(keyId: string, reset: CreditReset, now: number): CreditState | Promise<CreditState> {
+    const period = creditPeriod(reset, now);
+    const state = this.states.get(keyId);
+    if (state && state.start === period.start) return state;
+    const loadKey = `${keyId}@${period.start}`;
+    let pending = this.loading.get(loadKey);
+    if (!pending) {
+      pending = this.loadSpent(keyId, period.start).then(
+        (spentPico) => {
+          this.loading.delete(loadKey);
+          const existing = this.states.get(keyId);
+          // Another load for a later period finished first: keep the newer one.
+          if (existing && existing.start > period.start) return existing;
+          const loaded: CreditState = { keyId, start: period.start, end: period.end, spentPico, reservedPico: 0n };
+          this.states.set(keyId, loaded);
+          return loaded;
+        },
+        (error) => {
+          this.loading.delete(loadKey);
+          throw error;
+        },
+      );
+      this.loading.set(loadKey, pending);
+    }
+    return pending;
+  }
+
+  /** Reserves `amount` if it fits under `limit`; otherwise returns what is left. */
+  reserve(state: CreditState, limit: bigint, amount: bigint): { ok: true } | { ok: false; leftPico: bigint } {
+    const committed = state.spentPico + state.reservedPico;
+    if (committed + amount > limit) return { ok: false, leftPico: limit > committed ? limit - committed : 0n };
+    state.reservedPico += amount;
+    return { ok: true };
+  }
+
+  settle(state: CreditState, reservedPico: bigint, actualPico: bigint): void {
+    state.reservedPico -= reservedPico;
+    state.spentPico += actualPico;
+  }
+
+  release(state: CreditState, reservedPico: bigint): void {
+    state.reservedPico -= reservedPico;
+  }
+
+  /** Forgets a key (revoked): its next use, if any, reloads from the ledger. */
+  forget(keyId: string): void {
+    this.states.delete(keyId);
+  }
+}
+
+const globalCredits = globalThis as unknown as { __switchyardCreditTracker?: CreditTracker };
+
+/** One tracker per process (on globalThis: every Next route bundle must see the same totals). */
+export function getCreditTracker(): CreditTracker {
+  return (globalCredits.__switchyardCreditTracker ??= new CreditTracker());
+}
+
+export function setCreditTracker(tracker: CreditTracker): void {
+  globalCredits.__switchyardCreditTracker = tracker;
+}
