@@ -18,9 +18,9 @@ function request(k: ApiKeyContext, overrides: Partial<AdmissionRequest> = {}): A
   return { key: k, modelId: "sandbox/swift-mini", provider: "sandbox", free: false, freeTierProvider: null, promptTokens: 10, maxTokens: 90, worstCaseCostPico: 0n, ...overrides };
 }
 
-async function outcomes<T>(promises: Promise<T>[]) {
+async function outcomes(promises: Promise<unknown>[]) {
   const settled = await Promise.allSettled(promises);
-  const admitted = settled.filter((s): s is PromiseFulfilledResult<T> => s.status === "fulfilled").map((s) => s.value);
+  const admitted = settled.filter((s) => s.status === "fulfilled");
   const errors = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected").map((s) => s.reason as AppError);
   return { admitted, errors };
 }
