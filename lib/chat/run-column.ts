@@ -6,7 +6,9 @@ import { chooseCost, computeCostPico } from "../ledger/compute-cost";
 import { countPromptTokens, countTokens } from "../ledger/estimate-usage";
 import { newGenerationId, startGeneration } from "../ledger/ledger-writer";
 import { toUpstreamError } from "../providers/upstream-error";
-import { ModelNotFoundError, resolveCandidates, type Candidate } from "../router/resolve-model";
+import { AppError } from "../errors";
+import { planRoute } from "../router/plan-route";
+import type { Candidate } from "../router/resolve-model";
 import { streamWithFallback, type Attempt } from "../router/stream-with-fallback";
 import type { ChatEvent, ColumnStats, Usage } from "../streaming/events";
 
@@ -41,7 +43,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
   const attempts: Attempt[] = [];
 
   try {
-    const candidates = resolveCandidates(run.modelId);
+    const candidates = planRoute([run.modelId]);
     const events = streamWithFallback({
       candidates,
       messages: run.messages as ChatCompletionMessageParam[],
@@ -79,7 +81,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
       else if (event.type === "finish") finishReason = event.finishReason;
     }
   } catch (error) {
-    if (error instanceof ModelNotFoundError) failure = error.message;
+    if (error instanceof AppError) failure = error.message;
     else {
       const upstream = toUpstreamError(error, "provider");
       if (upstream.kind === "aborted") stopped = true;

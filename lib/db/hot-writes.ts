@@ -27,7 +27,7 @@ const SQL = {
   finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
     "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico,
     "upstreamCostPico"=@upstreamCostPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"status"=@status,"finishReason"=@finishReason,"error"=@error,
-    "attempts"=@attempts,"finishedAt"=@now WHERE "id"=@id`,
+    "attempts"=@attempts,"promptText"=@promptText,"completionText"=@completionText,"finishedAt"=@now WHERE "id"=@id`,
 } as const;
 
 export type HotStatement = keyof typeof SQL;

@@ -37,6 +37,9 @@ export interface GenerationEnd {
   finishReason: string | null;
   error: string | null;
   attempts: unknown[];
+  /** Kept only for API keys with prompt logging on. */
+  promptText?: string | null;
+  completionText?: string | null;
 }
 
 const globalLedger = globalThis as unknown as { __switchyardLedgerPending?: Set<Promise<unknown>> };
@@ -60,7 +63,15 @@ export function startGeneration(id: string, data: GenerationStart): { finish(end
   });
   return {
     finish(end) {
-      const values = { ...end, id, usageEstimated: bool(end.usageEstimated), attempts: JSON.stringify(end.attempts), now: sqliteNow() };
+      const values = {
+        ...end,
+        id,
+        usageEstimated: bool(end.usageEstimated),
+        attempts: JSON.stringify(end.attempts),
+        promptText: end.promptText ?? null,
+        completionText: end.completionText ?? null,
+        now: sqliteNow(),
+      };
       const write = inserted.then(() => hotWrite([["finishGeneration", values]]));
       return track(write).then(
         () => undefined,

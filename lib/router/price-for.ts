@@ -12,6 +12,8 @@ export interface PriceInfo {
   displayName: string | null;
   contextLength: number | null;
   maxOutputTokens: number | null;
+  /** Tool support as the catalog knows it; null when unknown. */
+  supportsTools: boolean | null;
 }
 
 export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
@@ -25,13 +27,14 @@ export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
         displayName: model.name,
         contextLength: model.contextLength,
         maxOutputTokens: model.maxOutputTokens,
+        supportsTools: model.supportsTools,
       };
     }
   }
   const found = findEndpoint(providerId, upstreamModel);
   if (!found) {
     const free = upstreamModel.endsWith(":free");
-    return { price: { prompt: 0n, completion: 0n }, known: free, free, displayName: null, contextLength: null, maxOutputTokens: null };
+    return { price: { prompt: 0n, completion: 0n }, known: free, free, displayName: null, contextLength: null, maxOutputTokens: null, supportsTools: null };
   }
   const { endpoint, model } = found;
   return {
@@ -46,5 +49,6 @@ export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
     displayName: model.name,
     contextLength: endpoint.contextLength,
     maxOutputTokens: endpoint.maxOutputTokens,
+    supportsTools: model.capabilities.tools,
   };
 }

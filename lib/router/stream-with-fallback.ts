@@ -4,6 +4,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import { streamChat } from "../providers/stream-chat";
 import { UpstreamError, toUpstreamError } from "../providers/upstream-error";
 import type { UpstreamEvent } from "../streaming/events";
+import { recordFailure, recordSuccess } from "./health";
 import type { Candidate } from "./resolve-model";
 
 export interface Attempt {
@@ -34,6 +35,8 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
     call.onCandidate?.(candidate);
     const started = Date.now();
     let sentContent = false;
+    let firstAt: number | null = null;
+    let completionTokens = 0;
     try {
       const events = streamChat({
         provider: candidate.provider,
@@ -45,9 +48,17 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
         signal: call.signal,
       });
       for await (const event of events) {
-        if (event.type === "text" || event.type === "reasoning" || event.type === "tool-call") sentContent = true;
+        if (event.type === "text" || event.type === "reasoning" || event.type === "tool-call") {
+          sentContent = true;
+          firstAt ??= Date.now();
+        } else if (event.type === "usage") completionTokens = event.usage.completionTokens;
         yield event;
       }
+      recordSuccess(candidate.provider.id, candidate.upstreamModel, {
+        ttftMs: firstAt === null ? null : firstAt - started,
+        completionTokens,
+        streamMs: firstAt === null ? 0 : Date.now() - firstAt,
+      });
       call.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - started });
       return;
     } catch (error) {
@@ -60,6 +71,7 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
         httpStatus: failure.status,
         ms: Date.now() - started,
       });
+      if (failure.kind !== "aborted") recordFailure(candidate.provider.id, candidate.upstreamModel, failure.message);
       if (sentContent || !failure.retryable) throw failure;
       lastError = failure;
     }

@@ -5,7 +5,7 @@ import next from "next";
 import { flushLedger, closeInterruptedGenerations } from "../ledger/ledger-writer";
 import { closeInterruptedMessages } from "../db/messages";
 import { getEnv } from "../env";
-import { matchLeanRoute, serveLean } from "./lean-routes";
+import { matchLeanRoute } from "./lean-routes";
 
 export interface RunningServer {
   url: string;
@@ -24,7 +24,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     const lean = matchLeanRoute(req);
-    (lean ? serveLean(lean, req, res) : handle(req, res)).catch((error) => {
+    (lean ? lean(req, res) : handle(req, res)).catch((error) => {
       console.error("[switchyard] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: "Internal error" } }));

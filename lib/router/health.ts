@@ -1,0 +1,78 @@
+// What the router has seen of each provider and model: time to first token, throughput
+// and errors (moving averages), and a cool-down after repeated failures.
+
+export interface EndpointHealth {
+  ttftMs: number | null;
+  tokensPerSecond: number | null;
+  errorRate: number;
+  calls: number;
+  failures: number;
+  lastError: string | null;
+}
+
+interface ProviderState {
+  consecutiveFailures: number;
+  coolingUntil: number;
+}
+
+const ALPHA = 0.2;
+export const FAILURES_BEFORE_COOLDOWN = 3;
+export const COOLDOWN_MS = 30_000;
+
+const globalHealth = globalThis as unknown as {
+  __switchyardHealth?: { endpoints: Map<string, EndpointHealth>; providers: Map<string, ProviderState> };
+};
+const state = (globalHealth.__switchyardHealth ??= { endpoints: new Map(), providers: new Map() });
+
+const keyOf = (provider: string, upstreamModel: string) => `${provider}\u0000${upstreamModel}`;
+
+function endpoint(provider: string, upstreamModel: string): EndpointHealth {
+  const key = keyOf(provider, upstreamModel);
+  let health = state.endpoints.get(key);
+  if (!health) state.endpoints.set(key, (health = { ttftMs: null, tokensPerSecond: null, errorRate: 0, calls: 0, failures: 0, lastError: null }));
+  return health;
+}
+
+const ewma = (previous: number | null, sample: number) => (previous === null ? sample : previous + ALPHA * (sample - previous));
+
+export function recordSuccess(provider: string, upstreamModel: string, sample: { ttftMs: number | null; completionTokens: number; streamMs: number }): void {
+  const health = endpoint(provider, upstreamModel);
+  health.calls += 1;
+  health.errorRate = ewma(health.errorRate, 0);
+  if (sample.ttftMs !== null) health.ttftMs = ewma(health.ttftMs, sample.ttftMs);
+  if (sample.completionTokens > 0 && sample.streamMs > 0) health.tokensPerSecond = ewma(health.tokensPerSecond, (sample.completionTokens * 1000) / sample.streamMs);
+  state.providers.set(provider, { consecutiveFailures: 0, coolingUntil: 0 });
+}
+
+export function recordFailure(provider: string, upstreamModel: string, error: string, now = Date.now()): void {
+  const health = endpoint(provider, upstreamModel);
+  health.calls += 1;
+  health.failures += 1;
+  health.errorRate = ewma(health.errorRate, 1);
+  health.lastError = error;
+  const provState = state.providers.get(provider) ?? { consecutiveFailures: 0, coolingUntil: 0 };
+  provState.consecutiveFailures += 1;
+  if (provState.consecutiveFailures >= FAILURES_BEFORE_COOLDOWN) provState.coolingUntil = now + COOLDOWN_MS;
+  state.providers.set(provider, provState);
+}
+
+/** A provider cooling down is skipped, unless it is the only way to serve the request. */
+export function isCoolingDown(provider: string, now = Date.now()): boolean {
+  return (state.providers.get(provider)?.coolingUntil ?? 0) > now;
+}
+
+export function getEndpointHealth(provider: string, upstreamModel: string): EndpointHealth | undefined {
+  return state.endpoints.get(keyOf(provider, upstreamModel));
+}
+
+export function listHealth(): { provider: string; upstreamModel: string; health: EndpointHealth; coolingDown: boolean }[] {
+  return [...state.endpoints.entries()].map(([key, health]) => {
+    const [provider, upstreamModel] = key.split("\u0000");
+    return { provider, upstreamModel, health, coolingDown: isCoolingDown(provider) };
+  });
+}
+
+export function resetHealth(): void {
+  state.endpoints.clear();
+  state.providers.clear();
+}
