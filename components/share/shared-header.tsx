@@ -18,7 +18,7 @@ export function SharedHeader({ snapshot, token, expiresAt }: { snapshot: SharedS
             {expiresAt && ` · link expires ${dateFormat.format(expiresAt)} UTC`}
           </p>
           <h1 className="mt-0.5 truncate text-lg font-semibold tracking-tight">{snapshot.title}</h1>
-          <ul aria-label="Models compared" className="mt-1 flex flex-wrap gap-1.5">
+          <ul aria-label="Models compared" className="mt-1 hidden flex-wrap gap-1.5 sm:flex">
             {snapshot.columns.map((c, i) => (
               <li key={i} className="flex items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 text-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:ring-zinc-700">
                 <span className="font-medium">{visibleName(c.name, c.simulated)}</span>
