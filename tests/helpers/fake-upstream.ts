@@ -1,0 +1,79 @@
+// A fake OpenAI-compatible provider on loopback, speaking the real wire format, whose
+// behaviour a test chooses per server: answer, fail with a status, drop, or hang.
+import http from "node:http";
+
+export type FakeMode = "ok" | "500" | "429" | "drop-before-content" | "drop-mid-stream" | "hang" | "error-chunk";
+
+export interface FakeUpstream {
+  url: string;
+  requests: { model: string; stream: boolean; body: Record<string, unknown> }[];
+  mode: FakeMode;
+  close(): Promise<void>;
+}
+
+export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: number; gapMs?: number; text?: string } = {}): Promise<FakeUpstream> {
+  const deltas = options.deltas ?? 8;
+  const gapMs = options.gapMs ?? 5;
+  const word = options.text ?? "fake";
+  const sockets = new Set<import("node:net").Socket>();
+  const state: FakeUpstream = { url: "", requests: [], mode: options.mode ?? "ok", close: async () => {} };
+
+  const server = http.createServer(async (req, res) => {
+    if (req.method === "GET" && req.url?.endsWith("/models")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ object: "list", data: [{ id: "fake-model", object: "model", created: 0, owned_by: "fake" }] }));
+      return;
+    }
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    const model = String(body.model);
+    state.requests.push({ model, stream: Boolean(body.stream), body });
+    const mode = state.mode;
+    if (mode === "500" || mode === "429") {
+      res.writeHead(Number(mode), { "content-type": "application/json", ...(mode === "429" ? { "retry-after": "1" } : {}) });
+      res.end(JSON.stringify({ error: { message: `fake upstream says ${mode}`, type: "server_error", code: mode } }));
+      return;
+    }
+    if (mode === "hang") return;
+    const id = "chatcmpl-fake";
+    const created = Math.floor(Date.now() / 1000);
+    const usage = { prompt_tokens: 11, completion_tokens: deltas, total_tokens: 11 + deltas };
+    if (!body.stream) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content: Array(deltas).fill(word).join(" ") }, finish_reason: "stop" }], usage }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    send(chunk({ role: "assistant", content: "" }));
+    if (mode === "drop-before-content") return void res.socket?.destroy();
+    for (let i = 0; i < deltas; i++) {
+      await new Promise((r) => setTimeout(r, gapMs));
+      if (res.destroyed) return;
+      if (mode === "drop-mid-stream" && i === Math.floor(deltas / 2)) return void res.socket?.destroy();
+      if (mode === "error-chunk" && i === Math.floor(deltas / 2)) {
+        send({ ...chunk({}, "error"), error: { code: 502, message: "fake provider broke" } });
+        return void res.end();
+      }
+      send(chunk({ content: i === 0 ? word : ` ${word}` }));
+    }
+    send(chunk({}, "stop"));
+    const options = body.stream_options as { include_usage?: boolean } | undefined;
+    if (options?.include_usage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
+    res.end("data: [DONE]\n\n");
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      sockets.forEach((s) => s.destroy());
+      server.close(() => resolve());
+    });
+  return state;
+}
