@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import type { ColumnSettings, MessageDto } from "@/lib/chat/api-types";
 import type { LiveAnswer } from "@/lib/chat/client/live-types";
 import type { ViewTurn } from "@/lib/chat/client/chat-view";
@@ -23,7 +24,7 @@ interface Props {
   readOnly?: boolean;
 }
 
-export function ChatColumn({ index, name, providerLabel, simulated, settings, turns, answers, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
+function ChatColumnView({ index, name, providerLabel, simulated, settings, turns, answers, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
   const busy = answers.some((a) => a?.status === "streaming");
   const cost = sumPico(answers.map((a) => a?.stats?.costPico));
   const last = answers[answers.length - 1];
@@ -69,3 +70,19 @@ export function ChatColumn({ index, name, providerLabel, simulated, settings, tu
     </section>
   );
 }
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Arrays arrive new every frame while any column streams; comparing their items lets a
+ * finished column skip rendering entirely while its neighbours are still typing.
+ */
+export const ChatColumn = memo(ChatColumnView, (prev, next) => {
+  for (const key of Object.keys(next) as (keyof Props)[]) {
+    if (key === "answers" || key === "turns") continue;
+    if (prev[key] !== next[key]) return false;
+  }
+  return sameItems(prev.answers, next.answers) && sameItems(prev.turns, next.turns);
+});

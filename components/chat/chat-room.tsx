@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { ApiError, fetchConversation, queryKeys } from "@/lib/chat/client/api";
 import { buildChatView, coveredSessions } from "@/lib/chat/client/chat-view";
@@ -56,7 +56,10 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   const view = useMemo(() => buildChatView(conversation, related, draftColumns), [conversation, related, draftColumns]);
   const streaming = related.some((s) => s.status === "connecting" || s.status === "streaming");
   const failure = own?.status === "failed" ? own.error : null;
-  const columnSettings = useMemo(() => view.columns.map((c) => c.settings), [view.columns]);
+  // Stable while the settings are unchanged, so the composer and estimate skip the per-frame renders.
+  const settingsKey = JSON.stringify(view.columns.map((c) => c.settings));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columnSettings = useMemo(() => view.columns.map((c) => c.settings), [settingsKey]);
   const totalCost = useMemo(() => sumPico([...view.answers.values()].map((a) => a.stats?.costPico)), [view.answers]);
 
   // After the first send, the comparison gets its own address. The stream lives on in the store.
@@ -90,9 +93,13 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     setPrompt("");
   }, [prompt, streaming, sessionKey, conversationId, draftColumns, queryClient]);
 
-  const stopAll = useCallback(() => {
-    for (const s of related) if (s.status === "connecting" || s.status === "streaming") void liveChatStore.stopSession(s.key);
+  const relatedRef = useRef(related);
+  useEffect(() => {
+    relatedRef.current = related;
   }, [related]);
+  const stopAll = useCallback(() => {
+    for (const s of relatedRef.current) if (s.status === "connecting" || s.status === "streaming") void liveChatStore.stopSession(s.key);
+  }, []);
 
   const stopOne = useCallback((messageId: string) => void liveChatStore.stopAnswer(messageId).catch(() => undefined), []);
 

@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { memo, useId } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { SendIcon, StopIcon } from "@/components/ui/icons";
 import { CostEstimate } from "./cost-estimate";
@@ -16,7 +16,7 @@ interface Props {
   hint?: string;
 }
 
-export function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, hint }: Props) {
+export const Composer = memo(function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, hint }: Props) {
   const id = useId();
   const sendable = canSend && !streaming && prompt.trim().length > 0;
   return (
@@ -70,4 +70,4 @@ export function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming,
       </div>
     </form>
   );
-}
+});

@@ -72,7 +72,7 @@ export function buildChatView(
     }
   }
 
-  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => ({ turn, prompt }));
+  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt));
   return { columns, turns, answers };
 }
 
@@ -89,4 +89,17 @@ export function coveredSessions(conversation: ConversationDto | undefined, sessi
     .filter((s) => s.status === "finished" && s.conversationId === conversation.id)
     .filter((s) => Object.values(s.answers).every((a) => final.has(a.messageId)))
     .map((s) => s.key);
+}
+
+// Same turn, same object: lets memoised columns compare turns by identity.
+const turnCache = new Map<string, ViewTurn>();
+function internTurn(turn: number, prompt: string): ViewTurn {
+  const key = `${turn}\u0000${prompt}`;
+  let cached = turnCache.get(key);
+  if (!cached) {
+    if (turnCache.size > 500) turnCache.clear();
+    cached = { turn, prompt };
+    turnCache.set(key, cached);
+  }
+  return cached;
 }
