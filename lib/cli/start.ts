@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
 import { startHttpServer } from "../server/http-server";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { getEnv } from "../env";
@@ -42,21 +43,7 @@ async function main() {
   if (!dev && needsBuild()) run(path.join(bin, "next"), ["build"]);
   const server = await startHttpServer({ dev });
   console.log(`[switchyard] ready on ${server.url}`);
-  let closing = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (closing) return;
-      closing = true;
-      console.log(`[switchyard] ${signal}: finishing ledger writes…`);
-      server.close().then(
-        () => process.exit(0),
-        (error) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    });
-  }
+  exitGracefullyOnSignals(() => server.close());
 }
 
 main().catch((error) => {

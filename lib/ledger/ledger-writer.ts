@@ -42,8 +42,10 @@ export interface GenerationEnd {
   completionText?: string | null;
 }
 
-const globalLedger = globalThis as unknown as { __switchyardLedgerPending?: Set<Promise<unknown>> };
+const globalLedger = globalThis as unknown as { __switchyardLedgerPending?: Set<Promise<unknown>>; __switchyardLedgerOpen?: Set<string> };
 const pending = (globalLedger.__switchyardLedgerPending ??= new Set());
+/** Calls started and not yet finished: shutdown waits for them to close their rows. */
+const open = (globalLedger.__switchyardLedgerOpen ??= new Set());
 
 function track<T>(promise: Promise<T>): Promise<T> {
   pending.add(promise);
@@ -57,12 +59,14 @@ export function newGenerationId(): string {
 
 /** Starts the insert without waiting for it; returns a handle to complete the row later. */
 export function startGeneration(id: string, data: GenerationStart): { finish(end: GenerationEnd): Promise<void> } {
+  open.add(id);
   const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: sqliteNow() };
   const inserted = track(hotWrite([["insertGeneration", row]])).catch((error) => {
     console.error(`[ledger] could not insert generation ${id}:`, error);
   });
   return {
     finish(end) {
+      open.delete(id);
       const values = {
         ...end,
         id,
@@ -81,9 +85,15 @@ export function startGeneration(id: string, data: GenerationStart): { finish(end
   };
 }
 
-/** Waits for every ledger write in flight (graceful shutdown, tests). */
-export async function flushLedger(): Promise<void> {
-  while (pending.size > 0) await Promise.allSettled([...pending]);
+/** Waits for every ledger write in flight (graceful shutdown, tests); with `waitForOpenCalls`,
+ * also for calls still running to finish and write their rows (up to the timeout). */
+export async function flushLedger(options: { waitForOpenCalls?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  for (;;) {
+    if (pending.size > 0) await Promise.allSettled([...pending]);
+    else if (options.waitForOpenCalls && open.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    else return;
+  }
 }
 
 /** Rows left "streaming" by a crash are closed as errors on the next start. */

@@ -30,7 +30,7 @@ export async function startApiServer(options: { port?: number; host?: string } =
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await flushLedger();
+      await flushLedger({ waitForOpenCalls: true });
     },
   };
 }

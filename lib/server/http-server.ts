@@ -42,7 +42,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
         // Streams in flight end; their columns save what arrived as "stopped".
         server.closeAllConnections();
       });
-      await flushLedger();
+      await flushLedger({ waitForOpenCalls: true });
       await app.close?.();
     },
   };

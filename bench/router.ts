@@ -1,0 +1,139 @@
+// Router benchmark: the app in its own process, a fake upstream in another (64 deltas 20 ms
+// apart, fixed usage), authentication, rate limits and the ledger on. Measures added latency
+// (non-streaming, concurrency 1), added time to first token and inter-chunk gap at 100
+// streams, the most concurrent streams without a stall, and resident memory.
+// Run: npx tsx bench/router.ts
+import { execFileSync, spawn } from "node:child_process";
+import http from "node:http";
+import { percentile, startAppProcess } from "./lib/processes";
+
+const DELTAS = 64;
+const GAP_MS = 20;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 5000 });
+
+async function startUpstream(): Promise<{ url: string; stop(): void }> {
+  const child = spawn("node_modules/.bin/tsx", ["bench/lib/fake-upstream-process.ts", String(DELTAS), String(GAP_MS)], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve) => child.stdout!.on("data", (d: Buffer) => resolve(/at (\S+)/.exec(d.toString())![1])));
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+interface StreamResult { ttft: number; gaps: number[]; chunks: number; total: number }
+
+function stream(url: string, path: string, key: string | null, body: object): Promise<StreamResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url + path, { method: "POST", agent, headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) } }, (res) => {
+      let ttft = -1;
+      let last = 0;
+      const gaps: number[] = [];
+      let chunks = 0;
+      let buffer = "";
+      res.setEncoding("utf8");
+      res.on("data", (text: string) => {
+        buffer += text;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) !== -1) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!event.includes('"content":"tok') && !event.includes('"content":" tok')) continue;
+          const now = performance.now();
+          if (ttft < 0) ttft = now - started;
+          else gaps.push(now - last);
+          last = now;
+          chunks += 1;
+        }
+      });
+      res.on("end", () => resolve({ ttft, gaps, chunks, total: performance.now() - started }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+function complete(url: string, path: string, key: string | null, body: object): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url + path, { method: "POST", agent, headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(performance.now() - started));
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const rss = async (pid: number) => Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim()) / 1024;
+
+async function main() {
+  const upstream = await startUpstream();
+  const upstreamBase = upstream.url.replace(/\/v1$/, "");
+  const app = await startAppProcess(3330, {
+    CUSTOM_PROVIDER_FAKE_BASE_URL: upstream.url,
+    CUSTOM_PROVIDER_FAKE_MODELS: "bench-model",
+    SANDBOX_ENABLED: "false",
+    CATALOG_REFRESH_HOURS: "0",
+  }).catch((e) => {
+    upstream.stop();
+    throw e;
+  });
+  try {
+    const keyOutput = execFileSync("node_modules/.bin/tsx", ["lib/cli/keys.ts", "create", "--name", "bench", "--rpm", "1000000", "--rpd", "100000000", "--tpm", "1000000000", "--credit-limit", "1000000"], {
+      env: { ...process.env, DATABASE_URL: "file:./data/bench-3330.db" },
+    }).toString();
+    const key = /(sk-sy-v1-\S+)/.exec(keyOutput)![1];
+    const body = (stream: boolean) => ({ model: "fake/bench-model", stream, messages: [{ role: "user", content: "benchmark" }] });
+    const upstreamBody = (stream: boolean) => ({ model: "bench-model", stream, stream_options: stream ? { include_usage: true } : undefined, messages: [{ role: "user", content: "benchmark" }] });
+    const idle = await rss(app.child.pid!);
+
+    // 1. Non-streaming, concurrency 1.
+    for (let i = 0; i < 20; i++) await complete(app.url, "/api/v1/chat/completions", key, body(false));
+    const direct: number[] = [];
+    const routed: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      direct.push(await complete(upstreamBase, "/v1/chat/completions", null, upstreamBody(false)));
+      routed.push(await complete(app.url, "/api/v1/chat/completions", key, body(false)));
+    }
+    console.log(`non-streaming c=1: direct p50 ${percentile(direct, 50).toFixed(2)} ms p99 ${percentile(direct, 99).toFixed(2)} ms; routed p50 ${percentile(routed, 50).toFixed(2)} ms p99 ${percentile(routed, 99).toFixed(2)} ms; added p50 ${(percentile(routed, 50) - percentile(direct, 50)).toFixed(2)} ms p99 ${(percentile(routed, 99) - percentile(direct, 99)).toFixed(2)} ms`);
+
+    // 2. 100 concurrent streams: added time to first token and inter-chunk gap.
+    const wave = async (n: number, target: "direct" | "routed") =>
+      Promise.all(Array.from({ length: n }, () => (target === "direct" ? stream(upstreamBase, "/v1/chat/completions", null, upstreamBody(true)) : stream(app.url, "/api/v1/chat/completions", key, body(true)))));
+    const d100 = await wave(100, "direct");
+    const r100 = await wave(100, "routed");
+    let peak = await rss(app.child.pid!);
+    const stat = (results: StreamResult[], pick: (r: StreamResult) => number[]) => results.flatMap(pick);
+    const dT = stat(d100, (r) => [r.ttft]), rT = stat(r100, (r) => [r.ttft]);
+    const dG = stat(d100, (r) => r.gaps), rG = stat(r100, (r) => r.gaps);
+    console.log(`100 streams: TTFT direct p50 ${percentile(dT, 50).toFixed(1)} p99 ${percentile(dT, 99).toFixed(1)}; routed p50 ${percentile(rT, 50).toFixed(1)} p99 ${percentile(rT, 99).toFixed(1)}; added p50 ${(percentile(rT, 50) - percentile(dT, 50)).toFixed(1)} ms p99 ${(percentile(rT, 99) - percentile(dT, 99)).toFixed(1)} ms`);
+    console.log(`100 streams: gap direct p50 ${percentile(dG, 50).toFixed(1)} p99 ${percentile(dG, 99).toFixed(1)}; routed p50 ${percentile(rG, 50).toFixed(1)} p99 ${percentile(rG, 99).toFixed(1)}; added p50 ${(percentile(rG, 50) - percentile(dG, 50)).toFixed(1)} ms p99 ${(percentile(rG, 99) - percentile(dG, 99)).toFixed(1)} ms`);
+
+    // 3. Most concurrent streams with no stall (no gap over 10x the pacing) and no lost chunk.
+    let best = 0;
+    for (const n of [200, 300, 400, 500, 600, 750, 1000]) {
+      const results = await wave(n, "routed");
+      peak = Math.max(peak, await rss(app.child.pid!));
+      const worstGap = Math.max(...results.flatMap((r) => r.gaps));
+      const lost = results.filter((r) => r.chunks !== DELTAS).length;
+      const ok = worstGap <= GAP_MS * 10 && lost === 0;
+      console.log(`${n} streams: worst gap ${worstGap.toFixed(0)} ms, streams missing chunks ${lost} -> ${ok ? "stall-free" : "STALLED"}`);
+      if (!ok) break;
+      best = n;
+    }
+    console.log(`most stall-free concurrent streams: ${best}`);
+
+    // 4. Memory: after 10,000 requests (in waves of 200), back near idle?
+    for (let done = 0; done < 10_000; done += 200) await wave(200, "routed");
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = await rss(app.child.pid!);
+    console.log(`RSS: idle ${idle.toFixed(0)} MiB, peak under load ${peak.toFixed(0)} MiB, after 10,000 requests ${after.toFixed(0)} MiB (${(((after - idle) / idle) * 100).toFixed(0)}% over idle)`);
+  } finally {
+    await app.stop();
+    upstream.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+// `npm run api`: only the OpenAI-compatible API (/api/v1) and the chat stream routes, without
+// the web UI — for headless deployments. Applies migrations first, like `npm start`.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { resolveDatabaseUrl } from "../db/database-url";
+import { getEnv } from "../env";
+import { closeInterruptedGenerations } from "../ledger/ledger-writer";
+import { startApiServer } from "../server/api-server";
+import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
+
+async function main() {
+  const env = getEnv();
+  process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
+  if (!process.argv.includes("--no-migrate")) {
+    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "inherit", env: process.env });
+  }
+  await closeInterruptedGenerations();
+  const server = await startApiServer({ port: env.PORT, host: env.HOST });
+  console.log(`[switchyard] API ready on ${server.url}/api/v1`);
+  exitGracefullyOnSignals(() => server.close());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
