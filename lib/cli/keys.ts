@@ -1,8 +1,10 @@
 // `npm run keys -- create|list|revoke`: API keys from a terminal, against the same database
 // as the app (DATABASE_URL) and for the same local user. Migrations are applied first.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { createApiKeyRequestSchema } from "../auth/api-keys-input";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { AppError } from "../errors";
@@ -22,8 +24,11 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+/** Applies migrations the database lacks. Only when some are missing: `migrate deploy` cannot
+ * take its lock while the app has the database open, and the CLI must work beside a running app. */
 function prepareDatabase() {
   process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+  if (pendingMigrations(process.env.DATABASE_URL).length === 0) return;
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   try {
     // Quiet on success: stdout is for the key and the table.
@@ -31,7 +36,28 @@ function prepareDatabase() {
   } catch (error) {
     const output = error as { stdout?: Buffer; stderr?: Buffer };
     process.stderr.write(String(output.stdout ?? "") + String(output.stderr ?? ""));
-    throw new Error("Could not apply database migrations (prisma migrate deploy failed)");
+    throw new Error("Could not apply database migrations (prisma migrate deploy failed; is the app running on an older schema?)");
+  }
+}
+
+function pendingMigrations(url: string): string[] {
+  const dir = path.join(process.cwd(), "prisma", "migrations");
+  const all = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const file = url.replace(/^file:/, "");
+  if (!fs.existsSync(file)) return all;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { name: string }[];
+    const applied = new Set(rows.map((row) => row.name));
+    return all.filter((name) => !applied.has(name));
+  } catch {
+    // No migrations table yet: a new database.
+    return all;
+  } finally {
+    db.close();
   }
 }
 
