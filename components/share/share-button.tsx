@@ -22,7 +22,8 @@ export function ShareButton() {
       >
         Share
       </button>
-      <ShareDialog conversationId={conversationId} open={open} onClose={() => setOpen(false)} />
+      {/* Mounted only while open: its closed form would still add labels (e.g. "System prompts") to the page. */}
+      {open && <ShareDialog conversationId={conversationId} open onClose={() => setOpen(false)} />}
     </>
   );
 }
