@@ -5,15 +5,10 @@
 import { memo } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { safeUrl } from "@/lib/chat/client/safe-url";
 import { CodeBlock } from "./code-block";
 import "./markdown.css";
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-
-export function safeUrl(url: string): string {
-  const trimmed = url.trim();
-  return SAFE_URL.test(trimmed) ? trimmed : "";
-}
 
 type HastNode = { type: string; value?: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 

@@ -125,3 +125,18 @@ test("a conversation can be renamed and deleted from the sidebar", async ({ page
   await expect(page).toHaveURL(/\/$/);
   await expect(sidebar.getByRole("link", { name: renamed })).toHaveCount(0);
 });
+
+test("a model failing mid-answer shows its error inside its own column", async ({ page }) => {
+  await page.goto("/");
+  await pickModels(page, ["Swift Mini"]);
+  await send(page, "Describe a lighthouse [[sandbox:error-after=3]]");
+  await expect(page).toHaveURL(/\/c\//);
+  const swift = column(page, "Swift Mini");
+  await expect(swift).toHaveAttribute("aria-busy", "false");
+  await expect(swift.getByRole("alert")).toContainText("simulated failure mid-stream");
+  await expect(swift.getByText("error", { exact: true })).toBeVisible();
+  // The app itself carries on: the composer is ready for the next prompt.
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await page.reload();
+  await expect(swift.getByRole("alert")).toContainText("simulated failure mid-stream");
+});
