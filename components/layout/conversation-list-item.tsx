@@ -107,7 +107,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
       <Link
         href={`/c/${encodeURIComponent(id)}`}
         aria-current={active ? "page" : undefined}
-        className={`block rounded-md py-1.5 pr-16 pl-2.5 text-sm ${
+        className={`block rounded-md py-1.5 pr-16 pl-2.5 text-sm md:pr-2 md:group-focus-within:pr-16 md:group-hover:pr-16 ${
           active ? "bg-zinc-200/80 text-zinc-950 dark:bg-zinc-800 dark:text-zinc-50" : "text-zinc-700 hover:bg-zinc-200/50 dark:text-zinc-300 dark:hover:bg-zinc-800/60"
         }`}
       >
