@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { ProviderHelp } from "@/components/settings/provider-help";
 import { ProviderList } from "@/components/settings/provider-list";
 
@@ -10,7 +11,7 @@ export default function SettingsPage() {
       <div className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Providers Switchyard can route to, and whether they answer.</p>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Providers Switchyard can route to, and keys for its API.</p>
         </div>
         <section aria-labelledby="providers-heading" className="space-y-3">
           <h2 id="providers-heading" className="font-semibold">
@@ -19,6 +20,7 @@ export default function SettingsPage() {
           <ProviderList />
         </section>
         <ProviderHelp />
+        <ApiKeysSection />
       </div>
     </div>
   );
