@@ -18,7 +18,7 @@ export function ActivityFiltersBar({
   const select = (label: string, key: "model" | "provider" | "status" | "source", options: [string, string][]) => (
     <label className="flex min-w-0 flex-col gap-1">
       <span className={fieldLabel}>{label}</span>
-      <select value={value[key]} onChange={(e) => set({ [key]: e.target.value })} className={`${field} min-w-0`}>
+      <select value={value[key]} onChange={(e) => set({ [key]: e.target.value })} className={`${field} min-w-0 sm:max-w-[16rem]`}>
         <option value="">All</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>

@@ -96,7 +96,7 @@ export function BreakdownTable({
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {data?.rows.map((r) => (
               <tr key={r.key || "(none)"}>
-                <th scope="row" className="max-w-[14rem] truncate px-3 py-2 text-left font-normal" title={r.key || r.label}>
+                <th scope="row" className="max-w-[9rem] truncate px-3 py-2 text-left font-normal sm:max-w-[16rem]" title={r.key || r.label}>
                   {r.label}
                 </th>
                 <td className={cell(true)}>{r.requests.toLocaleString("en")}</td>

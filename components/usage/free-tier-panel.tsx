@@ -25,7 +25,7 @@ function Meter({ label, remaining, limit, resetsAt, tz }: { label: string; remai
 
 export function FreeTierPanel({ data, loading, tz }: { data: FreeTierStatus | undefined; loading: boolean; tz: string }) {
   return (
-    <section aria-labelledby="free-tier-heading" className={`${card} space-y-3`}>
+    <section aria-labelledby="free-tier-heading" className={`${card} min-w-0 space-y-3`}>
       <h2 id="free-tier-heading" className={sectionTitle}>
         Free tier
       </h2>
