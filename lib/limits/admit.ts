@@ -45,7 +45,8 @@ interface Check {
 
 export async function admitRequest(request: AdmissionRequest): Promise<Admission> {
   const { key } = request;
-  const cap = request.free && request.freeTierProvider ? freeTierCap(request.freeTierProvider, request.modelId) : null;
+  // The router matched the endpoint's upstream model to the free tier; the requested id may not say ":free".
+  const cap = request.free && request.freeTierProvider ? freeTierCap(request.freeTierProvider, request.modelId, { assumeFree: true }) : null;
   if (cap) await seedFreeTier(key.userId, cap);
   let credit: CreditState | null = null;
   if (key.creditLimitPico !== null) {

@@ -35,8 +35,12 @@ function bareModelName(modelId: string): string {
   return modelId.split("/").pop() ?? modelId;
 }
 
-/** The cap that applies to this call, or null when the model is not on that provider's free tier. */
-export function freeTierCap(providerId: string, modelId: string): FreeTierCap | null {
+/**
+ * The cap that applies to this call, or null when the model is not on that provider's free
+ * tier. `assumeFree`: the caller already matched the upstream model (the router knows the
+ * endpoint; the requested id may be an alias), so only the scope is taken from the name.
+ */
+export function freeTierCap(providerId: string, modelId: string, { assumeFree = false } = {}): FreeTierCap | null {
   const preset = PROVIDER_PRESETS.find((p) => p.id === providerId);
   const tier = preset?.freeTier;
   if (!preset || !tier) return null;
@@ -44,11 +48,11 @@ export function freeTierCap(providerId: string, modelId: string): FreeTierCap | 
   const rpm = readLimit(`${prefix}_RPM`, tier.requestsPerMinute);
   const rpd = readLimit(`${prefix}_RPD`, tier.requestsPerDay);
   if (tier.appliesTo === "free-suffix") {
-    if (!modelId.endsWith(":free")) return null;
+    if (!assumeFree && !modelId.endsWith(":free")) return null;
     return { provider: preset.id, providerLabel: preset.label, scope: preset.id, models: null, rpm, rpd, description: `${preset.label} free models` };
   }
   const name = bareModelName(modelId);
-  if (!(tier.models ?? []).includes(name)) return null;
+  if (!assumeFree && !(tier.models ?? []).includes(name)) return null;
   return {
     provider: preset.id,
     providerLabel: preset.label,

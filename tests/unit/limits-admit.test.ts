@@ -186,6 +186,14 @@ describe("free-tier caps", () => {
     await expect(admitFreeTier("user1", "openrouter", "openrouter/meta-llama/llama-3.3-70b-instruct")).resolves.toBeUndefined();
   });
 
+  it("trusts the router's free flag when the requested id is an alias of a :free endpoint", async () => {
+    const k = key({ id: "alias" });
+    const results = await outcomes(Array.from({ length: 25 }, () => freeCall(k, "llama-free-alias")));
+    expect(results.admitted).toHaveLength(20);
+    // Not flagged free: no free-tier cap at all.
+    await expect(admitRequest(request(k, { modelId: "x/y:free", provider: "openrouter", free: false, freeTierProvider: null }))).resolves.toBeDefined();
+  });
+
   it("caps the day at 200", async () => {
     for (let i = 0; i < 200; i++) {
       vi.setSystemTime(T0 + i * 4_000);
