@@ -34,14 +34,18 @@ export class StreamRelay {
   /** Feeds upstream bytes; returns the text to write to the client now. */
   push(bytes: Uint8Array): string {
     this.buffer += this.decoder.decode(bytes, { stream: true });
+    // CRLF and CR line ends become LF; a trailing CR waits, it may be half of a CRLF.
+    const held = this.buffer.endsWith("\r") ? "\r" : "";
+    this.buffer = (held ? this.buffer.slice(0, -1) : this.buffer).replace(/\r\n?/g, "\n");
     let out = "";
     for (;;) {
       const end = this.buffer.indexOf("\n\n");
       if (end === -1) break;
       const block = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + 2);
-      out += this.relayEvent(block.replace(/\r/g, ""));
+      out += this.relayEvent(block);
     }
+    this.buffer += held;
     return out;
   }
 

@@ -11,7 +11,7 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: number; gapMs?: number; text?: string } = {}): Promise<FakeUpstream> {
+export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: number; gapMs?: number; text?: string; firstDelayMs?: number } = {}): Promise<FakeUpstream> {
   const deltas = options.deltas ?? 8;
   const gapMs = options.gapMs ?? 5;
   const word = options.text ?? "fake";
@@ -49,6 +49,7 @@ export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: num
     const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
     send(chunk({ role: "assistant", content: "" }));
     if (mode === "drop-before-content") return void res.socket?.destroy();
+    if (options.firstDelayMs) await new Promise((r) => setTimeout(r, options.firstDelayMs));
     for (let i = 0; i < deltas; i++) {
       await new Promise((r) => setTimeout(r, gapMs));
       if (res.destroyed) return;
@@ -60,8 +61,8 @@ export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: num
       send(chunk({ content: i === 0 ? word : ` ${word}` }));
     }
     send(chunk({}, "stop"));
-    const options = body.stream_options as { include_usage?: boolean } | undefined;
-    if (options?.include_usage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
+    const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+    if (streamOptions?.include_usage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
     res.end("data: [DONE]\n\n");
   });
   server.on("connection", (socket) => {
