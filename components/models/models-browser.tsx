@@ -8,6 +8,7 @@ import { CatalogFiltersBar, PRICE_PATTERN } from "./catalog-filters";
 import { DEFAULT_FILTERS, catalogKeys, compareHref, fetchCatalog, type CatalogFilters } from "./catalog-client";
 import { ModelCards } from "./model-cards";
 import { ModelTable } from "./model-table";
+import { ObservedHealth } from "./observed-health";
 import { RefreshPanel } from "./refresh-panel";
 
 /** Typing should not fire a request per key; 200 ms is below what reads as lag. */
@@ -54,7 +55,10 @@ export function ModelsBrowser() {
             List prices in US dollars per million tokens. Tick models and compare them side by side in the chatroom.
           </p>
         </div>
-        <RefreshPanel />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <RefreshPanel />
+          <ObservedHealth />
+        </div>
         <CatalogFiltersBar filters={filters} providers={catalog.data?.providers ?? []} onChange={(next) => setFilters((f) => ({ ...f, ...next }))} />
         <div className="flex items-center justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <p aria-live="polite">
