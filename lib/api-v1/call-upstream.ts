@@ -1,9 +1,13 @@
 // One attempt at one endpoint through the SDK, returning the raw HTTP response so its bytes
 // can be relayed without being parsed and re-encoded. Non-2xx answers throw (SDK errors).
+// The request comes shaped by the quirks normaliser (shape-requests.ts); a model that cannot
+// stream answers whole, and that answer is replayed as an SSE body.
+import type { ChatCompletion } from "openai/resources/chat/completions";
 import { getEnv } from "../env";
 import { getProviderClient } from "../providers/client";
+import type { NormalisedRequest } from "../providers/quirks/normalise-request";
+import { chunksToSse, completionToChunks } from "../providers/quirks/replay-stream";
 import type { Candidate } from "../router/resolve-model";
-import { ROUTER_ONLY_FIELDS, type ChatCompletionRequest } from "./chat-request-schema";
 
 export interface UpstreamAttempt {
   response: Response;
@@ -15,7 +19,7 @@ export interface UpstreamAttempt {
   dispose(): void;
 }
 
-export async function openUpstream(candidate: Candidate, body: ChatCompletionRequest, stream: boolean, clientSignal: AbortSignal): Promise<UpstreamAttempt> {
+export async function openUpstream(candidate: Candidate, request: NormalisedRequest, clientSignal: AbortSignal): Promise<UpstreamAttempt> {
   const env = getEnv();
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();
@@ -34,15 +38,14 @@ export async function openUpstream(candidate: Candidate, body: ChatCompletionReq
     clientSignal.removeEventListener("abort", onClientAbort);
   };
 
-  const params: Record<string, unknown> = { ...body, model: candidate.upstreamModel, stream };
-  for (const field of ROUTER_ONLY_FIELDS) delete params[field];
-  if (stream && candidate.provider.quirks.streamUsageOption) params.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
-  else if (!stream) delete params.stream_options;
-
   arm(env.UPSTREAM_TIMEOUT_MS);
   try {
     const client = getProviderClient(candidate.provider);
-    const response = await client.chat.completions.create(params as never, { signal: controller.signal }).asResponse();
+    let response = await client.chat.completions.create(request.params as never, { signal: controller.signal }).asResponse();
+    if (request.replay) {
+      const completion = (await response.json()) as ChatCompletion;
+      response = new Response(chunksToSse(completionToChunks(completion)), { headers: { "content-type": "text/event-stream" } });
+    }
     return { response, controller, touch: () => arm(env.UPSTREAM_IDLE_TIMEOUT_MS), timedOut: () => expired, dispose };
   } catch (error) {
     dispose();

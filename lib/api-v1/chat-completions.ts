@@ -10,6 +10,7 @@ import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "
 import { respondNonStreaming } from "./non-streaming";
 import { sendOpenAiError, openAiErrorBody } from "./openai-error";
 import { prepareCall, type PreparedCall } from "./prepare-call";
+import { adjustmentHeaders } from "./shape-requests";
 import { errorChunk, StreamRelay } from "./stream-relay";
 
 const KEEP_ALIVE_AFTER_MS = 2_000;
@@ -46,7 +47,7 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
   const sendHeaders = () => {
     if (headersSent) return;
     headersSent = true;
-    res.writeHead(200, { ...SSE_RESPONSE_HEADERS, "x-generation-id": generationId });
+    res.writeHead(200, { ...SSE_RESPONSE_HEADERS, ...adjustmentHeaders(call.requests.get(outcome.served)), "x-generation-id": generationId });
     res.flushHeaders();
   };
   // Proxies cut idle connections: while no token has come, say we are still here.
@@ -61,7 +62,7 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
     const attemptStarted = Date.now();
     const relay = new StreamRelay(generationId, call.requestedModel, candidate.provider.label, (usage) => computeCostPico(usage, candidate.price));
     try {
-      const attempt = await openUpstream(candidate, call.body, true, clientSignal);
+      const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
         sendHeaders();
         const reader = attempt.response.body!.getReader();

@@ -9,6 +9,7 @@ import { recordFailure } from "../router/health";
 import { openUpstream } from "./call-upstream";
 import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "./call-outcome";
 import { openAiErrorBody } from "./openai-error";
+import { adjustmentHeaders } from "./shape-requests";
 import type { PreparedCall } from "./prepare-call";
 
 interface Completion {
@@ -29,7 +30,7 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
     outcome.served = candidate;
     const attemptStarted = Date.now();
     try {
-      const attempt = await openUpstream(candidate, call.body, false, clientSignal);
+      const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
         answer = (await attempt.response.json()) as Completion;
       } finally {
@@ -64,7 +65,7 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
       provider: outcome.served.provider.label,
       ...(answer.usage ? { usage: { ...answer.usage, cost: Number(picoToUsdString(cost)) } } : {}),
     };
-    res.writeHead(200, { "content-type": "application/json", "x-generation-id": generationId });
+    res.writeHead(200, { "content-type": "application/json", ...adjustmentHeaders(call.requests.get(outcome.served)), "x-generation-id": generationId });
     res.end(JSON.stringify(body));
   } else if (outcome.status === "error") {
     const { status, code } = failureStatus(outcome.error!);

@@ -11,6 +11,8 @@ import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "./chat-request-schema";
 import { readJsonBody } from "./read-body";
+import { shapeRequests } from "./shape-requests";
+import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 
 const DEFAULT_MAX_TOKENS = 4096;
 const PARAMETER_NAMES = ["temperature", "top_p", "max_tokens", "stop", "seed", "response_format", "tools", "tool_choice", "logit_bias", "presence_penalty", "frequency_penalty", "top_k", "reasoning"];
@@ -20,6 +22,8 @@ export interface PreparedCall {
   body: ChatCompletionRequest;
   requestedModel: string;
   plan: Candidate[];
+  /** The request each planned endpoint gets, after its quirks. */
+  requests: Map<Candidate, NormalisedRequest>;
   messages: { role: string; content: string }[];
   promptTokens: number;
   admission: Admission;
@@ -38,10 +42,11 @@ export async function prepareCall(req: IncomingMessage): Promise<PreparedCall> {
   const models = body.models ?? [body.model!];
   const requestedModel = body.model ?? models[0];
   const parameters = PARAMETER_NAMES.filter((name) => (body as Record<string, unknown>)[name] !== undefined);
-  const plan = planRoute(body.model && body.models ? [body.model, ...body.models.filter((m) => m !== body.model)] : models, body.provider, {
+  const routed = planRoute(body.model && body.models ? [body.model, ...body.models.filter((m) => m !== body.model)] : models, body.provider, {
     tools: Boolean(body.tools?.length),
     parameters,
   });
+  const { plan, requests } = shapeRequests(body, routed);
 
   const messages = body.messages.map((m) => ({ role: m.role, content: textOf(m.content) + (m.tool_calls ? JSON.stringify(m.tool_calls) : "") }));
   // Exact counting costs CPU; it is needed only when a budget depends on it.
@@ -65,7 +70,7 @@ export async function prepareCall(req: IncomingMessage): Promise<PreparedCall> {
     maxTokens: requestedMax ?? first.maxOutputTokens ?? DEFAULT_MAX_TOKENS,
     worstCaseCostPico: worstCase,
   });
-  return { key, body, requestedModel, plan, messages, promptTokens, admission };
+  return { key, body, requestedModel, plan, requests, messages, promptTokens, admission };
 }
 
 function textOf(content: unknown): string {

@@ -38,6 +38,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
   let ttftMs: number | null = null;
   let failure: string | null = null;
   let stopped = false;
+  let adjusted: { dropped: string[]; replayed: boolean } | null = null;
   let candidate: Candidate | null = null;
   let ledger: ReturnType<typeof startGeneration> | null = null;
   const attempts: Attempt[] = [];
@@ -79,6 +80,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
         yield { type: event.type, columnId, text: event.text };
       } else if (event.type === "usage") usage = event.usage;
       else if (event.type === "finish") finishReason = event.finishReason;
+      else if (event.type === "adjusted") adjusted = event;
     }
   } catch (error) {
     if (error instanceof AppError) failure = error.message;
@@ -108,6 +110,8 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
     costPico: cost.toString(),
     ttftMs,
     totalMs: Date.now() - started,
+    ...(adjusted?.dropped.length ? { droppedParams: adjusted.dropped } : {}),
+    ...(adjusted?.replayed ? { replayed: true } : {}),
   };
 
   const ledgerHandle = ledger as ReturnType<typeof startGeneration> | null;

@@ -9,6 +9,19 @@ export interface ProviderQuirks {
   alternatingRoles: boolean;
   /** Streams reasoning text in `delta.reasoning` or `delta.reasoning_content`. */
   reasoningField: "reasoning" | "reasoning_content" | null;
+  /** Can stream; when false the answer is fetched whole and replayed as a stream. */
+  streaming: boolean;
+  /** Request parameters the endpoint rejects or ignores (dropped, or refused under require_parameters). */
+  unsupportedParameters: string[];
+  /** How OpenRouter-style `reasoning` is sent: as is, as OpenAI's `reasoning_effort`, or not at all. */
+  reasoningParam: "reasoning" | "reasoning_effort" | null;
+  /** Per-model exceptions, matched against the upstream model id; later rows win. */
+  models?: ModelQuirksRow[];
+}
+
+export interface ModelQuirksRow extends Partial<Omit<ProviderQuirks, "models">> {
+  /** Regular expression source tested against the upstream model id. */
+  match: string;
 }
 
 export interface FreeTier {
@@ -29,7 +42,23 @@ export interface ProviderPreset {
   freeTier?: FreeTier;
 }
 
-const standard: ProviderQuirks = { streamUsageOption: true, systemRole: true, alternatingRoles: false, reasoningField: null };
+const standard: ProviderQuirks = {
+  streamUsageOption: true,
+  systemRole: true,
+  alternatingRoles: false,
+  reasoningField: null,
+  streaming: true,
+  unsupportedParameters: [],
+  reasoningParam: null,
+};
+
+// OpenAI's o-series and gpt-5 reasoning models fix their sampling and take `reasoning_effort`;
+// the first o1 releases also had no system role and could not stream.
+const OPENAI_SAMPLING = ["temperature", "top_p", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs", "top_logprobs"];
+const openaiModels: ModelQuirksRow[] = [
+  { match: "^(o\\d|gpt-5)", unsupportedParameters: OPENAI_SAMPLING, reasoningParam: "reasoning_effort" },
+  { match: "^o1-(mini|preview)", systemRole: false, streaming: false },
+];
 
 export const PROVIDER_PRESETS: ProviderPreset[] = [
   {
@@ -37,17 +66,18 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     label: "OpenRouter",
     baseUrl: "https://openrouter.ai/api/v1",
     needsKey: true,
-    quirks: { ...standard, reasoningField: "reasoning" },
+    quirks: { ...standard, reasoningField: "reasoning", reasoningParam: "reasoning" },
     // OpenRouter's published limits for `:free` model variants.
     freeTier: { appliesTo: "free-suffix", requestsPerMinute: 20, requestsPerDay: 200 },
   },
-  { id: "openai", label: "OpenAI", baseUrl: "https://api.openai.com/v1", needsKey: true, quirks: standard },
+  { id: "openai", label: "OpenAI", baseUrl: "https://api.openai.com/v1", needsKey: true, quirks: { ...standard, models: openaiModels } },
   {
     id: "gemini",
     label: "Google Gemini",
     baseUrl: "https://generativelanguage.googleapis.com/v1beta/openai",
     needsKey: true,
-    quirks: standard,
+    // Gemma has no system role; Gemini 2.5 thinks with `reasoning_effort`.
+    quirks: { ...standard, models: [{ match: "^gemma", systemRole: false }, { match: "^gemini-2\\.5", reasoningParam: "reasoning_effort" }] },
     // Gemini API free tier for the Flash family (per model, per project).
     freeTier: { appliesTo: "listed", models: ["gemini-2.5-flash", "gemini-2.5-flash-lite"], requestsPerMinute: 10, requestsPerDay: 250 },
   },
@@ -60,7 +90,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     // Mistral sends usage in the last chunk on its own and rejects unknown request fields.
     quirks: { ...standard, streamUsageOption: false, alternatingRoles: true },
   },
-  { id: "deepseek", label: "DeepSeek", baseUrl: "https://api.deepseek.com/v1", needsKey: true, quirks: { ...standard, reasoningField: "reasoning_content" } },
+  { id: "deepseek", label: "DeepSeek", baseUrl: "https://api.deepseek.com/v1", needsKey: true, quirks: { ...standard, reasoningField: "reasoning_content", models: [{ match: "reasoner", unsupportedParameters: ["temperature", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs"] }] } },
   { id: "together", label: "Together AI", baseUrl: "https://api.together.xyz/v1", needsKey: true, quirks: standard },
   { id: "fireworks", label: "Fireworks AI", baseUrl: "https://api.fireworks.ai/inference/v1", needsKey: true, quirks: standard },
   { id: "ollama", label: "Ollama", baseUrl: "http://localhost:11434/v1", needsKey: false, quirks: standard },
@@ -68,7 +98,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 ];
 
 export const CUSTOM_PROVIDER_QUIRKS: ProviderQuirks = standard;
-export const SANDBOX_QUIRKS: ProviderQuirks = { ...standard, reasoningField: "reasoning" };
+export const SANDBOX_QUIRKS: ProviderQuirks = { ...standard, reasoningField: "reasoning", reasoningParam: "reasoning" };
 
 export function envPrefixFor(presetId: string): string {
   return presetId.toUpperCase();

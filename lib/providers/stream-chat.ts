@@ -1,10 +1,14 @@
-// Calls one provider with the SDK (always streaming) and normalises what comes back into
-// UpstreamEvents. No SSE text is written here; encoders at the edge do that.
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+// Calls one provider with the SDK and normalises what comes back into UpstreamEvents. The
+// request is shaped by the provider's quirks first; a model that cannot stream is called
+// whole and its answer replayed. No SSE text is written here; encoders at the edge do that.
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { getEnv } from "../env";
 import { usdToPico } from "../ledger/usd";
 import type { UpstreamEvent, Usage } from "../streaming/events";
 import { getProviderClient } from "./client";
+import type { WireMessage } from "./quirks/message-rules";
+import { normaliseRequest } from "./quirks/normalise-request";
+import { completionToChunks } from "./quirks/replay-stream";
 import type { ProviderConfig } from "./registry";
 import { UpstreamError, toUpstreamError } from "./upstream-error";
 
@@ -16,12 +20,34 @@ export interface ChatCall {
   maxTokens?: number | null;
   /** Further OpenAI parameters passed through as given (tools, seed, stop, ...). */
   extra?: Record<string, unknown>;
+  /** The endpoint's limits from the catalog, for the quirks normaliser (unknown: null). */
+  contextLength?: number | null;
+  maxOutputTokens?: number | null;
+  supportedParameters?: string[] | null;
   signal: AbortSignal;
 }
 
 export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent> {
   const { provider } = call;
   const env = getEnv();
+  // Before any upstream call: a request that cannot fit is refused here (AppError, 400).
+  const normalised = normaliseRequest(
+    {
+      ...(call.extra ?? {}),
+      model: call.upstreamModel,
+      messages: call.messages as WireMessage[],
+      stream: true,
+      ...(call.temperature != null ? { temperature: call.temperature } : {}),
+      ...(call.maxTokens != null ? { max_tokens: call.maxTokens } : {}),
+    },
+    {
+      provider,
+      upstreamModel: call.upstreamModel,
+      contextLength: call.contextLength ?? null,
+      maxOutputTokens: call.maxOutputTokens ?? null,
+      supportedParameters: call.supportedParameters ?? null,
+    },
+  );
   const controller = new AbortController();
   const abort = () => controller.abort();
   call.signal.addEventListener("abort", abort, { once: true });
@@ -38,18 +64,21 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
 
   try {
     if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
-    const params: ChatCompletionCreateParamsStreaming = {
-      ...(call.extra ?? {}),
-      model: call.upstreamModel,
-      messages: call.messages,
-      stream: true,
-      ...(provider.quirks.streamUsageOption ? { stream_options: { include_usage: true } } : {}),
-      ...(call.temperature != null ? { temperature: call.temperature } : {}),
-      ...(call.maxTokens != null ? { max_tokens: call.maxTokens } : {}),
-    };
     armIdle(env.UPSTREAM_TIMEOUT_MS);
-    const stream = await getProviderClient(provider).chat.completions.create(params, { signal: controller.signal });
+    const client = getProviderClient(provider);
+    if (normalised.replay) {
+      const completion = (await client.chat.completions.create(normalised.params as never, { signal: controller.signal })) as ChatCompletion;
+      yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
+      yield { type: "adjusted", dropped: normalised.dropped, replayed: true, trimmedMessages: normalised.trimmedMessages };
+      for (const chunk of completionToChunks(completion)) yield* normaliseChunk(chunk, provider);
+      return;
+    }
+    const params = normalised.params as unknown as ChatCompletionCreateParamsStreaming;
+    const stream = await client.chat.completions.create(params, { signal: controller.signal });
     yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
+    if (normalised.dropped.length || normalised.trimmedMessages) {
+      yield { type: "adjusted", dropped: normalised.dropped, replayed: false, trimmedMessages: normalised.trimmedMessages };
+    }
     let firstChunk = true;
     for await (const chunk of stream) {
       if (firstChunk) firstChunk = false;

@@ -1,6 +1,7 @@
 // Tries candidates in order until one starts answering. Once the first token is out, an
 // upstream failure ends the stream instead: what was sent cannot be unsent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { AppError } from "../errors";
 import { streamChat } from "../providers/stream-chat";
 import { UpstreamError, toUpstreamError } from "../providers/upstream-error";
 import type { UpstreamEvent } from "../streaming/events";
@@ -45,6 +46,9 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
         temperature: call.temperature,
         maxTokens: call.maxTokens,
         extra: call.extra,
+        contextLength: candidate.contextLength,
+        maxOutputTokens: candidate.maxOutputTokens,
+        supportedParameters: candidate.supportedParameters,
         signal: call.signal,
       });
       for await (const event of events) {
@@ -62,6 +66,8 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
       call.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - started });
       return;
     } catch (error) {
+      // The request itself cannot be served as asked (e.g. too long): no point trying elsewhere.
+      if (error instanceof AppError) throw error;
       const failure = toUpstreamError(error, candidate.provider.label);
       call.attempts.push({
         provider: candidate.provider.id,

@@ -18,7 +18,9 @@ export type UpstreamEvent =
   | { type: "reasoning"; text: string }
   | { type: "tool-call"; index: number; id?: string; name?: string; argumentsDelta?: string }
   | { type: "usage"; usage: Usage }
-  | { type: "finish"; finishReason: string };
+  | { type: "finish"; finishReason: string }
+  /** What the quirks normaliser changed about the request (presets.ts). */
+  | { type: "adjusted"; dropped: string[]; replayed: boolean; trimmedMessages: number };
 
 /** Everything a column's answer has when it ends, whatever the outcome. */
 export interface ColumnStats {
@@ -36,6 +38,10 @@ export interface ColumnStats {
   costPico: string;
   ttftMs: number | null;
   totalMs: number;
+  /** Parameters the model does not support, left out of the request. */
+  droppedParams?: string[];
+  /** The model cannot stream: its whole answer was fetched, then replayed. */
+  replayed?: boolean;
 }
 
 /** Events of the chatroom's multiplexed SSE stream (one `event:` name per type). */

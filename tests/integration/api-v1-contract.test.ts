@@ -353,3 +353,34 @@ describe("info endpoints", () => {
     expect(info.data.usage_daily).toBeGreaterThan(0);
   });
 });
+
+describe("quirks on the API path", () => {
+  const long = Array.from({ length: 40_000 }, (_, i) => `w${i}`).join(" ");
+
+  it("refuses a prompt larger than the context window before calling upstream", async () => {
+    const error = await client.chat.completions.create({ model: "sandbox/echo-free", messages: [{ role: "user", content: long }] }).catch((e) => e);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("context_length_exceeded");
+  });
+
+  it("trims the middle of the conversation with transforms: middle-out", async () => {
+    const messages = [
+      { role: "user", content: "First" },
+      { role: "assistant", content: long },
+      { role: "user", content: "Latest [[sandbox:tokens=5]]" },
+    ];
+    const { data, response } = await client.chat.completions.create({ model: "sandbox/echo-free", messages, transforms: ["middle-out"] } as never).withResponse();
+    expect(response.headers.get("x-switchyard-trimmed-messages")).toBe("1");
+    expect(data.usage?.completion_tokens).toBe(5);
+  });
+
+  it("drops a parameter the provider does not take and names it in a header", async () => {
+    const before = groq.requests.length;
+    const { response } = await client.chat.completions
+      .create({ model: LLAMA, messages: [{ role: "user", content: "hi" }], reasoning: { effort: "low" }, provider: { order: ["groq"] } } as never)
+      .withResponse();
+    expect(response.headers.get("x-switchyard-dropped-params")).toBe("reasoning");
+    expect(groq.requests.slice(before)[0].body).not.toHaveProperty("reasoning");
+  });
+});

@@ -1,0 +1,18 @@
+// Shared builders for the quirks tests (not a test file itself).
+import type { ProviderQuirks } from "@/lib/providers/presets";
+import type { NormaliseTarget } from "@/lib/providers/quirks/normalise-request";
+
+export const standardQuirks: ProviderQuirks = {
+  streamUsageOption: true,
+  systemRole: true,
+  alternatingRoles: false,
+  reasoningField: null,
+  streaming: true,
+  unsupportedParameters: [],
+  reasoningParam: null,
+};
+
+export function target(overrides: { quirks?: ProviderQuirks } & Partial<Omit<NormaliseTarget, "provider">> = {}): NormaliseTarget {
+  const { quirks = standardQuirks, ...rest } = overrides;
+  return { provider: { quirks }, upstreamModel: "model", contextLength: null, maxOutputTokens: null, supportedParameters: null, ...rest };
+}
