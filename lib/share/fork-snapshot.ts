@@ -56,7 +56,9 @@ function answerRow(answer: SharedAnswer, columnId: string, modelId: string, turn
     reasoningTokens: s?.reasoningTokens ?? 0,
     cachedTokens: s?.cachedTokens ?? 0,
     usageEstimated: s?.usageEstimated ?? false,
-    costPico: BigInt(s?.costPico ?? "0"),
+    // The fork's owner paid nothing for these answers and the ledger has no rows for them;
+    // a conversation's total must equal its ledger rows, so copied answers cost $0 here.
+    costPico: 0n,
     ttftMs: s?.ttftMs ?? null,
     totalMs: s?.totalMs ?? null,
   };

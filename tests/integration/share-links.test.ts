@@ -151,7 +151,9 @@ describe("share links", () => {
     expect(fork.columns.map((c) => [c.modelId, c.temperature, c.maxTokens])).toEqual(original.columns.map((c) => [c.modelId, c.temperature, c.maxTokens]));
     expect(fork.columns.every((c) => c.systemPrompt === null)).toBe(true);
     expect(fork.messages.map((m) => [m.role, m.turn, m.content])).toEqual(original.messages.map((m) => [m.role, m.turn, m.content]));
-    expect(fork.costPico).toBe(original.costPico);
+    // Copied answers cost the fork nothing: its total matches its (empty) ledger.
+    expect(fork.costPico).toBe("0");
+    expect(original.costPico).not.toBe("0");
 
     const withPrompts = (await share({ includeSystemPrompts: true })).json;
     const second = (await (await forkRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(withPrompts.token))).json()) as { conversationId: string };
