@@ -47,7 +47,9 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
   );
   const grouped = await queryRows<SumRow & { key: string | null }>(`SELECT ${column} AS key, ${SUM_COLUMNS} FROM ${source.sql} GROUP BY ${column}`, source.params);
 
-  const labels = options.groupBy === "conversation" ? await conversationTitles(userId, grouped.map((r) => r.key)) : new Map<string, string>();
+  const keys = grouped.map((r) => r.key);
+  const labels =
+    options.groupBy === "conversation" ? await conversationTitles(userId, keys) : options.groupBy === "apiKey" ? await apiKeyNames(userId, keys) : new Map<string, string>();
   const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
   rows.sort(comparator(options.sort, options.dir));
   return { ...options, rows, total: toTotals(sumRows(grouped)) };
@@ -55,7 +57,7 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
 
 function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, string>): string {
   if (groupBy === "conversation") return key ? (titles.get(key) ?? "Deleted conversation") : "No conversation (API)";
-  if (groupBy === "apiKey") return key ? key : "No API key (chatroom)";
+  if (groupBy === "apiKey") return key ? (titles.get(key) ?? "Deleted key") : "No API key (chatroom)";
   return key || "Unknown";
 }
 
@@ -68,6 +70,12 @@ async function conversationTitles(userId: string, keys: (string | null)[]): Prom
     for (const c of found) titles.set(c.id, c.title);
   }
   return titles;
+}
+
+async function apiKeyNames(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
+  const ids = keys.filter((k): k is string => Boolean(k));
+  const rows = ids.length ? await getDb().apiKey.findMany({ where: { userId, id: { in: ids } }, select: { id: true, name: true, prefix: true } }) : [];
+  return new Map(rows.map((k) => [k.id, `${k.name} (${k.prefix})`]));
 }
 
 function comparator(sort: SortKey, dir: "asc" | "desc") {
