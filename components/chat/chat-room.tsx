@@ -35,7 +35,8 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   const [sessionKey, setSessionKey] = useState<string | null>(null);
   // New comparison: the picked models. Existing one: edited settings (null = as saved).
   const [draftColumns, setDraftColumns] = useState<ColumnSettings[] | null>(() =>
-    initialModels?.length ? [...new Set(initialModels)].slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
+    // Repeats are kept: one model twice compares two settings of it side by side.
+    initialModels?.length ? initialModels.slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
   );
   const [prompt, setPrompt] = useState("");
 
