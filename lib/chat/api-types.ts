@@ -1,5 +1,6 @@
 // JSON shapes of the chatroom's REST API, shared by route handlers and the browser.
 import type { ColumnStats } from "../streaming/events";
+import type { ToolTraceEntry } from "../tools/trace";
 
 export interface ModelOption {
   /** `provider/model`, e.g. "sandbox/swift-mini" or "openrouter/meta-llama/llama-3.3-70b-instruct:free". */
@@ -37,6 +38,8 @@ export interface MessageDto {
   reasoning: string;
   status: "streaming" | "done" | "stopped" | "error";
   stats: ColumnStats | null;
+  /** The built-in tools this answer called, with their results, in order. */
+  toolTrace?: ToolTraceEntry[];
   createdAt: string;
 }
 
@@ -50,6 +53,8 @@ export interface ConversationSummaryDto {
 
 export interface ConversationDto extends ConversationSummaryDto {
   columns: ColumnDto[];
+  /** Names of the built-in tools switched on (lib/tools/registry.ts). */
+  enabledTools?: string[];
   messages: MessageDto[];
 }
 
@@ -80,4 +85,6 @@ export interface ChatRequestBody {
   prompt: string;
   /** Required for a new conversation; for an existing one, replaces its column settings. */
   columns?: ColumnSettings[];
+  /** Names of the built-in tools to switch on; absent keeps the conversation's choice. */
+  tools?: string[];
 }

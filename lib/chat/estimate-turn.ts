@@ -6,6 +6,7 @@ import { computeCostPico } from "../ledger/compute-cost";
 import { countPromptTokens } from "../ledger/estimate-usage";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
 import { buildColumnHistory } from "./history";
+import { countable, type WireMessage } from "../providers/quirks/message-rules";
 import type { estimateRequestSchema } from "./schemas";
 
 /** Without a max tokens setting, the bound is the model's max output, else this. */
@@ -15,7 +16,7 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
   const conversation = body.conversationId
     ? await getDb().conversation.findFirst({
         where: { id: body.conversationId, userId },
-        include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true } } },
+        include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } } },
       })
     : null;
   const nextTurn = conversation ? Math.max(-1, ...conversation.messages.map((m) => m.turn)) + 1 : 0;
@@ -23,7 +24,7 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
     const column = conversation?.columns[i];
     const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
     const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system) : system ? [{ role: "system", content: system }] : [];
-    const promptTokens = countPromptTokens([...history, { role: "user", content: body.prompt }]);
+    const promptTokens = countPromptTokens(countable([...(history as WireMessage[]), { role: "user", content: body.prompt }]));
     const maxCompletionTokens = settings.maxTokens ?? DEFAULT_OUTPUT_BOUND;
     let price = { prompt: 0n, completion: 0n };
     try {

@@ -1,6 +1,7 @@
 // Regenerating one column: its answer of that turn is replaced by a fresh call with the same history.
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
+import { enabledToolsOf } from "../tools/registry";
 import { buildColumnHistory } from "./history";
 import type { PreparedTurn } from "./run-turn";
 
@@ -13,7 +14,8 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
     if (!old || !old.column) throw new AppError(404, "Answer not found");
     if (old.status === "streaming") throw new AppError(409, "This answer is still streaming; stop it first");
     const { column, conversationId, turn } = old;
-    const history = await tx.message.findMany({ where: { conversationId }, select: { role: true, columnId: true, turn: true, content: true } });
+    const history = await tx.message.findMany({ where: { conversationId }, select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } });
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { enabledTools: true } });
     const userMessage = await tx.message.findFirst({ where: { conversationId, turn, role: "user" } });
     await tx.message.delete({ where: { id: old.id } });
     const answer = await tx.message.create({
@@ -35,6 +37,7 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
           messages: buildColumnHistory(history, column.id, turn, column.systemPrompt),
           temperature: column.temperature,
           maxTokens: column.maxTokens,
+          tools: enabledToolsOf(conversation.enabledTools),
         },
       ],
     };

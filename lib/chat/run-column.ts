@@ -1,16 +1,18 @@
-// Runs one column's answer: route the call, relay its events, and when it ends — done,
-// stopped or failed — save the message and its ledger row with exact usage and cost.
-import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+// Runs one column's answer: one upstream call, or several when the model calls the
+// conversation's built-in tools (each result fed back, at most MAX_TOOL_ROUNDS times). When
+// it ends — done, stopped or failed — the message is saved with the sum of every call's
+// usage and cost; each call has its own ledger row (run-round.ts).
+import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
 import { finishAssistantMessage } from "../db/messages";
-import { chooseCost, computeCostPico } from "../ledger/compute-cost";
-import { countPromptTokens, countTokens } from "../ledger/estimate-usage";
-import { newGenerationId, startGeneration } from "../ledger/ledger-writer";
-import { toUpstreamError } from "../providers/upstream-error";
 import { AppError } from "../errors";
 import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
-import { streamWithFallback, type Attempt } from "../router/stream-with-fallback";
-import type { ChatEvent, ColumnStats, Usage } from "../streaming/events";
+import type { ChatEvent, ColumnStats } from "../streaming/events";
+import { runChatTool, toolParameters } from "../tools/registry";
+import type { ToolTraceEntry } from "../tools/trace";
+import { runRound, type RoundResult } from "./run-round";
+
+export const MAX_TOOL_ROUNDS = 4;
 
 export interface ColumnRun {
   userId: string;
@@ -18,9 +20,11 @@ export interface ColumnRun {
   columnId: string;
   messageId: string;
   modelId: string;
-  messages: { role: "system" | "user" | "assistant"; content: string }[];
+  messages: ChatCompletionMessageParam[];
   temperature: number | null;
   maxTokens: number | null;
+  /** Names of the built-in tools switched on for the conversation. */
+  tools: string[];
   /** Resolves once the answer's row exists; its final state is written after that. */
   persisted: Promise<void>;
   signal: AbortSignal;
@@ -31,110 +35,66 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
   const started = Date.now();
   yield { type: "column-start", columnId, messageId, modelId: run.modelId };
 
-  let text = "";
-  let reasoning = "";
-  let usage: Usage | null = null;
-  let finishReason: string | null = null;
-  let ttftMs: number | null = null;
+  const rounds: RoundResult[] = [];
+  const trace: ToolTraceEntry[] = [];
   let failure: string | null = null;
-  let stopped = false;
-  let adjusted: { dropped: string[]; replayed: boolean } | null = null;
-  let candidate: Candidate | null = null;
-  let ledger: ReturnType<typeof startGeneration> | null = null;
-  const attempts: Attempt[] = [];
-
   try {
-    const candidates = planRoute([run.modelId]);
-    const events = streamWithFallback({
-      candidates,
-      messages: run.messages as ChatCompletionMessageParam[],
-      temperature: run.temperature,
-      maxTokens: run.maxTokens,
-      signal: run.signal,
-      attempts,
-      onCandidate: (next) => {
-        candidate = next;
-        // One ledger row per answer, opened as its first call starts; fallbacks are its attempts.
-        ledger ??= startGeneration(newGenerationId(), {
-          userId: run.userId,
-          source: "chat",
-          conversationId: run.conversationId,
-          messageId,
-          requestedModel: run.modelId,
-          modelId: run.modelId,
-          provider: next.provider.id,
-          upstreamModel: next.upstreamModel,
-          pricePromptPico: next.price.prompt,
-          priceCompletionPico: next.price.completion,
-          priceCachedPico: next.price.cachedPrompt ?? next.price.prompt,
-          priceReasoningPico: next.price.reasoning ?? next.price.completion,
-        });
-      },
-    });
-    for await (const event of events) {
-      if (event.type === "start") yield { type: "provider", columnId, provider: event.provider };
-      else if (event.type === "text" || event.type === "reasoning") {
-        ttftMs ??= Date.now() - started;
-        if (event.type === "text") text += event.text;
-        else reasoning += event.text;
-        yield { type: event.type, columnId, text: event.text };
-      } else if (event.type === "usage") usage = event.usage;
-      else if (event.type === "finish") finishReason = event.finishReason;
-      else if (event.type === "adjusted") adjusted = event;
+    const { candidates, tools } = plan(run);
+    const messages = [...run.messages];
+    for (let round = 0; ; round++) {
+      const result = yield* runRound(run, round, candidates, messages, tools);
+      rounds.push(result);
+      if (result.failure || result.stopped || result.toolCalls.length === 0 || round >= MAX_TOOL_ROUNDS) break;
+      messages.push({
+        role: "assistant",
+        content: result.text || null,
+        tool_calls: result.toolCalls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } })),
+      });
+      for (const call of result.toolCalls) {
+        const entry: ToolTraceEntry = { round, ...call, result: null, ok: false };
+        yield { type: "tool-call", columnId, call: entry };
+        const outcome = runChatTool(call.name, call.arguments);
+        Object.assign(entry, { result: outcome.content, ok: outcome.ok });
+        trace.push(entry);
+        yield { type: "tool-result", columnId, id: call.id, ok: outcome.ok, result: outcome.content };
+        messages.push({ role: "tool", tool_call_id: call.id, content: outcome.content });
+      }
     }
   } catch (error) {
-    if (error instanceof AppError) failure = error.message;
-    else {
-      const upstream = toUpstreamError(error, "provider");
-      if (upstream.kind === "aborted") stopped = true;
-      else failure = upstream.message;
-    }
+    if (!(error instanceof AppError)) throw error;
+    failure = error.message;
   }
 
+  const last = rounds.at(-1);
+  const stopped = last?.stopped ?? false;
+  failure ??= last?.failure ?? null;
   const status: ColumnStats["status"] = stopped ? "stopped" : failure ? "error" : "done";
-  const finalUsage = usage ?? estimateUsage(run.messages, text, reasoning, candidate !== null);
-  const chosen = candidate as Candidate | null;
-  const computed = chosen ? computeCostPico(finalUsage, chosen.price) : 0n;
-  const cost = chooseCost(computed, finalUsage.upstreamCostPico);
+  const candidate = [...rounds].reverse().find((r) => r.candidate)?.candidate as Candidate | undefined;
+  const firstToken = rounds.find((r) => r.firstTokenAt !== null)?.firstTokenAt ?? null;
+  const sum = (pick: (r: RoundResult) => number) => rounds.reduce((n, r) => n + pick(r), 0);
+  const dropped = [...new Set(rounds.flatMap((r) => r.dropped))];
   const stats: ColumnStats = {
     status,
-    finishReason: stopped ? "stop" : finishReason,
+    finishReason: stopped ? "stop" : (last?.finishReason ?? null),
     error: failure,
-    provider: chosen?.provider.id ?? null,
+    provider: candidate?.provider.id ?? null,
     modelId: run.modelId,
-    promptTokens: finalUsage.promptTokens,
-    completionTokens: finalUsage.completionTokens,
-    reasoningTokens: finalUsage.reasoningTokens,
-    cachedTokens: finalUsage.cachedTokens,
-    usageEstimated: finalUsage.estimated,
-    costPico: cost.toString(),
-    ttftMs,
+    promptTokens: sum((r) => r.usage.promptTokens),
+    completionTokens: sum((r) => r.usage.completionTokens),
+    reasoningTokens: sum((r) => r.usage.reasoningTokens),
+    cachedTokens: sum((r) => r.usage.cachedTokens),
+    usageEstimated: rounds.some((r) => r.usage.estimated),
+    costPico: rounds.reduce((n, r) => n + r.costPico, 0n).toString(),
+    ttftMs: firstToken === null ? null : firstToken - started,
     totalMs: Date.now() - started,
-    ...(adjusted?.dropped.length ? { droppedParams: adjusted.dropped } : {}),
-    ...(adjusted?.replayed ? { replayed: true } : {}),
+    ...(dropped.length ? { droppedParams: dropped } : {}),
+    ...(rounds.some((r) => r.replayed) ? { replayed: true } : {}),
   };
+  const content = rounds.map((r) => r.text).filter(Boolean).join("\n\n");
+  const reasoning = rounds.map((r) => r.reasoning).filter(Boolean).join("\n\n");
 
-  const ledgerHandle = ledger as ReturnType<typeof startGeneration> | null;
-  ledgerHandle?.finish({
-    provider: chosen?.provider.id ?? "",
-    upstreamModel: chosen?.upstreamModel ?? "",
-    promptTokens: stats.promptTokens,
-    completionTokens: stats.completionTokens,
-    reasoningTokens: stats.reasoningTokens,
-    cachedTokens: stats.cachedTokens,
-    usageEstimated: stats.usageEstimated,
-    costPico: cost,
-    computedCostPico: computed,
-    upstreamCostPico: finalUsage.upstreamCostPico ?? null,
-    ttftMs,
-    totalMs: stats.totalMs,
-    status,
-    finishReason: stats.finishReason,
-    error: failure,
-    attempts,
-  });
   await run.persisted.catch(() => {});
-  await finishAssistantMessage(messageId, { content: text, reasoning, stats, upstreamModel: chosen?.upstreamModel ?? null }).catch((error) =>
+  await finishAssistantMessage(messageId, { content, reasoning, stats, upstreamModel: candidate?.upstreamModel ?? null, toolTrace: trace }).catch((error) =>
     console.error(`[chat] could not save message ${messageId}:`, error),
   );
 
@@ -142,14 +102,14 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
   else yield { type: "column-end", columnId, messageId, stats };
 }
 
-/** No usage from upstream (not sent, or the stream was cut): count it ourselves. */
-function estimateUsage(messages: ColumnRun["messages"], text: string, reasoning: string, reachedUpstream: boolean): Usage {
-  const completion = countTokens(text) + countTokens(reasoning);
-  return {
-    promptTokens: reachedUpstream ? countPromptTokens(messages) : 0,
-    completionTokens: completion,
-    reasoningTokens: countTokens(reasoning),
-    cachedTokens: 0,
-    estimated: reachedUpstream,
-  };
+/** Where to send the column, with its tools — unless its model cannot call tools: then it answers without. */
+function plan(run: ColumnRun): { candidates: Candidate[]; tools: ChatCompletionTool[] } {
+  const tools = toolParameters(run.tools);
+  if (tools.length === 0) return { candidates: planRoute([run.modelId]), tools };
+  try {
+    return { candidates: planRoute([run.modelId], {}, { tools: true, parameters: [] }), tools };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "no_tool_support") return { candidates: planRoute([run.modelId]), tools: [] };
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@ import { multiplex } from "../streaming/multiplex";
 import type { ChatEvent, ColumnStats } from "../streaming/events";
 import type { ChatRequestBody } from "./api-types";
 import { buildColumnHistory } from "./history";
+import { enabledToolsOf } from "../tools/registry";
 import { runColumn, type ColumnRun } from "./run-column";
 import { registerLiveColumn, stopColumns, unregisterLiveColumn } from "./stop-registry";
 
@@ -31,17 +32,19 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   let columns: ColumnRow[];
   let history: Parameters<typeof buildColumnHistory>[0] = [];
   let turn = 0;
+  let tools = body.tools ?? [];
 
   if (!body.conversationId) {
     if (!body.columns?.length) throw new AppError(400, "A new comparison needs at least one model column", "invalid_request", "columns");
     conversationId = newId();
     columns = body.columns.map((settings, i) => ({ id: newId(), ...columnData(settings, i) }));
     writes.push(["insertConversation", { id: conversationId, userId, title: titleFromPrompt(body.prompt), now }]);
+    if (tools.length) writes.push(["setConversationTools", { id: conversationId, enabledTools: tools.join(",") }]);
     for (const column of columns) writes.push(["insertColumn", { ...column, conversationId }]);
   } else {
     const owned = await db.conversation.findFirst({
       where: { id: body.conversationId, userId },
-      include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true } } },
+      include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } } },
     });
     if (!owned) throw new AppError(404, "Conversation not found");
     conversationId = owned.id;
@@ -56,6 +59,8 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
       for (const column of columns) writes.push(["updateColumn", column]);
     }
     writes.push(["touchConversation", { id: conversationId, now }]);
+    if (body.tools) writes.push(["setConversationTools", { id: conversationId, enabledTools: body.tools.join(",") }]);
+    else tools = enabledToolsOf(owned.enabledTools);
   }
 
   const userMessageId = newId();
@@ -70,6 +75,7 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
     messages: buildColumnHistory(withPrompt, column.id, turn, column.systemPrompt),
     temperature: column.temperature,
     maxTokens: column.maxTokens,
+    tools,
   }));
   for (const run of runs) {
     writes.push(["insertMessage", { id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", content: "", status: "streaming", modelId: run.modelId, now }]);

@@ -1,5 +1,6 @@
 // Request bodies of the chatroom's routes.
 import { z } from "zod";
+import { CHAT_TOOL_NAMES } from "../tools/registry";
 
 export const MAX_COLUMNS = 8;
 
@@ -17,6 +18,7 @@ export const chatRequestSchema = z
     conversationId: z.string().min(1).max(100).optional(),
     prompt: z.string().max(1_000_000).refine((p) => p.trim().length > 0, "The prompt is empty"),
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} models at once`).optional(),
+    tools: z.array(z.enum(CHAT_TOOL_NAMES as [string, ...string[]])).max(20).optional(),
   })
   .strict();
 

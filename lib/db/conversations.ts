@@ -2,6 +2,7 @@
 import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../chat/api-types";
 import { getDb } from "./client";
 import { messageToDto } from "./messages";
+import { enabledToolsOf } from "../tools/registry";
 
 export async function listConversations(userId: string): Promise<ConversationSummaryDto[]> {
   const db = getDb();
@@ -33,6 +34,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     title: conversation.title,
     updatedAt: conversation.updatedAt.toISOString(),
     costPico: cost.toString(),
+    enabledTools: enabledToolsOf(conversation.enabledTools),
     columns: conversation.columns.map((c) => ({
       id: c.id,
       position: c.position,

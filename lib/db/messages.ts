@@ -2,12 +2,13 @@
 import type { Message } from "@prisma/client";
 import type { MessageDto } from "../chat/api-types";
 import type { ColumnStats } from "../streaming/events";
+import { parseToolTrace, type ToolTraceEntry } from "../tools/trace";
 import { getDb } from "./client";
 import { bool, hotWrite, sqliteNow } from "./hot-writes";
 
 export async function finishAssistantMessage(
   id: string,
-  result: { content: string; reasoning: string; stats: ColumnStats; upstreamModel: string | null },
+  result: { content: string; reasoning: string; stats: ColumnStats; upstreamModel: string | null; toolTrace?: ToolTraceEntry[] },
 ): Promise<void> {
   const { stats } = result;
   await hotWrite([
@@ -17,6 +18,8 @@ export async function finishAssistantMessage(
         id,
         content: result.content,
         reasoning: result.reasoning,
+        toolTrace: JSON.stringify(result.toolTrace ?? []),
+        notes: JSON.stringify({ droppedParams: stats.droppedParams, replayed: stats.replayed }),
         status: stats.status,
         provider: stats.provider,
         upstreamModel: result.upstreamModel,
@@ -61,6 +64,7 @@ export function statsOf(message: Message): ColumnStats | null {
     costPico: message.costPico.toString(),
     ttftMs: message.ttftMs,
     totalMs: message.totalMs ?? 0,
+    ...parseNotes(message.notes),
   };
 }
 
@@ -74,6 +78,16 @@ export function messageToDto(message: Message): MessageDto {
     reasoning: message.reasoning,
     status: message.status as MessageDto["status"],
     stats: statsOf(message),
+    toolTrace: parseToolTrace(message.toolTrace),
     createdAt: message.createdAt.toISOString(),
   };
+}
+
+function parseNotes(json: string): Pick<ColumnStats, "droppedParams" | "replayed"> {
+  try {
+    const notes = JSON.parse(json) as Pick<ColumnStats, "droppedParams" | "replayed">;
+    return { ...(notes.droppedParams?.length ? { droppedParams: notes.droppedParams } : {}), ...(notes.replayed ? { replayed: true } : {}) };
+  } catch {
+    return {};
+  }
 }

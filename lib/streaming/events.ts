@@ -1,5 +1,6 @@
 // The normalised event stream. Provider adapters emit UpstreamEvent; encoders at the edge
 // (chatroom SSE, OpenAI SSE) turn them into bytes. Adapters never write SSE text.
+import type { ToolTraceEntry } from "../tools/trace";
 
 export interface Usage {
   promptTokens: number;
@@ -52,6 +53,9 @@ export type ChatEvent =
   | { type: "text"; columnId: string; text: string }
   | { type: "reasoning"; columnId: string; text: string }
   | { type: "usage"; columnId: string; usage: Omit<Usage, "upstreamCostPico"> }
+  /** A built-in tool the model called (arguments whole), then what it returned. */
+  | { type: "tool-call"; columnId: string; call: ToolTraceEntry }
+  | { type: "tool-result"; columnId: string; id: string; ok: boolean; result: string }
   | { type: "column-end"; columnId: string; messageId: string; stats: ColumnStats }
   | { type: "column-error"; columnId: string; messageId: string; error: string; stats: ColumnStats }
   | { type: "done" };

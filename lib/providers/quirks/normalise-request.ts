@@ -5,7 +5,7 @@
 import { AppError } from "../../errors";
 import { countPromptTokens } from "../../ledger/estimate-usage";
 import type { ProviderQuirks } from "../presets";
-import { contentText, mergeConsecutiveRoles, mergeSystemPrompt, trimMiddle, type WireMessage } from "./message-rules";
+import { countable, mergeConsecutiveRoles, mergeSystemPrompt, trimMiddle, type WireMessage } from "./message-rules";
 import { quirksFor, type EffectiveQuirks } from "./model-quirks";
 
 export interface NormaliseTarget {
@@ -118,7 +118,7 @@ function fitContext(params: NormalisedRequest["params"], target: NormaliseTarget
 
 /** Exact counting costs CPU: UTF-8 bytes bound the token count, so count only when near the limit. */
 function promptTokens(messages: WireMessage[], budget: number): number {
-  const flat = messages.map((m) => ({ role: m.role, content: contentText(m.content) + (m.tool_calls ? JSON.stringify(m.tool_calls) : "") }));
+  const flat = countable(messages);
   const bound = flat.reduce((n, m) => n + Buffer.byteLength(m.content) + 8, 3);
   if (bound <= budget) return bound;
   return countPromptTokens(flat);

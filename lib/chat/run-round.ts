@@ -1,0 +1,126 @@
+// One upstream call of a column's answer (an answer with tool calls makes several): route,
+// relay its events, and close its own ledger row with exact usage and cost.
+import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
+import { AppError } from "../errors";
+import { chooseCost, computeCostPico } from "../ledger/compute-cost";
+import { countPromptTokens, countTokens } from "../ledger/estimate-usage";
+import { newGenerationId, startGeneration } from "../ledger/ledger-writer";
+import { countable, type WireMessage } from "../providers/quirks/message-rules";
+import { toUpstreamError } from "../providers/upstream-error";
+import type { Candidate } from "../router/resolve-model";
+import { streamWithFallback, type Attempt } from "../router/stream-with-fallback";
+import type { ChatEvent, Usage } from "../streaming/events";
+import { ToolCallCollector, type AssembledToolCall } from "./collect-tool-calls";
+import type { ColumnRun } from "./run-column";
+
+export interface RoundResult {
+  text: string;
+  reasoning: string;
+  usage: Usage;
+  costPico: bigint;
+  finishReason: string | null;
+  toolCalls: AssembledToolCall[];
+  candidate: Candidate | null;
+  failure: string | null;
+  stopped: boolean;
+  firstTokenAt: number | null;
+  dropped: string[];
+  replayed: boolean;
+}
+
+export async function* runRound(
+  run: ColumnRun,
+  round: number,
+  candidates: Candidate[],
+  messages: ChatCompletionMessageParam[],
+  tools: ChatCompletionTool[],
+): AsyncGenerator<ChatEvent, RoundResult> {
+  const { columnId } = run;
+  const started = Date.now();
+  const collector = new ToolCallCollector();
+  const attempts: Attempt[] = [];
+  const result: Omit<RoundResult, "usage" | "costPico" | "toolCalls"> = {
+    text: "", reasoning: "", finishReason: null, candidate: null, failure: null, stopped: false, firstTokenAt: null, dropped: [], replayed: false,
+  };
+  let usage: Usage | null = null;
+  let ledger: ReturnType<typeof startGeneration> | null = null;
+  try {
+    const events = streamWithFallback({
+      candidates,
+      messages,
+      temperature: run.temperature,
+      maxTokens: run.maxTokens,
+      extra: tools.length ? { tools } : undefined,
+      signal: run.signal,
+      attempts,
+      onCandidate: (next) => {
+        result.candidate = next;
+        // One ledger row per upstream call, opened as it starts; fallbacks are its attempts.
+        ledger ??= startGeneration(newGenerationId(), {
+          userId: run.userId, source: "chat", conversationId: run.conversationId, messageId: run.messageId,
+          requestedModel: run.modelId, modelId: run.modelId, provider: next.provider.id, upstreamModel: next.upstreamModel,
+          pricePromptPico: next.price.prompt, priceCompletionPico: next.price.completion,
+          priceCachedPico: next.price.cachedPrompt ?? next.price.prompt, priceReasoningPico: next.price.reasoning ?? next.price.completion,
+        });
+      },
+    });
+    for await (const event of events) {
+      if (event.type === "start") yield { type: "provider", columnId, provider: event.provider };
+      else if (event.type === "text" || event.type === "reasoning") {
+        result.firstTokenAt ??= Date.now();
+        if (event.type === "text") result.text += event.text;
+        else result.reasoning += event.text;
+        yield { type: event.type, columnId, text: event.text };
+      } else if (event.type === "tool-call") {
+        result.firstTokenAt ??= Date.now();
+        collector.add(event);
+      } else if (event.type === "usage") usage = event.usage;
+      else if (event.type === "finish") result.finishReason = event.finishReason;
+      else if (event.type === "adjusted") Object.assign(result, { dropped: event.dropped, replayed: event.replayed });
+    }
+  } catch (error) {
+    if (error instanceof AppError) result.failure = error.message;
+    else {
+      const upstream = toUpstreamError(error, "provider");
+      if (upstream.kind === "aborted") result.stopped = true;
+      else result.failure = upstream.message;
+    }
+  }
+
+  const toolCalls = collector.list(round);
+  const candidate = result.candidate as Candidate | null;
+  const finalUsage = usage ?? estimateUsage(messages, result.text + (toolCalls.length ? JSON.stringify(toolCalls) : ""), result.reasoning, candidate !== null);
+  const computed = candidate ? computeCostPico(finalUsage, candidate.price) : 0n;
+  const cost = chooseCost(computed, finalUsage.upstreamCostPico);
+  const status = result.stopped ? "stopped" : result.failure ? "error" : "done";
+  (ledger as ReturnType<typeof startGeneration> | null)?.finish({
+    provider: candidate?.provider.id ?? "",
+    upstreamModel: candidate?.upstreamModel ?? "",
+    promptTokens: finalUsage.promptTokens,
+    completionTokens: finalUsage.completionTokens,
+    reasoningTokens: finalUsage.reasoningTokens,
+    cachedTokens: finalUsage.cachedTokens,
+    usageEstimated: finalUsage.estimated,
+    costPico: cost,
+    computedCostPico: computed,
+    upstreamCostPico: finalUsage.upstreamCostPico ?? null,
+    ttftMs: result.firstTokenAt === null ? null : result.firstTokenAt - started,
+    totalMs: Date.now() - started,
+    status,
+    finishReason: result.stopped ? "stop" : result.finishReason,
+    error: result.failure,
+    attempts,
+  });
+  return { ...result, usage: finalUsage, costPico: cost, toolCalls };
+}
+
+/** No usage from upstream (not sent, or the stream was cut): count it ourselves. */
+function estimateUsage(messages: ChatCompletionMessageParam[], text: string, reasoning: string, reachedUpstream: boolean): Usage {
+  return {
+    promptTokens: reachedUpstream ? countPromptTokens(countable(messages as WireMessage[])) : 0,
+    completionTokens: countTokens(text) + countTokens(reasoning),
+    reasoningTokens: countTokens(reasoning),
+    cachedTokens: 0,
+    estimated: reachedUpstream,
+  };
+}
