@@ -6,6 +6,7 @@ import type { LiveAnswer } from "@/lib/chat/client/live-types";
 import { RefreshIcon, StopIcon } from "@/components/ui/icons";
 import { AnswerStats } from "./answer-stats";
 import { StreamingMarkdown } from "./streaming-markdown";
+import { ToolTrace } from "./tool-trace";
 
 interface Props {
   answer: MessageDto | LiveAnswer | undefined;
@@ -36,10 +37,11 @@ export const AnswerCard = memo(function AnswerCard({ answer, modelName, canRegen
           <div className="mt-1.5 max-h-64 overflow-y-auto whitespace-pre-wrap text-zinc-600 dark:text-zinc-400">{a.reasoning}</div>
         </details>
       )}
+      <ToolTrace trace={a.toolTrace} />
       {a.text ? (
         <StreamingMarkdown text={a.text} streaming={streaming} />
       ) : streaming ? (
-        <p className="animate-pulse text-sm text-zinc-400">{a.reasoning ? "Thinking…" : "Waiting for the first token…"}</p>
+        <p className="animate-pulse text-sm text-zinc-400">{a.reasoning ? "Thinking…" : a.toolTrace.length ? "Using tools…" : "Waiting for the first token…"}</p>
       ) : a.status === "done" ? (
         <p className="text-sm text-zinc-400 italic">The model returned an empty answer.</p>
       ) : null}

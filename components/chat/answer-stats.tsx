@@ -68,6 +68,16 @@ export function AnswerStats({ answer }: { answer: AnswerDisplay }) {
           {stats.provider}
         </Stat>
       )}
+      {stats.droppedParams?.length ? (
+        <Stat label="Dropped" title="Parameters this model does not support, left out of the request">
+          {stats.droppedParams.join(", ")}
+        </Stat>
+      ) : null}
+      {stats.replayed && (
+        <Badge tone="amber" title="This model cannot stream: its whole answer was fetched, then replayed">
+          replayed
+        </Badge>
+      )}
     </dl>
   );
 }

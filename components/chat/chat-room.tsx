@@ -39,6 +39,8 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     initialModels?.length ? initialModels.slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
   );
   const [prompt, setPrompt] = useState("");
+  // Tools switched on here; null = as saved with the conversation.
+  const [draftTools, setDraftTools] = useState<string[] | null>(null);
 
   const own = sessionKey ? sessions.find((s) => s.key === sessionKey) : undefined;
   const conversationId = routeConversationId ?? own?.conversationId ?? null;
@@ -49,6 +51,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
   const conversation = conversationQuery.data;
+  const tools = useMemo(() => draftTools ?? conversation?.enabledTools ?? [], [draftTools, conversation?.enabledTools]);
 
   const related = useMemo(
     () => sessions.filter((s) => s.key === sessionKey || (conversationId !== null && s.conversationId === conversationId)),
@@ -85,14 +88,14 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     if (!text || streaming) return;
     if (sessionKey) liveChatStore.forget([sessionKey]);
     const key = conversationId
-      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined })
+      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined })
       : draftColumns?.length
-        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns })
+        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns, tools: draftTools ?? [] })
         : null;
     if (!key) return;
     setSessionKey(key);
     setPrompt("");
-  }, [prompt, streaming, sessionKey, conversationId, draftColumns, queryClient]);
+  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, queryClient]);
 
   const relatedRef = useRef(related);
   useEffect(() => {
@@ -184,6 +187,8 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         canSend={view.columns.length > 0 && !loading}
         conversationId={conversationId}
         columns={columnSettings}
+        tools={tools}
+        onToolsChange={setDraftTools}
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
       />
     </div>

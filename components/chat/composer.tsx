@@ -3,6 +3,7 @@ import { memo, useId } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { SendIcon, StopIcon } from "@/components/ui/icons";
 import { CostEstimate } from "./cost-estimate";
+import { ToolToggles } from "./tool-toggles";
 
 interface Props {
   prompt: string;
@@ -13,10 +14,12 @@ interface Props {
   canSend: boolean;
   conversationId: string | null;
   columns: readonly ColumnSettings[];
+  tools: readonly string[];
+  onToolsChange: (tools: string[]) => void;
   hint?: string;
 }
 
-export const Composer = memo(function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, hint }: Props) {
+export const Composer = memo(function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint }: Props) {
   const id = useId();
   const sendable = canSend && !streaming && prompt.trim().length > 0;
   return (
@@ -64,7 +67,10 @@ export const Composer = memo(function Composer({ prompt, onPromptChange, onSend,
           )}
         </div>
         <div className="mt-1.5 flex flex-wrap items-center justify-between gap-2 px-1">
-          <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} />
+            <ToolToggles enabled={tools} onChange={onToolsChange} disabled={streaming} />
+          </div>
           <p className="hidden text-xs text-zinc-400 sm:block">Enter to send · Shift+Enter for a new line</p>
         </div>
       </div>

@@ -9,7 +9,7 @@ function saved(id: string, columnId: string | null, turn: number, status: Messag
 }
 
 function live(messageId: string, columnId: string, modelId: string, turn: number, status: LiveAnswer["status"] = "streaming"): LiveAnswer {
-  return { columnId, messageId, modelId, turn, text: "live", reasoning: "", provider: null, usage: null, stats: null, status, error: null, startedAt: 0, firstTokenAt: null, endedAt: null };
+  return { columnId, messageId, modelId, turn, text: "live", reasoning: "", toolTrace: [], provider: null, usage: null, stats: null, status, error: null, startedAt: 0, firstTokenAt: null, endedAt: null };
 }
 
 function session(partial: Partial<LiveSession> & { answers: LiveSession["answers"] }): LiveSession {

@@ -1,6 +1,7 @@
 // One shape for an answer, whether it came from the server's copy or is streaming here.
 import type { MessageDto } from "@/lib/chat/api-types";
 import type { ColumnStats } from "@/lib/streaming/events";
+import type { ToolTraceEntry } from "@/lib/tools/trace";
 import type { AnswerStatus, LiveAnswer, LiveUsage } from "./live-types";
 
 export interface AnswerDisplay {
@@ -8,6 +9,7 @@ export interface AnswerDisplay {
   status: AnswerStatus;
   text: string;
   reasoning: string;
+  toolTrace: readonly ToolTraceEntry[];
   error: string | null;
   provider: string | null;
   stats: ColumnStats | null;
@@ -23,6 +25,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
       status: answer.status,
       text: answer.text,
       reasoning: answer.reasoning,
+      toolTrace: answer.toolTrace,
       error: answer.error,
       provider: answer.provider,
       stats: answer.stats,
@@ -35,6 +38,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
     status: answer.status,
     text: answer.content,
     reasoning: answer.reasoning,
+    toolTrace: answer.toolTrace ?? [],
     error: answer.stats?.error ?? null,
     provider: answer.stats?.provider ?? null,
     stats: answer.stats,

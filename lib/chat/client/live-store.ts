@@ -36,7 +36,7 @@ export class LiveChatStore {
 
   getSnapshot = (): readonly LiveSession[] => this.snapshot;
 
-  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[] }): string {
+  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[] }): string {
     return this.start(queryClient, "/api/chat", body, {
       kind: "turn",
       conversationId: body.conversationId ?? null,
@@ -169,6 +169,7 @@ export class LiveChatStore {
           turn: session.turn ?? 0,
           text: "",
           reasoning: "",
+          toolTrace: [],
           provider: null,
           usage: null,
           stats: null,
@@ -188,6 +189,10 @@ export class LiveChatStore {
           answer.firstTokenAt ??= now();
           if (event.type === "text") answer.text += event.text;
           else answer.reasoning += event.text;
+        } else if (event.type === "tool-call") {
+          answer.toolTrace = [...answer.toolTrace, event.call];
+        } else if (event.type === "tool-result") {
+          answer.toolTrace = answer.toolTrace.map((c) => (c.id === event.id ? { ...c, ok: event.ok, result: event.result } : c));
         } else if (event.type === "provider") {
           answer.provider = event.provider;
         } else if (event.type === "usage") {

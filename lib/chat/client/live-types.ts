@@ -3,6 +3,7 @@
 // "changed", so memoised components skip every answer that did not move this frame.
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import type { ColumnStats } from "@/lib/streaming/events";
+import type { ToolTraceEntry } from "@/lib/tools/trace";
 
 export type AnswerStatus = "streaming" | "done" | "stopped" | "error";
 
@@ -20,6 +21,8 @@ export interface LiveAnswer {
   readonly turn: number;
   readonly text: string;
   readonly reasoning: string;
+  /** Built-in tool calls so far, each with its result once it has run. */
+  readonly toolTrace: readonly ToolTraceEntry[];
   readonly provider: string | null;
   readonly usage: LiveUsage | null;
   readonly stats: ColumnStats | null;

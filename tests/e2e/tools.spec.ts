@@ -1,0 +1,48 @@
+// Built-in tools in the chatroom: switch on the calculator, ask a tool-capable sandbox model
+// a sum, see the call, its result and the answer; the answer's cost covers both upstream calls.
+import { expect, test, type Page } from "@playwright/test";
+
+async function pickModel(page: Page, name: string) {
+  const search = page.getByRole("combobox", { name: "Search models" });
+  await search.click();
+  await search.fill(name.split(" ")[0]);
+  await page.getByRole("option", { name: new RegExp(name) }).click();
+  await expect(page.getByRole("button", { name: new RegExp(`^Remove ${name}`) })).toBeVisible();
+  await search.press("Escape");
+}
+
+test("the calculator is called, its result shown, and both rounds are paid for", async ({ page, request }) => {
+  await page.goto("/");
+  await pickModel(page, "Nimbus Tools");
+  const tools = page.getByRole("group", { name: "Tools" });
+  await tools.getByRole("checkbox", { name: "Calculator" }).check();
+
+  const box = page.getByLabel("Prompt");
+  await box.fill("What is 0.1+0.2?");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+
+  const region = page.getByRole("region", { name: /^Nimbus Tools.* answers$/ });
+  await expect(region).toHaveAttribute("aria-busy", "false");
+  const call = region.getByRole("list", { name: "Tool calls" }).getByText("Tool: calculator");
+  await expect(call).toBeVisible();
+  await call.click();
+  await expect(region.getByRole("definition").filter({ hasText: /^0\.3$/ })).toBeVisible();
+  await expect(region.getByText(/0\.1\+0\.2 = 0\.3/)).toBeVisible();
+
+  // The saved answer: tools persisted, the trace kept, its cost the sum of its two ledger rows.
+  const conversationId = page.url().split("/c/")[1];
+  const conversation = await (await request.get(`/api/conversations/${conversationId}`)).json();
+  expect(conversation.enabledTools).toEqual(["calculator"]);
+  const answer = conversation.messages.find((m: { role: string }) => m.role === "assistant");
+  expect(answer.toolTrace).toHaveLength(1);
+  const activity = await (await request.get(`/api/usage/activity?conversationId=${conversationId}&limit=50`)).json();
+  const rows = activity.rows as { costPico: string }[];
+  expect(rows).toHaveLength(2);
+  expect(BigInt(answer.stats.costPico)).toBe(rows.reduce((n, r) => n + BigInt(r.costPico), 0n));
+  expect(BigInt(answer.stats.costPico)).toBeGreaterThan(0n);
+
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Tools" }).getByRole("checkbox", { name: "Calculator" })).toBeChecked();
+  await expect(region.getByText("Tool: calculator")).toBeVisible();
+});
