@@ -4,14 +4,17 @@ import { splitMarkdownBlocks } from "@/lib/chat/client/split-markdown";
 import { Markdown } from "./markdown";
 
 /**
- * While an answer streams, it is split into blocks and only the last one (still growing)
- * re-parses per frame. Once done, the whole text renders as one document, once.
+ * An answer renders as its top-level blocks, each memoised by its text: while it streams only
+ * the last block (still growing) re-parses per frame, and when it ends nothing re-parses —
+ * rendering the whole text anew then made one long task as eight columns finished together.
  */
-export const StreamingMarkdown = memo(function StreamingMarkdown({ text, streaming }: { text: string; streaming: boolean }) {
-  const blocks = useMemo(() => (streaming ? splitMarkdownBlocks(text) : null), [text, streaming]);
+export const StreamingMarkdown = memo(function StreamingMarkdown({ text }: { text: string; streaming: boolean }) {
+  const blocks = useMemo(() => splitMarkdownBlocks(text), [text]);
   return (
     <div className="md">
-      {blocks ? blocks.map((block, i) => <Markdown key={i} text={block} />) : <Markdown text={text} />}
+      {blocks.map((block, i) => (
+        <Markdown key={i} text={block} />
+      ))}
     </div>
   );
 });
