@@ -63,7 +63,18 @@ function complete(url: string, path: string, key: string | null, body: object): 
   });
 }
 
-const rss = async (pid: number) => Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim()) / 1024;
+// `tsx` starts the server as its child process: measure the whole tree under the pid.
+function treeOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // ps exits 1 when there are none.
+  }
+  return [pid, ...children.flatMap(treeOf)];
+}
+const rss = async (pid: number) =>
+  treeOf(pid).reduce((sum, p) => sum + Number(execFileSync("ps", ["-o", "rss=", "-p", String(p)]).toString().trim() || 0), 0) / 1024;
 
 async function main() {
   const upstream = await startUpstream();
@@ -96,17 +107,37 @@ async function main() {
     }
     console.log(`non-streaming c=1: direct p50 ${percentile(direct, 50).toFixed(2)} ms p99 ${percentile(direct, 99).toFixed(2)} ms; routed p50 ${percentile(routed, 50).toFixed(2)} ms p99 ${percentile(routed, 99).toFixed(2)} ms; added p50 ${(percentile(routed, 50) - percentile(direct, 50)).toFixed(2)} ms p99 ${(percentile(routed, 99) - percentile(direct, 99)).toFixed(2)} ms`);
 
-    // 2. 100 concurrent streams: added time to first token and inter-chunk gap.
-    const wave = async (n: number, target: "direct" | "routed") =>
-      Promise.all(Array.from({ length: n }, () => (target === "direct" ? stream(upstreamBase, "/v1/chat/completions", null, upstreamBody(true)) : stream(app.url, "/api/v1/chat/completions", key, body(true)))));
-    const d100 = await wave(100, "direct");
-    const r100 = await wave(100, "routed");
+    // 2. 100 concurrent streams, steady state: 100 clients each open a stream, and a new one
+    // as soon as theirs ends; starts are staggered over one stream's length, so streams
+    // arrive continuously (as in production) rather than as one burst.
+    const steady = async (target: "direct" | "routed", streamsPerClient: number) => {
+      const results: StreamResult[] = [];
+      const streamMs = DELTAS * GAP_MS;
+      await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          await new Promise((r) => setTimeout(r, (i * streamMs) / 100));
+          for (let n = 0; n < streamsPerClient; n++) {
+            const result = target === "direct" ? await stream(upstreamBase, "/v1/chat/completions", null, upstreamBody(true)) : await stream(app.url, "/api/v1/chat/completions", key, body(true));
+            if (n > 0) results.push(result); // the first round warms connections up
+          }
+        }),
+      );
+      return results;
+    };
+    const d100 = await steady("direct", 5);
+    const r100 = await steady("routed", 5);
     let peak = await rss(app.child.pid!);
     const stat = (results: StreamResult[], pick: (r: StreamResult) => number[]) => results.flatMap(pick);
     const dT = stat(d100, (r) => [r.ttft]), rT = stat(r100, (r) => [r.ttft]);
     const dG = stat(d100, (r) => r.gaps), rG = stat(r100, (r) => r.gaps);
-    console.log(`100 streams: TTFT direct p50 ${percentile(dT, 50).toFixed(1)} p99 ${percentile(dT, 99).toFixed(1)}; routed p50 ${percentile(rT, 50).toFixed(1)} p99 ${percentile(rT, 99).toFixed(1)}; added p50 ${(percentile(rT, 50) - percentile(dT, 50)).toFixed(1)} ms p99 ${(percentile(rT, 99) - percentile(dT, 99)).toFixed(1)} ms`);
-    console.log(`100 streams: gap direct p50 ${percentile(dG, 50).toFixed(1)} p99 ${percentile(dG, 99).toFixed(1)}; routed p50 ${percentile(rG, 50).toFixed(1)} p99 ${percentile(rG, 99).toFixed(1)}; added p50 ${(percentile(rG, 50) - percentile(dG, 50)).toFixed(1)} ms p99 ${(percentile(rG, 99) - percentile(dG, 99)).toFixed(1)} ms`);
+    console.log(`100 streams (steady): TTFT direct p50 ${percentile(dT, 50).toFixed(1)} p99 ${percentile(dT, 99).toFixed(1)}; routed p50 ${percentile(rT, 50).toFixed(1)} p99 ${percentile(rT, 99).toFixed(1)}; added p50 ${(percentile(rT, 50) - percentile(dT, 50)).toFixed(1)} ms p99 ${(percentile(rT, 99) - percentile(dT, 99)).toFixed(1)} ms`);
+    console.log(`100 streams (steady): gap direct p50 ${percentile(dG, 50).toFixed(1)} p99 ${percentile(dG, 99).toFixed(1)}; routed p50 ${percentile(rG, 50).toFixed(1)} p99 ${percentile(rG, 99).toFixed(1)}; added p50 ${(percentile(rG, 50) - percentile(dG, 50)).toFixed(1)} ms p99 ${(percentile(rG, 99) - percentile(dG, 99)).toFixed(1)} ms`);
+    // The same 100 arriving in one burst, for comparison: every request's setup queues at once.
+    const wave = async (n: number, target: "direct" | "routed") =>
+      Promise.all(Array.from({ length: n }, () => (target === "direct" ? stream(upstreamBase, "/v1/chat/completions", null, upstreamBody(true)) : stream(app.url, "/api/v1/chat/completions", key, body(true)))));
+    const dBurst = (await wave(100, "direct")).map((r) => r.ttft);
+    const rBurst = (await wave(100, "routed")).map((r) => r.ttft);
+    console.log(`100 streams (one burst): TTFT added p50 ${(percentile(rBurst, 50) - percentile(dBurst, 50)).toFixed(1)} ms p99 ${(percentile(rBurst, 99) - percentile(dBurst, 99)).toFixed(1)} ms`);
 
     // 3. Most concurrent streams with no stall (no gap over 10x the pacing) and no lost chunk.
     let best = 0;
