@@ -1,5 +1,8 @@
 // Time-to-first-token overhead of /api/chat versus calling the standalone sandbox directly,
 // p50 and p99, at 1, 8 and 50 concurrent turns. Run: npx tsx bench/chat-ttft.ts
+// Two load shapes: "burst" (an instant sandbox, clients firing back to back, so turns start
+// in lockstep) and "steady" (a realistically paced model: 150 ms to first token, 150
+// tokens/s, 60 tokens; N turns in flight, their starts staggered so they arrive continuously).
 import { percentile, startAppProcess, startSandboxProcess } from "./lib/processes";
 import { readSse } from "../lib/streaming/sse";
 
@@ -34,42 +37,54 @@ async function appTtft(appUrl: string, prompt: string): Promise<number> {
   return ttft;
 }
 
-async function measure(run: (prompt: string) => Promise<number>, concurrency: number): Promise<number[]> {
+/** N clients, each starting its next turn when the last ends, first starts spread over `staggerMs`. */
+async function measure(run: (prompt: string) => Promise<number>, concurrency: number, tokens = 20, staggerMs = 0): Promise<number[]> {
   const samples: number[] = [];
   let next = 0;
-  const total = Math.max(ROUNDS, concurrency * 4);
+  // Paced turns take ~0.7 s each: fewer of them keep the run to minutes.
+  const total = staggerMs > 0 ? Math.max(60, concurrency * 4) : Math.max(ROUNDS, concurrency * 4);
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
+      await new Promise((r) => setTimeout(r, (worker * staggerMs) / concurrency));
       while (next < total) {
         const i = next++;
-        samples.push(await run(`Benchmark prompt ${i} [[sandbox:tokens=20]]`));
+        samples.push(await run(`Benchmark prompt ${i} [[sandbox:tokens=${tokens}]]`));
       }
     }),
   );
   return samples;
 }
 
-async function main() {
-  const sandbox = await startSandboxProcess(4310, 1000);
+function report(label: string, concurrency: number, direct: number[], viaApp: number[]) {
+  const d50 = percentile(direct, 50), d99 = percentile(direct, 99), a50 = percentile(viaApp, 50), a99 = percentile(viaApp, 99);
+  const ms = [d50, d99, a50, a99, a50 - d50, a99 - d99].map((v) => `${v.toFixed(1)} ms`);
+  console.log([label, String(concurrency), ...ms].join(" | "));
+}
+
+async function run(speed: number, label: string, tokens: number, staggerMs: number) {
+  const sandbox = await startSandboxProcess(4310, speed);
   const app = await startAppProcess(3310, { SANDBOX_BASE_URL: sandbox.url, SANDBOX_ENABLED: "true" }).catch(async (error) => {
     await sandbox.stop();
     throw error;
   });
   try {
-    await measure((p) => appTtft(app.url, p), 4); // warm-up: compiles routes, fills caches
-    console.log("concurrency | direct p50 | direct p99 | /api/chat p50 | /api/chat p99 | added p50 | added p99");
+    await measure((p) => appTtft(app.url, p), 4, tokens); // warm-up: compiles routes, fills caches
     for (const concurrency of [1, 8, 50]) {
-      const direct = await measure((p) => directTtft(sandbox.url, p), concurrency);
-      const viaApp = await measure((p) => appTtft(app.url, p), concurrency);
-      const d50 = percentile(direct, 50), d99 = percentile(direct, 99), a50 = percentile(viaApp, 50), a99 = percentile(viaApp, 99);
-      console.log(
-        [concurrency, d50, d99, a50, a99, a50 - d50, a99 - d99].map((v, i) => (i === 0 ? String(v) : `${v.toFixed(1)} ms`)).join(" | "),
-      );
+      const direct = await measure((p) => directTtft(sandbox.url, p), concurrency, tokens, staggerMs);
+      const viaApp = await measure((p) => appTtft(app.url, p), concurrency, tokens, staggerMs);
+      report(label, concurrency, direct, viaApp);
     }
   } finally {
     await app.stop();
     await sandbox.stop();
   }
+}
+
+async function main() {
+  console.log("load | concurrency | direct p50 | direct p99 | /api/chat p50 | /api/chat p99 | added p50 | added p99");
+  await run(1000, "burst", 20, 0);
+  // swift-mini at speed 1: 150 ms to first token, 150 tokens/s; 60 tokens last ~0.55 s.
+  await run(1, "steady", 60, 550);
 }
 
 main().catch((error) => {
