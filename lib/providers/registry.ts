@@ -82,10 +82,19 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
   };
 }
 
-/** Every known provider, configured or not (the settings page lists them all). */
+let builtFor: ReturnType<typeof getEnv> | undefined;
+let built: ProviderConfig[] = [];
+
+/** Every known provider, configured or not (the settings page lists them all). Built once
+ * per environment: the router asks for it on every request. */
 export function listProviders(): ProviderConfig[] {
-  const real = [...presetProviders(), ...customProviders()];
-  return [sandboxProvider(real.some((p) => p.configured)), ...real];
+  const env = getEnv();
+  if (builtFor !== env) {
+    const real = [...presetProviders(), ...customProviders()];
+    built = [sandboxProvider(real.some((p) => p.configured)), ...real];
+    builtFor = env;
+  }
+  return built;
 }
 
 export function listConfiguredProviders(): ProviderConfig[] {
