@@ -3,21 +3,8 @@
 // say plainly that it cannot be shown again (only its hash is stored).
 import { useEffect, useRef, useState } from "react";
 import type { CreatedApiKeyDto } from "@/lib/auth/api-keys-dto";
+import { copyText } from "@/components/ui/copy-text";
 import { primaryButton, secondaryButton } from "./api-keys-ui";
-
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  // Plain http on a LAN address has no Clipboard API; a selected textarea still copies.
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand("copy");
-  area.remove();
-}
 
 export function CreatedApiKeyDialog({ created, onClose }: { created: CreatedApiKeyDto | null; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -1,6 +1,7 @@
 // The price of one upstream model, in picodollars per token, from the sandbox or the catalog.
 import { findEndpoint } from "../catalog/lookup";
 import { parseUsdPerToken } from "../catalog/price";
+import type { CatalogEndpoint } from "../catalog/types";
 import type { PricePico } from "../ledger/compute-cost";
 import { SANDBOX_MODELS } from "../providers/sandbox/models";
 
@@ -38,17 +39,22 @@ export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
   }
   const { endpoint, model } = found;
   return {
-    price: {
-      prompt: parseUsdPerToken(endpoint.prompt),
-      completion: parseUsdPerToken(endpoint.completion),
-      cachedPrompt: endpoint.cachedPrompt ? parseUsdPerToken(endpoint.cachedPrompt) : undefined,
-      reasoning: endpoint.reasoning ? parseUsdPerToken(endpoint.reasoning) : undefined,
-    },
+    price: endpointPrice(endpoint),
     known: true,
     free: endpoint.free,
     displayName: model.name,
     contextLength: endpoint.contextLength,
     maxOutputTokens: endpoint.maxOutputTokens,
     supportsTools: model.capabilities.tools,
+  };
+}
+
+/** A catalog endpoint's published prices (USD per token strings) in picodollars per token. */
+export function endpointPrice(endpoint: CatalogEndpoint): PricePico {
+  return {
+    prompt: parseUsdPerToken(endpoint.prompt),
+    completion: parseUsdPerToken(endpoint.completion),
+    cachedPrompt: endpoint.cachedPrompt ? parseUsdPerToken(endpoint.cachedPrompt) : undefined,
+    reasoning: endpoint.reasoning ? parseUsdPerToken(endpoint.reasoning) : undefined,
   };
 }

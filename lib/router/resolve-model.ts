@@ -3,12 +3,11 @@
 //   pinned ids ("<provider>/<upstream id>", e.g. "groq/llama-3.3-70b-versatile") -> that provider only.
 // Suffixes :nitro (fastest first) and :floor (cheapest first) choose the order.
 import { getCatalogModel } from "../catalog/lookup";
-import { parseUsdPerToken } from "../catalog/price";
 import type { CatalogModel } from "../catalog/types";
 import type { PricePico } from "../ledger/compute-cost";
 import { getProvider, type ProviderConfig } from "../providers/registry";
 import { findSandboxModel } from "../providers/sandbox/models";
-import { priceFor } from "./price-for";
+import { endpointPrice, priceFor } from "./price-for";
 
 export interface Candidate {
   provider: ProviderConfig;
@@ -72,12 +71,7 @@ function fromCatalog(provider: ProviderConfig, upstreamModel: string, modelId: s
     provider,
     upstreamModel,
     modelId,
-    price: {
-      prompt: parseUsdPerToken(endpoint.prompt),
-      completion: parseUsdPerToken(endpoint.completion),
-      cachedPrompt: endpoint.cachedPrompt ? parseUsdPerToken(endpoint.cachedPrompt) : undefined,
-      reasoning: endpoint.reasoning ? parseUsdPerToken(endpoint.reasoning) : undefined,
-    },
+    price: endpointPrice(endpoint),
     priceKnown: true,
     free: endpoint.free,
     contextLength: endpoint.contextLength,
