@@ -5,6 +5,8 @@
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
 import { finishAssistantMessage } from "../db/messages";
 import { AppError } from "../errors";
+import { admitFreeTier } from "../limits/admit";
+import { freeTierProviderOf } from "../router/free-tier";
 import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
 import type { ChatEvent, ColumnStats } from "../streaming/events";
@@ -41,7 +43,11 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
   try {
     const { candidates, tools } = plan(run);
     const messages = [...run.messages];
+    // Free models have their provider's per-user caps (OpenRouter :free, Gemini free tier):
+    // each round is one upstream request, refused here before the provider would.
+    const freeTier = freeTierProviderOf(candidates[0]);
     for (let round = 0; ; round++) {
+      if (freeTier) await admitFreeTier(run.userId, freeTier, candidates[0].upstreamModel);
       const result = yield* runRound(run, round, candidates, messages, tools);
       rounds.push(result);
       if (result.failure || result.stopped || result.toolCalls.length === 0 || round >= MAX_TOOL_ROUNDS) break;
