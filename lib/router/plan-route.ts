@@ -66,6 +66,11 @@ function filterCandidates(candidates: Candidate[], prefs: ProviderPreferences, n
     if (only && !only.includes(id)) return note(reasons, `${id} is not in provider.only`);
     if (ignore.has(id)) return note(reasons, `${id} is in provider.ignore`);
     if (needs.tools && c.supportsTools === false) return note(reasons, `${c.modelId} on ${id} does not support tool calling`);
+    // Structured output is a capability, not a tunable: an endpoint known to lack it is skipped.
+    const wantsFormat = needs.parameters.includes("response_format");
+    if (wantsFormat && c.supportedParameters && !c.supportedParameters.some((p) => p === "response_format" || p === "structured_outputs")) {
+      return note(reasons, `${c.modelId} on ${id} does not support response_format`);
+    }
     if (prefs.require_parameters && c.supportedParameters) {
       const missing = needs.parameters.filter((p) => !c.supportedParameters!.includes(p));
       if (missing.length) return note(reasons, `${id} does not support ${missing.join(", ")}`);
