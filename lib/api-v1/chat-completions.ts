@@ -5,6 +5,7 @@ import { computeCostPico } from "../ledger/compute-cost";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { UpstreamError } from "../providers/upstream-error";
 import { recordFailure } from "../router/health";
+import { bodyChunks } from "../providers/fast-fetch";
 import { openUpstream } from "./call-upstream";
 import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "./call-outcome";
 import { respondNonStreaming } from "./non-streaming";
@@ -65,16 +66,19 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
       const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
         sendHeaders();
-        const reader = attempt.response.body!.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          attempt.touch();
-          const out = relay.push(value);
-          if (out) {
-            if (relay.state.sentContent) clearTimeout(keepAlive);
-            res.write(out);
+        try {
+          for await (const value of bodyChunks(attempt.response)) {
+            attempt.touch();
+            const out = relay.push(value);
+            if (out) {
+              if (relay.state.sentContent) clearTimeout(keepAlive);
+              res.write(out);
+            }
           }
+        } catch (error) {
+          // Our own idle timer aborts the body too: that is a timeout, not a stop.
+          if (attempt.timedOut() && !clientSignal.aborted) throw new UpstreamError(`${candidate.provider.label} stopped sending`, 408, "timeout");
+          throw error;
         }
         if (attempt.timedOut()) throw new UpstreamError(`${candidate.provider.label} stopped sending`, 408, "timeout");
         if (clientSignal.aborted) throw new UpstreamError("Client disconnected", null, "aborted");

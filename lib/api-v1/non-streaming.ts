@@ -6,6 +6,8 @@ import { newGenerationId } from "../ledger/ledger-writer";
 import { picoToUsdString } from "../ledger/usd";
 import { normaliseUsage } from "../providers/stream-chat";
 import { recordFailure } from "../router/health";
+import { bodyChunks } from "../providers/fast-fetch";
+import { UpstreamError } from "../providers/upstream-error";
 import { openUpstream } from "./call-upstream";
 import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "./call-outcome";
 import { openAiErrorBody } from "./openai-error";
@@ -32,7 +34,14 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
     try {
       const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
-        answer = (await attempt.response.json()) as Completion;
+        const chunks: Uint8Array[] = [];
+        try {
+          for await (const chunk of bodyChunks(attempt.response)) chunks.push(chunk);
+        } catch (error) {
+          if (attempt.timedOut() && !clientSignal.aborted) throw new UpstreamError(`${candidate.provider.label} did not answer in time`, 408, "timeout");
+          throw error;
+        }
+        answer = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Completion;
       } finally {
         attempt.dispose();
       }

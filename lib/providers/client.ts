@@ -1,6 +1,7 @@
 // The one upstream client: the `openai` SDK pointed at a provider's base URL.
 import OpenAI from "openai";
 import { getEnv } from "../env";
+import { fastFetch } from "./fast-fetch";
 import { handleSandboxRequest } from "./sandbox/handler";
 import { usesInProcessSandbox, type ProviderConfig } from "./registry";
 
@@ -22,7 +23,7 @@ export function getProviderClient(provider: ProviderConfig): OpenAI {
       // The built-in sandbox answers in-process with the same bytes it serves over HTTP.
       fetch: usesInProcessSandbox(provider)
         ? (url: RequestInfo | URL, init?: RequestInit) => handleSandboxRequest(new Request(url, init), { speed: env.SANDBOX_SPEED })
-        : undefined,
+        : fastFetch,
       defaultHeaders: provider.id === "openrouter" ? { "HTTP-Referer": "https://github.com/switchyard", "X-Title": "Switchyard" } : undefined,
     });
     cache.set(key, client);
