@@ -4,10 +4,12 @@ import { computeCostPico } from "../ledger/compute-cost";
 import { countTokens } from "../ledger/estimate-usage";
 import { startGeneration } from "../ledger/ledger-writer";
 import { toUpstreamError, UpstreamError } from "../providers/upstream-error";
-import { recordSuccess } from "../router/health";
+import { recordFailure, recordSuccess } from "../router/health";
 import type { Candidate } from "../router/resolve-model";
 import type { Attempt } from "../router/stream-with-fallback";
 import type { Usage } from "../streaming/events";
+import type { ServerResponse } from "node:http";
+import { openAiErrorBody } from "./openai-error";
 import type { PreparedCall } from "./prepare-call";
 
 export interface CallOutcome {
@@ -48,6 +50,31 @@ export function classify(error: unknown, candidate: Candidate, clientSignal: Abo
   if (clientSignal.aborted) return new UpstreamError("Client disconnected", null, "aborted");
   if ((error as { switchyardTimeout?: boolean }).switchyardTimeout) return new UpstreamError(`${candidate.provider.label} did not answer in time`, 408, "timeout");
   return toUpstreamError(error, candidate.provider.label);
+}
+
+/** An attempt that answered: the outcome records it as served. */
+export function attemptSucceeded(outcome: CallOutcome, candidate: Candidate, started: number): void {
+  outcome.status = "done";
+  outcome.error = null;
+  outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - started });
+}
+
+/** An attempt that failed: recorded on the outcome and in the endpoint's health; the caller
+ * decides from the returned error whether another candidate may be tried. */
+export function attemptFailed(outcome: CallOutcome, candidate: Candidate, started: number, error: unknown, clientSignal: AbortSignal): UpstreamError {
+  const failure = classify(error, candidate, clientSignal);
+  outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "error", error: failure.message, httpStatus: failure.status, ms: Date.now() - started });
+  outcome.error = failure;
+  outcome.status = failure.kind === "aborted" ? "stopped" : "error";
+  if (failure.kind !== "aborted") recordFailure(candidate.provider.id, candidate.upstreamModel, failure.message);
+  return failure;
+}
+
+/** Every candidate failed before anything was sent: an OpenAI-shaped error with its status. */
+export function sendFailure(res: ServerResponse, outcome: CallOutcome): void {
+  const { status, code } = failureStatus(outcome.error!);
+  res.writeHead(status, { "content-type": "application/json", "x-generation-id": outcome.generationId });
+  res.end(openAiErrorBody(status, outcome.error!.message, code));
 }
 
 /** After every fallback failed: the status the client gets. */

@@ -5,6 +5,8 @@
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import { getEnv } from "../env";
 import { getProviderClient } from "../providers/client";
+import { bodyChunks } from "../providers/fast-fetch";
+import { UpstreamError } from "../providers/upstream-error";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import { chunksToSse, completionToChunks } from "../providers/quirks/replay-stream";
 import type { Candidate } from "../router/resolve-model";
@@ -17,6 +19,8 @@ export interface UpstreamAttempt {
   touch(): void;
   timedOut(): boolean;
   dispose(): void;
+  /** The body's chunks; when the attempt's own timer cut it, that surfaces as a 408 timeout. */
+  chunks(): AsyncGenerator<Uint8Array>;
 }
 
 export async function openUpstream(candidate: Candidate, request: NormalisedRequest, clientSignal: AbortSignal): Promise<UpstreamAttempt> {
@@ -46,7 +50,18 @@ export async function openUpstream(candidate: Candidate, request: NormalisedRequ
       const completion = (await response.json()) as ChatCompletion;
       response = new Response(chunksToSse(completionToChunks(completion)), { headers: { "content-type": "text/event-stream" } });
     }
-    return { response, controller, touch: () => arm(env.UPSTREAM_IDLE_TIMEOUT_MS), timedOut: () => expired, dispose };
+    const body = response;
+    const timeout = () => new UpstreamError(`${candidate.provider.label} did not answer in time`, 408, "timeout");
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* bodyChunks(body);
+      } catch (error) {
+        if (expired && !clientSignal.aborted) throw timeout();
+        throw error;
+      }
+      if (expired && !clientSignal.aborted) throw timeout();
+    }
+    return { response, controller, touch: () => arm(env.UPSTREAM_IDLE_TIMEOUT_MS), timedOut: () => expired, dispose, chunks };
   } catch (error) {
     dispose();
     if (expired) (error as { switchyardTimeout?: boolean }).switchyardTimeout = true;

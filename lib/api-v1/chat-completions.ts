@@ -4,12 +4,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { computeCostPico } from "../ledger/compute-cost";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { UpstreamError } from "../providers/upstream-error";
-import { recordFailure } from "../router/health";
-import { bodyChunks } from "../providers/fast-fetch";
 import { openUpstream } from "./call-upstream";
-import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "./call-outcome";
+import { attemptFailed, attemptSucceeded, finishCall, newOutcome, openLedgerRow, sendFailure } from "./call-outcome";
 import { respondNonStreaming } from "./non-streaming";
-import { sendOpenAiError, openAiErrorBody } from "./openai-error";
+import { sendOpenAiError } from "./openai-error";
 import { prepareCall, type PreparedCall } from "./prepare-call";
 import { adjustmentHeaders } from "./shape-requests";
 import { errorChunk, StreamRelay } from "./stream-relay";
@@ -66,34 +64,24 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
       const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
         sendHeaders();
-        try {
-          for await (const value of bodyChunks(attempt.response)) {
-            attempt.touch();
-            const out = relay.push(value);
-            if (out) {
-              if (relay.state.sentContent) clearTimeout(keepAlive);
-              res.write(out);
-            }
+        for await (const value of attempt.chunks()) {
+          attempt.touch();
+          const out = relay.push(value);
+          if (out) {
+            if (relay.state.sentContent) clearTimeout(keepAlive);
+            res.write(out);
           }
-        } catch (error) {
-          // Our own idle timer aborts the body too: that is a timeout, not a stop.
-          if (attempt.timedOut() && !clientSignal.aborted) throw new UpstreamError(`${candidate.provider.label} stopped sending`, 408, "timeout");
-          throw error;
         }
-        if (attempt.timedOut()) throw new UpstreamError(`${candidate.provider.label} stopped sending`, 408, "timeout");
         if (clientSignal.aborted) throw new UpstreamError("Client disconnected", null, "aborted");
       } finally {
         attempt.dispose();
       }
-      Object.assign(outcome, { usage: relay.state.usage, text: relay.state.text, finishReason: relay.state.finishReason, firstTokenAt: relay.state.firstTokenAt, status: "done", error: null });
-      outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - attemptStarted });
+      Object.assign(outcome, { usage: relay.state.usage, text: relay.state.text, finishReason: relay.state.finishReason, firstTokenAt: relay.state.firstTokenAt });
+      attemptSucceeded(outcome, candidate, attemptStarted);
       break;
     } catch (error) {
-      const failure = classify(error, candidate, clientSignal);
-      outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "error", error: failure.message, httpStatus: failure.status, ms: Date.now() - attemptStarted });
-      Object.assign(outcome, { text: relay.state.text, usage: relay.state.usage, firstTokenAt: relay.state.firstTokenAt, finishReason: relay.state.finishReason, error: failure });
-      outcome.status = failure.kind === "aborted" ? "stopped" : "error";
-      if (failure.kind !== "aborted") recordFailure(candidate.provider.id, candidate.upstreamModel, failure.message);
+      const failure = attemptFailed(outcome, candidate, attemptStarted, error, clientSignal);
+      Object.assign(outcome, { text: relay.state.text, usage: relay.state.usage, firstTokenAt: relay.state.firstTokenAt, finishReason: relay.state.finishReason });
       if (failure.kind === "aborted" || relay.state.sentContent || !failure.retryable) break;
     }
   }
@@ -103,11 +91,8 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
   else if (outcome.status === "error" && headersSent) {
     res.write(errorChunk(generationId, call.requestedModel, outcome.error!.message, outcome.error!.status ?? 502));
     res.end("data: [DONE]\n\n");
-  } else if (outcome.status === "error") {
-    const { status, code } = failureStatus(outcome.error!);
-    res.writeHead(status, { "content-type": "application/json", "x-generation-id": generationId });
-    res.end(openAiErrorBody(status, outcome.error!.message, code));
-  } else res.end();
+  } else if (outcome.status === "error") sendFailure(res, outcome);
+  else res.end();
   finishCall(call, outcome, ledger);
 }
 

@@ -5,12 +5,8 @@ import { computeCostPico } from "../ledger/compute-cost";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { picoToUsdString } from "../ledger/usd";
 import { normaliseUsage } from "../providers/stream-chat";
-import { recordFailure } from "../router/health";
-import { bodyChunks } from "../providers/fast-fetch";
-import { UpstreamError } from "../providers/upstream-error";
 import { openUpstream } from "./call-upstream";
-import { classify, failureStatus, finishCall, newOutcome, openLedgerRow } from "./call-outcome";
-import { openAiErrorBody } from "./openai-error";
+import { attemptFailed, attemptSucceeded, finishCall, newOutcome, openLedgerRow, sendFailure } from "./call-outcome";
 import { adjustmentHeaders } from "./shape-requests";
 import type { PreparedCall } from "./prepare-call";
 
@@ -35,12 +31,7 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
       const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {
         const chunks: Uint8Array[] = [];
-        try {
-          for await (const chunk of bodyChunks(attempt.response)) chunks.push(chunk);
-        } catch (error) {
-          if (attempt.timedOut() && !clientSignal.aborted) throw new UpstreamError(`${candidate.provider.label} did not answer in time`, 408, "timeout");
-          throw error;
-        }
+        for await (const chunk of attempt.chunks()) chunks.push(chunk);
         answer = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Completion;
       } finally {
         attempt.dispose();
@@ -50,16 +41,10 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
       outcome.text = (choice?.message?.content ?? "") + (choice?.message?.tool_calls ? JSON.stringify(choice.message.tool_calls) : "");
       outcome.finishReason = choice?.finish_reason ?? null;
       outcome.usage = answer.usage ? normaliseUsage(answer.usage) : null;
-      outcome.status = "done";
-      outcome.error = null;
-      outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "ok", ms: Date.now() - attemptStarted });
+      attemptSucceeded(outcome, candidate, attemptStarted);
       break;
     } catch (error) {
-      const failure = classify(error, candidate, clientSignal);
-      outcome.attempts.push({ provider: candidate.provider.id, upstreamModel: candidate.upstreamModel, status: "error", error: failure.message, httpStatus: failure.status, ms: Date.now() - attemptStarted });
-      outcome.error = failure;
-      outcome.status = failure.kind === "aborted" ? "stopped" : "error";
-      if (failure.kind !== "aborted") recordFailure(candidate.provider.id, candidate.upstreamModel, failure.message);
+      const failure = attemptFailed(outcome, candidate, attemptStarted, error, clientSignal);
       if (failure.kind === "aborted" || !failure.retryable) break;
     }
   }
@@ -76,10 +61,7 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
     };
     res.writeHead(200, { "content-type": "application/json", ...adjustmentHeaders(call.requests.get(outcome.served)), "x-generation-id": generationId });
     res.end(JSON.stringify(body));
-  } else if (outcome.status === "error") {
-    const { status, code } = failureStatus(outcome.error!);
-    res.writeHead(status, { "content-type": "application/json", "x-generation-id": generationId });
-    res.end(openAiErrorBody(status, outcome.error!.message, code));
-  } else res.end();
+  } else if (outcome.status === "error") sendFailure(res, outcome);
+  else res.end();
   finishCall(call, outcome, ledger);
 }
