@@ -6,7 +6,9 @@ import { handleChatCompletions } from "../api-v1/chat-completions";
 import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { handleChatPost, handleRegeneratePost } from "../chat/chat-http";
+import { errorResponse } from "../errors";
 import { MAX_BODY_BYTES } from "../http/parse-body";
+import { readNodeBody } from "../http/read-node-body";
 
 type WebHandler = (request: Request) => Promise<Response>;
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -47,10 +49,13 @@ export async function serveLean(handler: WebHandler, req: IncomingMessage, res: 
   res.on("close", () => {
     if (!res.writableFinished) aborter.abort();
   });
-  const body = await readBody(req);
-  if (body === null) {
-    res.writeHead(413, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, code: "payload_too_large", param: null } }));
+  let body: Buffer;
+  try {
+    body = await readNodeBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    const answer = errorResponse(error);
+    res.writeHead(answer.status, { "content-type": "application/json" });
+    res.end(await answer.text());
     return;
   }
   const headers = new Headers();
@@ -84,22 +89,4 @@ export async function serveLean(handler: WebHandler, req: IncomingMessage, res: 
   } finally {
     res.end();
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
