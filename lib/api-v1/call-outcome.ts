@@ -1,7 +1,7 @@
 // What one API call came to — the endpoint that served it, usage, status, attempts — and
 // how it is settled: ledger row, health, credit.
-import { computeCostPico } from "../ledger/compute-cost";
-import { countTokens } from "../ledger/estimate-usage";
+import { settleUsage } from "../ledger/compute-cost";
+import { estimateUsage } from "../ledger/estimate-usage";
 import { startGeneration } from "../ledger/ledger-writer";
 import { toUpstreamError, UpstreamError } from "../providers/upstream-error";
 import { recordFailure, recordSuccess } from "../router/health";
@@ -90,15 +90,9 @@ export function failureStatus(error: UpstreamError): { status: number; code: str
 export function finishCall(call: PreparedCall, outcome: CallOutcome, ledger: ReturnType<typeof startGeneration>): void {
   const served = outcome.served;
   const reachedUpstream = outcome.attempts.length > 0;
-  const usage: Usage = outcome.usage ?? {
-    promptTokens: reachedUpstream ? call.promptTokens : 0,
-    completionTokens: countTokens(outcome.text),
-    reasoningTokens: 0,
-    cachedTokens: 0,
-    estimated: reachedUpstream,
-  };
-  const computed = computeCostPico(usage, served.price);
-  const cost = usage.upstreamCostPico ?? computed;
+  // The relayed text already holds any reasoning, so it is all counted as completion.
+  const usage: Usage = outcome.usage ?? estimateUsage(() => call.promptTokens, outcome.text, "", reachedUpstream);
+  const settled = settleUsage(usage, served.price);
   const now = Date.now();
   const ttftMs = outcome.firstTokenAt === null ? null : outcome.firstTokenAt - outcome.started;
   if (outcome.status === "done") {
@@ -107,14 +101,7 @@ export function finishCall(call: PreparedCall, outcome: CallOutcome, ledger: Ret
   void ledger.finish({
     provider: served.provider.id,
     upstreamModel: served.upstreamModel,
-    promptTokens: usage.promptTokens,
-    completionTokens: usage.completionTokens,
-    reasoningTokens: usage.reasoningTokens,
-    cachedTokens: usage.cachedTokens,
-    usageEstimated: usage.estimated,
-    costPico: cost,
-    computedCostPico: computed,
-    upstreamCostPico: usage.upstreamCostPico ?? null,
+    ...settled,
     ttftMs,
     totalMs: now - outcome.started,
     status: outcome.status,
@@ -124,5 +111,5 @@ export function finishCall(call: PreparedCall, outcome: CallOutcome, ledger: Ret
     promptText: call.key.logPrompts ? JSON.stringify(call.body.messages) : null,
     completionText: call.key.logPrompts ? outcome.text : null,
   });
-  call.admission.settle({ costPico: cost, totalTokens: usage.promptTokens + usage.completionTokens });
+  call.admission.settle({ costPico: settled.costPico, totalTokens: usage.promptTokens + usage.completionTokens });
 }

@@ -1,7 +1,6 @@
 // POST /api/v1/chat/completions on node:http: route, fall back until the first token,
 // relay the stream as it comes, and account every call in the ledger.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { computeCostPico } from "../ledger/compute-cost";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { UpstreamError } from "../providers/upstream-error";
 import { openUpstream } from "./call-upstream";
@@ -59,7 +58,7 @@ async function streamCompletion(call: PreparedCall, res: ServerResponse, clientS
   for (const candidate of call.plan) {
     outcome.served = candidate;
     const attemptStarted = Date.now();
-    const relay = new StreamRelay(generationId, call.requestedModel, candidate.provider.label, (usage) => computeCostPico(usage, candidate.price));
+    const relay = new StreamRelay(generationId, call.requestedModel, candidate.provider.label, candidate.price);
     try {
       const attempt = await openUpstream(candidate, call.requests.get(candidate)!, clientSignal);
       try {

@@ -1,7 +1,7 @@
 // Non-streaming chat completions: the same routing and fallback, one JSON answer, annotated
 // with the generation id, the requested model, the provider and the cost.
 import type { ServerResponse } from "node:http";
-import { computeCostPico } from "../ledger/compute-cost";
+import { settleUsage } from "../ledger/compute-cost";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { picoToUsdString } from "../ledger/usd";
 import { normaliseUsage } from "../providers/stream-chat";
@@ -51,7 +51,7 @@ export async function respondNonStreaming(call: PreparedCall, res: ServerRespons
 
   if (outcome.status === "done" && answer) {
     const usage = outcome.usage;
-    const cost = usage ? (usage.upstreamCostPico ?? computeCostPico(usage, outcome.served.price)) : 0n;
+    const cost = usage ? settleUsage(usage, outcome.served.price).costPico : 0n;
     const body = {
       ...answer,
       id: generationId,

@@ -3,6 +3,7 @@
 // the requested model, as OpenRouter does); only what accounting needs is read: first token,
 // text (for estimates if usage never comes), finish reason and usage. The usage chunk is
 // the one rewritten, to carry the cost and the provider.
+import { settleUsage, type PricePico } from "../ledger/compute-cost";
 import { picoToUsdString } from "../ledger/usd";
 import { normaliseUsage } from "../providers/stream-chat";
 import { UpstreamError } from "../providers/upstream-error";
@@ -27,8 +28,8 @@ export class StreamRelay {
     private readonly generationId: string,
     private readonly requestedModel: string,
     private readonly providerLabel: string,
-    /** Cost of the usage chunk's tokens, computed by the caller's price. */
-    private readonly costOf: (usage: Usage) => bigint,
+    /** The serving endpoint's price, for the cost added to the usage chunk. */
+    private readonly price: PricePico,
   ) {}
 
   /** Feeds upstream bytes; returns the text to write to the client now. */
@@ -83,7 +84,7 @@ export class StreamRelay {
     if (chunk.usage) {
       const usage = normaliseUsage(chunk.usage);
       this.state.usage = usage;
-      const cost = usage.upstreamCostPico ?? this.costOf(usage);
+      const cost = settleUsage(usage, this.price).costPico;
       const rewritten = { ...chunk, id: this.generationId, model: this.requestedModel, provider: this.providerLabel, usage: { ...chunk.usage, cost: Number(picoToUsdString(cost)) } };
       return `data: ${JSON.stringify(rewritten)}\n\n`;
     }

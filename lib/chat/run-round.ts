@@ -2,8 +2,8 @@
 // relay its events, and close its own ledger row with exact usage and cost.
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
-import { chooseCost, computeCostPico } from "../ledger/compute-cost";
-import { countPromptTokens, countTokens } from "../ledger/estimate-usage";
+import { settleUsage, ZERO_PRICE } from "../ledger/compute-cost";
+import { countPromptTokens, estimateUsage } from "../ledger/estimate-usage";
 import { newGenerationId, startGeneration } from "../ledger/ledger-writer";
 import { countable, type WireMessage } from "../providers/quirks/message-rules";
 import { toUpstreamError } from "../providers/upstream-error";
@@ -89,21 +89,14 @@ export async function* runRound(
 
   const toolCalls = collector.list(round);
   const candidate = result.candidate as Candidate | null;
-  const finalUsage = usage ?? estimateUsage(messages, result.text + (toolCalls.length ? JSON.stringify(toolCalls) : ""), result.reasoning, candidate !== null);
-  const computed = candidate ? computeCostPico(finalUsage, candidate.price) : 0n;
-  const cost = chooseCost(computed, finalUsage.upstreamCostPico);
+  const answered = result.text + (toolCalls.length ? JSON.stringify(toolCalls) : "");
+  const finalUsage = usage ?? estimateUsage(() => countPromptTokens(countable(messages as WireMessage[])), answered, result.reasoning, candidate !== null);
+  const settled = settleUsage(finalUsage, candidate?.price ?? ZERO_PRICE);
   const status = result.stopped ? "stopped" : result.failure ? "error" : "done";
   (ledger as ReturnType<typeof startGeneration> | null)?.finish({
     provider: candidate?.provider.id ?? "",
     upstreamModel: candidate?.upstreamModel ?? "",
-    promptTokens: finalUsage.promptTokens,
-    completionTokens: finalUsage.completionTokens,
-    reasoningTokens: finalUsage.reasoningTokens,
-    cachedTokens: finalUsage.cachedTokens,
-    usageEstimated: finalUsage.estimated,
-    costPico: cost,
-    computedCostPico: computed,
-    upstreamCostPico: finalUsage.upstreamCostPico ?? null,
+    ...settled,
     ttftMs: result.firstTokenAt === null ? null : result.firstTokenAt - started,
     totalMs: Date.now() - started,
     status,
@@ -111,16 +104,6 @@ export async function* runRound(
     error: result.failure,
     attempts,
   });
-  return { ...result, usage: finalUsage, costPico: cost, toolCalls };
+  return { ...result, usage: finalUsage, costPico: settled.costPico, toolCalls };
 }
 
-/** No usage from upstream (not sent, or the stream was cut): count it ourselves. */
-function estimateUsage(messages: ChatCompletionMessageParam[], text: string, reasoning: string, reachedUpstream: boolean): Usage {
-  return {
-    promptTokens: reachedUpstream ? countPromptTokens(countable(messages as WireMessage[])) : 0,
-    completionTokens: countTokens(text) + countTokens(reasoning),
-    reasoningTokens: countTokens(reasoning),
-    cachedTokens: 0,
-    estimated: reachedUpstream,
-  };
-}

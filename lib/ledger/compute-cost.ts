@@ -32,3 +32,19 @@ export function computeCostPico(usage: CostUsage, price: PricePico): bigint {
 export function chooseCost(computed: bigint, upstream: bigint | undefined): bigint {
   return upstream ?? computed;
 }
+
+/** A call's usage as the ledger records it: tokens, the computed cost, the upstream's own
+ * figure where it gave one, and the cost charged (the upstream's when present). */
+export function settleUsage(usage: Usage, price: PricePico) {
+  const computedCostPico = computeCostPico(usage, price);
+  return {
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+    reasoningTokens: usage.reasoningTokens,
+    cachedTokens: usage.cachedTokens,
+    usageEstimated: usage.estimated,
+    costPico: chooseCost(computedCostPico, usage.upstreamCostPico),
+    computedCostPico,
+    upstreamCostPico: usage.upstreamCostPico ?? null,
+  };
+}

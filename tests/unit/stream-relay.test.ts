@@ -10,7 +10,7 @@ const usage = `data: ${JSON.stringify({ id: "chatcmpl-up", object: "chat.complet
 const wire = chunk({ role: "assistant", content: "" }) + ": OPENROUTER PROCESSING\n\n" + chunk({ content: "Hel" }) + chunk({ content: "lo é" }).replace(/\n/g, "\r\n") + chunk({}, "stop") + usage + "data: [DONE]\n\n";
 
 function relay() {
-  return new StreamRelay("gen-1", "vendor/model", "Fake", (u) => BigInt(u.promptTokens + u.completionTokens) * 1_000_000n);
+  return new StreamRelay("gen-1", "vendor/model", "Fake", { prompt: 1_000_000n, completion: 1_000_000n });
 }
 
 describe("StreamRelay", () => {
