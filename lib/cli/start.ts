@@ -35,6 +35,9 @@ function needsBuild(): boolean {
 }
 
 async function main() {
+  // Next.js would otherwise send anonymous telemetry to its servers during builds and runs;
+  // nothing here may talk to hosts the operator did not configure.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const env = getEnv();
   process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
   const bin = path.join(root, "node_modules", ".bin");
