@@ -6,7 +6,7 @@
 import { settleUsage, type PricePico } from "../ledger/compute-cost";
 import { picoToUsdString } from "../ledger/usd";
 import { normaliseUsage } from "../providers/stream-chat";
-import { UpstreamError } from "../providers/upstream-error";
+import { midStreamError, UpstreamError } from "../providers/upstream-error";
 import type { Usage } from "../streaming/events";
 
 export interface RelayState {
@@ -64,7 +64,7 @@ export class StreamRelay {
     } catch {
       throw new UpstreamError(`${this.providerLabel} sent a malformed stream event`, null, "stream");
     }
-    if (chunk.error) throw new UpstreamError(`${this.providerLabel}: ${chunk.error.message ?? "error mid-stream"}`, chunk.error.code ?? null, "stream");
+    if (chunk.error) throw midStreamError(chunk.error, this.providerLabel);
     if (!this.rename) {
       this.rename = [];
       if (chunk.id) this.rename.push([`"id":"${chunk.id}"`, `"id":"${this.generationId}"`]);

@@ -10,7 +10,7 @@ import type { WireMessage } from "./quirks/message-rules";
 import { normaliseRequest } from "./quirks/normalise-request";
 import { completionToChunks } from "./quirks/replay-stream";
 import type { ProviderConfig } from "./registry";
-import { UpstreamError, toUpstreamError } from "./upstream-error";
+import { UpstreamError, midStreamError, toUpstreamError } from "./upstream-error";
 
 export interface ChatCall {
   provider: ProviderConfig;
@@ -100,11 +100,8 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
 type LooseDelta = { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; tool_calls?: ChatCompletionChunk.Choice.Delta.ToolCall[] };
 
 function* normaliseChunk(chunk: ChatCompletionChunk, provider: ProviderConfig): Generator<UpstreamEvent> {
-  // OpenRouter reports failures after the first byte as a chunk carrying `error`.
-  const midStreamError = (chunk as unknown as { error?: { message?: string; code?: number } }).error;
-  if (midStreamError) {
-    throw new UpstreamError(`${provider.label}: ${midStreamError.message ?? "error mid-stream"}`, midStreamError.code ?? null, "stream");
-  }
+  const failure = (chunk as unknown as { error?: { message?: string; code?: number } }).error;
+  if (failure) throw midStreamError(failure, provider.label);
   for (const choice of chunk.choices ?? []) {
     const delta = (choice.delta ?? {}) as LooseDelta;
     const reasoning = delta.reasoning ?? delta.reasoning_content;

@@ -46,3 +46,8 @@ function causeMessage(error: Error): string {
   if (cause instanceof Error) return cause.message;
   return error.message;
 }
+
+/** OpenRouter reports a failure after the first byte as a chunk carrying `error`. */
+export function midStreamError(error: { message?: string; code?: number }, providerLabel: string): UpstreamError {
+  return new UpstreamError(`${providerLabel}: ${error.message ?? "error mid-stream"}`, error.code ?? null, "stream");
+}
