@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { getEnv } from "../env";
-import { closeInterruptedGenerations } from "../ledger/ledger-writer";
+import { closeInterruptedCalls } from "../server/close-interrupted";
 import { startApiServer } from "../server/api-server";
 import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
 
@@ -14,7 +14,7 @@ async function main() {
   if (!process.argv.includes("--no-migrate")) {
     execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "inherit", env: process.env });
   }
-  await closeInterruptedGenerations();
+  await closeInterruptedCalls();
   const server = await startApiServer({ port: env.PORT, host: env.HOST });
   console.log(`[switchyard] API ready on ${server.url}/api/v1`);
   exitGracefullyOnSignals(() => server.close());

@@ -2,8 +2,8 @@
 // shutdown that flushes the ledger. (One process, so the in-memory state is shared.)
 import http from "node:http";
 import next from "next";
-import { flushLedger, closeInterruptedGenerations } from "../ledger/ledger-writer";
-import { closeInterruptedMessages } from "../db/messages";
+import { flushLedger } from "../ledger/ledger-writer";
+import { closeInterruptedCalls } from "./close-interrupted";
 import { getEnv } from "../env";
 import { matchLeanRoute } from "./lean-routes";
 
@@ -16,8 +16,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const env = getEnv();
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
-  const interrupted = (await closeInterruptedMessages()) + (await closeInterruptedGenerations());
-  if (interrupted > 0) console.log(`[switchyard] closed ${interrupted} calls interrupted by the last shutdown`);
+  await closeInterruptedCalls();
 
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: host, port });
   await app.prepare();
