@@ -2,18 +2,7 @@
 // reload, rename, delete. Sandbox models only; prompt directives shape their answers
 // ([[sandbox:slow]] = ten times slower, [[sandbox:tokens=N]] = exactly N tokens).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-
-async function pickModels(page: Page, names: string[]) {
-  const search = page.getByRole("combobox", { name: "Search models" });
-  await search.click();
-  for (const name of names) {
-    await search.fill(name.split(" ")[0]);
-    await page.getByRole("option", { name: new RegExp(name) }).click();
-    await expect(page.getByRole("button", { name: new RegExp(`^Remove ${name}`) })).toBeVisible();
-  }
-  await search.fill("");
-  await search.press("Escape");
-}
+import { pickModels } from "./pick-models";
 
 async function send(page: Page, prompt: string) {
   const box = page.getByLabel("Prompt");

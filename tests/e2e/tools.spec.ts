@@ -1,19 +1,11 @@
 // Built-in tools in the chatroom: switch on the calculator, ask a tool-capable sandbox model
 // a sum, see the call, its result and the answer; the answer's cost covers both upstream calls.
-import { expect, test, type Page } from "@playwright/test";
-
-async function pickModel(page: Page, name: string) {
-  const search = page.getByRole("combobox", { name: "Search models" });
-  await search.click();
-  await search.fill(name.split(" ")[0]);
-  await page.getByRole("option", { name: new RegExp(name) }).click();
-  await expect(page.getByRole("button", { name: new RegExp(`^Remove ${name}`) })).toBeVisible();
-  await search.press("Escape");
-}
+import { expect, test } from "@playwright/test";
+import { pickModels } from "./pick-models";
 
 test("the calculator is called, its result shown, and both rounds are paid for", async ({ page, request }) => {
   await page.goto("/");
-  await pickModel(page, "Nimbus Tools");
+  await pickModels(page, ["Nimbus Tools"]);
   const tools = page.getByRole("group", { name: "Tools" });
   await tools.getByRole("checkbox", { name: "Calculator" }).check();
 

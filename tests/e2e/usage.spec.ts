@@ -2,29 +2,13 @@
 // page scoped to that conversation shows exactly the answers' spend and tokens, and the
 // activity CSV it downloads adds up to the same picodollar.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-
-async function pickModels(page: Page, names: string[]) {
-  const search = page.getByRole("combobox", { name: "Search models" });
-  await search.click();
-  for (const name of names) {
-    await search.fill(name.split(" ")[0]);
-    await page.getByRole("option", { name: new RegExp(name) }).click();
-    await expect(page.getByRole("button", { name: new RegExp(`^Remove ${name}`) })).toBeVisible();
-  }
-  await search.fill("");
-  await search.press("Escape");
-}
+import { expect, test } from "@playwright/test";
+import { usdToPico } from "../../lib/ledger/usd";
+import { pickModels } from "./pick-models";
 
 interface Message {
   role: string;
   stats: { costPico: string; promptTokens: number; completionTokens: number } | null;
-}
-
-/** "0.000012" USD to picodollars, exactly. */
-function usdToPico(text: string): bigint {
-  const [whole, fraction = ""] = text.split(".");
-  return BigInt(whole) * 10n ** 12n + BigInt(fraction.padEnd(12, "0"));
 }
 
 test("spend and tokens on /usage equal the chat's answers, and so does the CSV", async ({ page }) => {
