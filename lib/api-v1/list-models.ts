@@ -4,6 +4,7 @@
 import { listCatalogModels } from "../catalog/lookup";
 import type { CatalogModel } from "../catalog/types";
 import { picoToUsdString } from "../ledger/usd";
+import { ensureProviderCredentials } from "../providers/credential-snapshot";
 import { upstreamIdsOf } from "../providers/list-models";
 import { listConfiguredProviders } from "../providers/registry";
 import { priceFor } from "../router/price-for";
@@ -11,6 +12,7 @@ import { priceFor } from "../router/price-for";
 const CREATED = Math.floor(Date.parse("2026-08-01T00:00:00Z") / 1000);
 
 export async function listApiModels(): Promise<unknown[]> {
+  await ensureProviderCredentials();
   const configured = listConfiguredProviders();
   const configuredIds = new Set(configured.map((p) => p.id));
   const canonical = listCatalogModels()

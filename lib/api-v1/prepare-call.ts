@@ -7,6 +7,7 @@ import { computeCostPico } from "../ledger/compute-cost";
 import { countPromptTokens } from "../ledger/estimate-usage";
 import { admitRequest, type Admission } from "../limits/admit";
 import { freeTierProviderOf } from "../router/free-tier";
+import { ensureProviderCredentials } from "../providers/credential-snapshot";
 import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "./chat-request-schema";
@@ -32,6 +33,8 @@ export interface PreparedCall {
 export async function prepareCall(req: IncomingMessage): Promise<PreparedCall> {
   const key = await authenticateApiKey(req.headers.authorization ?? null);
   const raw = await readJsonBody(req);
+  // Settled once per process (at start); only the first request of a bare test server waits on it.
+  await ensureProviderCredentials();
   const parsed = chatCompletionRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -41,6 +41,18 @@ export function publishLists(lists: ProviderModelList[]): void {
   state.merged = mergeCatalog(CATALOG_SNAPSHOT, [...state.lists.values()]);
 }
 
+/** A provider's key or base URL changed: its refreshed list came from the old endpoint (the snapshot stays). */
+export function forgetProviderLists(providers: string[]): void {
+  const state = getCatalogState();
+  getMergedCatalog();
+  let changed = false;
+  for (const provider of providers) {
+    changed = state.lists.delete(provider) || changed;
+    state.attempts.delete(provider);
+  }
+  if (changed) state.merged = mergeCatalog(CATALOG_SNAPSHOT, [...state.lists.values()]);
+}
+
 export function recordAttempt(provider: string, error: string | null, at = new Date()): void {
   getCatalogState().attempts.set(provider, { at: at.toISOString(), error });
 }

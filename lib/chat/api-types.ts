@@ -68,6 +68,20 @@ export interface ProviderStatusDto {
   /** Name of the env var that configures it, for the settings page's hint. */
   envVar: string | null;
   modelCount: number;
+  /** Where the provider is defined: built in (presets, sandbox), the environment, or Settings. */
+  source: "builtin" | "env" | "settings";
+  needsKey: boolean;
+  /** Where the key in use comes from; the environment wins over a key saved in Settings. */
+  keySource: "env" | "settings" | null;
+  /** The end of the key in use, like "…a1b2" (never the key itself); null when there is none or it is too short. */
+  keyHint: string | null;
+  /** A key saved in Settings (possibly overridden by the environment), or why it cannot be decrypted. */
+  storedKey: { hint: string | null; error: string | null } | null;
+  baseUrlSource: "env" | "settings" | "default";
+  /** A base URL override saved in Settings (possibly overridden by the environment). */
+  storedBaseUrl: string | null;
+  /** Model ids given by configuration (custom providers); null when they are discovered. */
+  listedModels: string[] | null;
 }
 
 export interface ProviderCheckDto {

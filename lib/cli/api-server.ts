@@ -15,6 +15,7 @@ async function main() {
     execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "inherit", env: process.env });
   }
   await closeInterruptedCalls();
+  await (await import("../providers/credential-snapshot")).loadProviderCredentials();
   const server = await startApiServer({ port: env.PORT, host: env.HOST });
   console.log(`[switchyard] API ready on ${server.url}/api/v1`);
   exitGracefullyOnSignals(() => server.close());

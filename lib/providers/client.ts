@@ -30,3 +30,9 @@ export function getProviderClient(provider: ProviderConfig): OpenAI {
   }
   return client;
 }
+
+/** Drops a provider's clients, so none lingers holding a key that was replaced or removed. */
+export function forgetProviderClients(providerId: string): void {
+  const cache = globalClients.__switchyardClients;
+  for (const key of cache?.keys() ?? []) if (key.startsWith(`${providerId}|`)) cache!.delete(key);
+}

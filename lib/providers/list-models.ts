@@ -4,6 +4,7 @@ import { formatUsdPerMillion } from "../catalog/price";
 import type { ModelOption } from "../chat/api-types";
 import { priceFor } from "../router/price-for";
 import { getProviderClient } from "./client";
+import { ensureProviderCredentials } from "./credential-snapshot";
 import { listConfiguredProviders, type ProviderConfig } from "./registry";
 import { SANDBOX_MODELS } from "./sandbox/models";
 
@@ -12,6 +13,7 @@ const globalDiscovery = globalThis as unknown as { __switchyardDiscovered?: Map<
 const discovered = (globalDiscovery.__switchyardDiscovered ??= new Map());
 
 export async function listModelOptions(): Promise<ModelOption[]> {
+  await ensureProviderCredentials();
   const lists = await Promise.all(listConfiguredProviders().map(async (provider) => (await upstreamIdsOf(provider)).map((id) => toOption(provider, id))));
   return lists.flat();
 }
@@ -49,4 +51,9 @@ function toOption(provider: ProviderConfig, upstreamId: string): ModelOption {
     maxOutputTokens: info.maxOutputTokens,
     free: info.free,
   };
+}
+
+/** A provider's key or base URL changed: its models are asked again. */
+export function forgetDiscoveredModels(providerId: string): void {
+  discovered.delete(providerId);
 }

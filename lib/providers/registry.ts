@@ -1,36 +1,59 @@
-// Which providers are configured, read from the environment (see .env.example).
+// Which providers are configured: the environment (see .env.example) merged with what an
+// admin saved in Settings (credential-snapshot.ts). Where both set the same thing, the
+// environment wins: it is what the operator deployed with, and Settings says so.
 import { getEnv, listEnvVarNames, readEnvVar } from "../env";
+import { CUSTOM_PREFIX, getStoredProviderSettings, keyHintOf, type StoredProviderSettings } from "./credential-snapshot";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS, SANDBOX_QUIRKS, envPrefixFor, type FreeTier, type ProviderQuirks } from "./presets";
+
+export type ValueSource = "env" | "settings";
 
 export interface ProviderConfig {
   id: string;
   label: string;
   kind: "preset" | "custom" | "sandbox";
+  /** Where the provider itself is defined: built in (presets, sandbox), the environment, or Settings. */
+  source: "builtin" | ValueSource;
   baseUrl: string;
+  baseUrlSource: ValueSource | "default";
   apiKey: string | null;
+  needsKey: boolean;
+  keySource: ValueSource | null;
+  /** Last four characters of the key in use ("" when the key is too short to hint at). */
+  keyHint: string | null;
+  /** A key saved in Settings, also when an environment key overrides it, or its decrypt error. */
+  storedKey: { hint: string; error: string | null } | null;
+  storedBaseUrl: string | null;
   configured: boolean;
   simulated: boolean;
   quirks: ProviderQuirks;
   freeTier?: FreeTier;
-  /** Upstream model ids given by configuration (CUSTOM_PROVIDER_<NAME>_MODELS); else discovered. */
+  /** Upstream model ids given by configuration (CUSTOM_PROVIDER_<NAME>_MODELS or Settings); else discovered. */
   listedModels: string[] | null;
   envVar: string | null;
 }
 
 const SANDBOX_INTERNAL_URL = "http://sandbox.internal/v1";
 
-function presetProviders(): ProviderConfig[] {
-  return PROVIDER_PRESETS.map((preset) => {
+function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): ProviderConfig[] {
+  return PROVIDER_PRESETS.map((preset): ProviderConfig => {
     const prefix = envPrefixFor(preset.id);
-    const apiKey = readEnvVar(`${prefix}_API_KEY`) ?? null;
-    const baseOverride = readEnvVar(`${prefix}_BASE_URL`);
+    const saved = stored.get(preset.id);
+    const envKey = readEnvVar(`${prefix}_API_KEY`) ?? null;
+    const envBase = readEnvVar(`${prefix}_BASE_URL`);
+    const apiKey = envKey ?? saved?.apiKey ?? null;
+    const baseOverride = envBase ?? saved?.baseUrl ?? undefined;
     const configured = preset.needsKey ? apiKey !== null : baseOverride !== undefined || apiKey !== null;
     return {
       id: preset.id,
       label: preset.label,
       kind: "preset" as const,
+      source: "builtin" as const,
       baseUrl: stripSlash(baseOverride ?? preset.baseUrl),
+      baseUrlSource: envBase ? "env" : saved?.baseUrl ? "settings" : "default",
       apiKey,
+      needsKey: preset.needsKey,
+      ...keyFields(envKey, saved),
+      storedBaseUrl: saved?.baseUrl ?? null,
       configured,
       simulated: false,
       quirks: preset.quirks,
@@ -41,20 +64,33 @@ function presetProviders(): ProviderConfig[] {
   });
 }
 
+function keyFields(envKey: string | null, saved: StoredProviderSettings | undefined) {
+  const storedKey = saved?.hasKey ? { hint: saved.keyHint, error: saved.keyError } : null;
+  if (envKey) return { keySource: "env" as const, keyHint: keyHintOf(envKey), storedKey };
+  if (storedKey) return { keySource: "settings" as const, keyHint: storedKey.hint, storedKey };
+  return { keySource: null, keyHint: null, storedKey };
+}
+
 function customProviders(): ProviderConfig[] {
   const names = new Set<string>();
   for (const key of listEnvVarNames()) {
     const match = /^CUSTOM_PROVIDER_([A-Z0-9_]+?)_BASE_URL$/.exec(key);
     if (match) names.add(match[1]);
   }
-  return [...names].sort().map((name) => {
+  return [...names].sort().map((name): ProviderConfig => {
     const models = readEnvVar(`CUSTOM_PROVIDER_${name}_MODELS`);
+    const apiKey = readEnvVar(`CUSTOM_PROVIDER_${name}_API_KEY`) ?? null;
     return {
       id: name.toLowerCase().replace(/_/g, "-"),
       label: name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, " "),
       kind: "custom" as const,
+      source: "env" as const,
       baseUrl: stripSlash(readEnvVar(`CUSTOM_PROVIDER_${name}_BASE_URL`) ?? ""),
-      apiKey: readEnvVar(`CUSTOM_PROVIDER_${name}_API_KEY`) ?? null,
+      baseUrlSource: "env" as const,
+      apiKey,
+      needsKey: false,
+      ...keyFields(apiKey, undefined),
+      storedBaseUrl: null,
       configured: true,
       simulated: false,
       quirks: CUSTOM_PROVIDER_QUIRKS,
@@ -62,6 +98,35 @@ function customProviders(): ProviderConfig[] {
       envVar: `CUSTOM_PROVIDER_${name}_BASE_URL`,
     };
   });
+}
+
+/** Custom providers added in Settings; an id the environment or a preset already uses is skipped. */
+function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSettings>, taken: Set<string>): ProviderConfig[] {
+  const providers: ProviderConfig[] = [];
+  for (const saved of stored.values()) {
+    if (!saved.providerId.startsWith(CUSTOM_PREFIX) || !saved.baseUrl) continue;
+    const id = saved.providerId.slice(CUSTOM_PREFIX.length);
+    if (taken.has(id)) continue;
+    providers.push({
+      id,
+      label: id,
+      kind: "custom",
+      source: "settings",
+      baseUrl: stripSlash(saved.baseUrl),
+      baseUrlSource: "settings",
+      apiKey: saved.apiKey,
+      needsKey: false,
+      ...keyFields(null, saved),
+      storedBaseUrl: saved.baseUrl,
+      // A saved key that cannot be decrypted must not turn into calls without a key.
+      configured: saved.keyError === null,
+      simulated: false,
+      quirks: CUSTOM_PROVIDER_QUIRKS,
+      listedModels: saved.models,
+      envVar: null,
+    });
+  }
+  return providers;
 }
 
 function sandboxProvider(realConfigured: boolean): ProviderConfig {
@@ -72,8 +137,15 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
     id: "sandbox",
     label: "Sandbox (simulated)",
     kind: "sandbox",
+    source: "builtin",
     baseUrl: stripSlash(env.SANDBOX_BASE_URL ?? SANDBOX_INTERNAL_URL),
+    baseUrlSource: env.SANDBOX_BASE_URL ? "env" : "default",
     apiKey: "sandbox",
+    needsKey: false,
+    keySource: null,
+    keyHint: null,
+    storedKey: null,
+    storedBaseUrl: null,
     configured: enabled,
     simulated: true,
     quirks: SANDBOX_QUIRKS,
@@ -83,16 +155,21 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
 }
 
 let builtFor: ReturnType<typeof getEnv> | undefined;
+let builtVersion = -1;
 let built: ProviderConfig[] = [];
 
 /** Every known provider, configured or not (the settings page lists them all). Built once
- * per environment: the router asks for it on every request. */
+ * per environment and saved-settings version: the router asks for it on every request. */
 export function listProviders(): ProviderConfig[] {
   const env = getEnv();
-  if (builtFor !== env) {
-    const real = [...presetProviders(), ...customProviders()];
+  const stored = getStoredProviderSettings();
+  if (builtFor !== env || builtVersion !== stored.version) {
+    const fromEnv = [...presetProviders(stored.byId), ...customProviders()];
+    const taken = new Set(["sandbox", ...fromEnv.map((p) => p.id)]);
+    const real = [...fromEnv, ...storedCustomProviders(stored.byId, taken)];
     built = [sandboxProvider(real.some((p) => p.configured)), ...real];
     builtFor = env;
+    builtVersion = stored.version;
   }
   return built;
 }

@@ -76,3 +76,9 @@ export function resetHealth(): void {
   state.endpoints.clear();
   state.providers.clear();
 }
+
+/** A provider's key or base URL changed: what it did before says nothing about it now. */
+export function forgetProviderHealth(provider: string): void {
+  state.providers.delete(provider);
+  for (const key of state.endpoints.keys()) if (key.startsWith(`${provider}\u0000`)) state.endpoints.delete(key);
+}

@@ -17,6 +17,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
   await closeInterruptedCalls();
+  await (await import("../providers/credential-snapshot")).loadProviderCredentials();
 
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: host, port });
   await app.prepare();

@@ -7,6 +7,8 @@ export type FakeMode = "ok" | "500" | "429" | "drop-before-content" | "drop-mid-
 export interface FakeUpstream {
   url: string;
   requests: { model: string; stream: boolean; body: Record<string, unknown> }[];
+  /** The Authorization header of every request (model list included), in arrival order. */
+  authorizations: (string | undefined)[];
   mode: FakeMode;
   close(): Promise<void>;
 }
@@ -16,9 +18,10 @@ export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: num
   const gapMs = options.gapMs ?? 5;
   const word = options.text ?? "fake";
   const sockets = new Set<import("node:net").Socket>();
-  const state: FakeUpstream = { url: "", requests: [], mode: options.mode ?? "ok", close: async () => {} };
+  const state: FakeUpstream = { url: "", requests: [], authorizations: [], mode: options.mode ?? "ok", close: async () => {} };
 
   const server = http.createServer(async (req, res) => {
+    state.authorizations.push(req.headers.authorization);
     if (req.method === "GET" && req.url?.endsWith("/models")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ object: "list", data: [{ id: "fake-model", object: "model", created: 0, owned_by: "fake" }] }));
