@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { NON_PAGE_CSP } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle and load from node_modules.
@@ -7,6 +8,10 @@ const nextConfig: NextConfig = {
   compress: false,
   poweredByHeader: false,
   typedRoutes: false,
+  // JSON and file responses of the app's routes: a policy that allows nothing (pages get theirs from proxy.ts).
+  async headers() {
+    return [{ source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] }];
+  },
 };
 
 export default nextConfig;

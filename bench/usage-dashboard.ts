@@ -87,8 +87,7 @@ async function main(): Promise<void> {
   const now = Date.now();
   seed(now);
   process.env.DATABASE_URL = `file:${FILE}`;
-  process.env.LOCAL_USER_EMAIL = EMAIL;
-  const { getCurrentUserId } = await import("../lib/auth/local-user");
+  const { resolveCliUserId } = await import("../lib/auth/cli-user");
   const { parseUsageQuery } = await import("../lib/usage/query-params");
   const { ensureRollupsSealed } = await import("../lib/usage/rollup");
   const { getUsageSummary } = await import("../lib/usage/summary");
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
   const { listActivity } = await import("../lib/usage/activity");
   const { queryRows } = await import("../lib/usage/db");
   const { SUM_COLUMNS, planSource, sourceSql } = await import("../lib/usage/usage-source");
-  const userId = await getCurrentUserId();
+  const userId = await resolveCliUserId(EMAIL);
 
   let t = performance.now();
   await ensureRollupsSealed();

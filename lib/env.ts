@@ -6,6 +6,10 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "on", "yes"].includes(v)));
 
+function blankIsUnset<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -16,6 +20,12 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   LOCAL_USER_EMAIL: z.string().default("local@switchyard.local"),
+  LOCAL_NO_LOGIN: flag,
+  ADMIN_EMAIL: blankIsUnset(z.string().email().optional()),
+  ADMIN_PASSWORD: blankIsUnset(z.string().min(8).optional()),
+  COOKIE_SECURE: flag,
+  SECRET_KEY: z.string().optional(),
+  SECRET_KEY_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ChartIcon, ChatIcon, CubeIcon, GearIcon } from "@/components/ui/icons";
+import { useCurrentUser } from "@/components/auth/current-user";
+import { ChartIcon, ChatIcon, CubeIcon, GearIcon, UsersIcon } from "@/components/ui/icons";
 import { LinkIcon } from "@/components/share/link-icon";
 
 const LINKS = [
@@ -11,13 +12,16 @@ const LINKS = [
   { href: "/shared", label: "Shared links", Icon: LinkIcon, match: (p: string) => p.startsWith("/shared") },
   { href: "/settings", label: "Settings", Icon: GearIcon, match: (p: string) => p.startsWith("/settings") },
 ];
+const ADMIN_LINKS = [{ href: "/users", label: "Users", Icon: UsersIcon, match: (p: string) => p.startsWith("/users") }];
 
 export function NavLinks() {
   const pathname = usePathname() ?? "/";
+  const { user } = useCurrentUser();
+  const links = user.role === "admin" ? [...LINKS, ...ADMIN_LINKS] : LINKS;
   return (
     <nav aria-label="Main">
       <ul className="space-y-0.5">
-        {LINKS.map(({ href, label, Icon, match }) => {
+        {links.map(({ href, label, Icon, match }) => {
           const active = match(pathname);
           return (
             <li key={href}>

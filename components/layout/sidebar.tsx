@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { PlusIcon } from "@/components/ui/icons";
 import { ConversationList } from "./conversation-list";
 import { NavLinks } from "./nav-links";
@@ -27,7 +28,8 @@ export function Sidebar() {
         </h2>
         <ConversationList />
       </section>
-      <div className="border-t border-zinc-200 pt-2 dark:border-zinc-800">
+      <div className="space-y-1 border-t border-zinc-200 pt-2 dark:border-zinc-800">
+        <AccountMenu />
         <ThemeToggle />
       </div>
     </div>

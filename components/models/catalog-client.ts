@@ -1,4 +1,5 @@
 // Browser-side calls to the catalog routes; server error sentences are shown as they are.
+import { csrfHeaders } from "@/lib/http/csrf-client";
 import type { CatalogResponse, CatalogSort, CatalogStatusResponse } from "@/lib/catalog/catalog-view-types";
 import { errorFromResponse } from "@/lib/chat/client/api";
 
@@ -46,7 +47,7 @@ export async function fetchCatalogStatus(): Promise<CatalogStatusResponse> {
 }
 
 export async function refreshCatalogNow(): Promise<CatalogStatusResponse> {
-  const response = await fetch("/api/catalog/refresh", { method: "POST" });
+  const response = await fetch("/api/catalog/refresh", { method: "POST", headers: csrfHeaders() });
   if (!response.ok) throw await errorFromResponse(response);
   return response.json();
 }

@@ -1,5 +1,5 @@
 // Browser-side calls to the share API; errors carry the server's own sentence.
-import { errorFromResponse } from "@/lib/chat/client/api";
+import { requestJson } from "@/lib/chat/client/api";
 import type { ExpiresIn } from "@/lib/share/expiry";
 import type { ForkResponse, ShareLinkDto } from "@/lib/share/share-types";
 
@@ -8,16 +8,8 @@ export const shareKeys = {
   conversation: (conversationId: string) => ["share-links", conversationId] as const,
 };
 
-async function send<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init;
-  const response = await fetch(url, {
-    ...rest,
-    cache: "no-store",
-    headers: json === undefined ? rest.headers : { "content-type": "application/json" },
-    body: json === undefined ? rest.body : JSON.stringify(json),
-  });
-  if (!response.ok) throw await errorFromResponse(response);
-  return (await response.json()) as T;
+function send<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  return requestJson<T>(url, { ...init, cache: "no-store" });
 }
 
 export interface CreateShareInput {

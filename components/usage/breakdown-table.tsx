@@ -14,6 +14,7 @@ const GROUPS: [GroupBy, string][] = [
   ["source", "Source"],
   ["apiKey", "API key"],
   ["conversation", "Conversation"],
+  ["user", "User"],
 ];
 
 const COLUMNS: { key: SortKey; label: string; numeric: boolean; hideOnPhone?: boolean }[] = [
@@ -38,12 +39,15 @@ export function BreakdownTable({
   data,
   loading,
   csvHref,
+  byUser = false,
 }: {
   state: BreakdownState;
   onChange: (next: BreakdownState) => void;
   data: UsageBreakdown | undefined;
   loading: boolean;
   csvHref: string;
+  /** Offer "User" (an admin looking at every user's usage). */
+  byUser?: boolean;
 }) {
   const groupLabel = GROUPS.find(([g]) => g === state.groupBy)![1];
   const sortBy = (key: SortKey) =>
@@ -60,7 +64,7 @@ export function BreakdownTable({
           <label className="flex flex-col gap-1">
             <span className={fieldLabel}>Group by</span>
             <select value={state.groupBy} onChange={(e) => onChange({ ...state, groupBy: e.target.value as GroupBy })} className={field}>
-              {GROUPS.map(([g, label]) => (
+              {GROUPS.filter(([g]) => byUser || g !== "user").map(([g, label]) => (
                 <option key={g} value={g}>
                   {label}
                 </option>

@@ -18,6 +18,8 @@ export interface RangeState {
   tz: string;
   /** Scopes every part of the page to one conversation. */
   conversationId?: string | null;
+  /** Admins: "me" (default), "all" or a user id. */
+  user?: string;
 }
 
 export interface ActivityFilters {
@@ -34,6 +36,7 @@ export const EMPTY_FILTERS: ActivityFilters = { model: "", provider: "", status:
 export function rangeParams(range: RangeState): URLSearchParams {
   const params = new URLSearchParams({ range: range.range, tz: range.tz });
   if (range.conversationId) params.set("conversationId", range.conversationId);
+  if (range.user && range.user !== "me") params.set("user", range.user);
   if (range.range === "custom") {
     params.set("from", range.from);
     params.set("to", range.to);

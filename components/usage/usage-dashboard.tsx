@@ -4,7 +4,9 @@
 import { useEffect, useMemo, useState } from "react";
 import { ActivityFiltersBar } from "./activity-filters";
 import { ActivityTable } from "./activity-table";
+import { useCurrentUser } from "@/components/auth/current-user";
 import { BreakdownTable, type BreakdownState } from "./breakdown-table";
+import { UserScopePicker } from "./user-scope-picker";
 import { FreeTierPanel } from "./free-tier-panel";
 import { GenerationDialog } from "./generation-dialog";
 import { RangePicker } from "./range-picker";
@@ -23,6 +25,7 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
   const [filters, setFilters] = useState<ActivityFilters>(EMPTY_FILTERS);
   const [cursors, setCursors] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const { user } = useCurrentUser();
 
   const params = useMemo(() => rangeParams(range), [range]);
   const logParams = useMemo(() => activityParams(range, filters), [range, filters]);
@@ -46,7 +49,18 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
             <h1 className="text-xl font-semibold tracking-tight">Usage</h1>
             <p className={`mt-1 ${muted}`}>Every call to a model, from the chatroom and the API, with exact tokens and cost. Times in {range.tz}.</p>
           </div>
-          <RangePicker value={range} onChange={setRange} />
+          <div className="flex flex-wrap items-end gap-2">
+            {user.role === "admin" && (
+              <UserScopePicker
+                value={range.user ?? "me"}
+                onChange={(scope) => {
+                  setRange((r) => ({ ...r, user: scope }));
+                  if (scope === "me" && breakdown.groupBy === "user") setBreakdown((b) => ({ ...b, groupBy: "model" }));
+                }}
+              />
+            )}
+            <RangePicker value={range} onChange={setRange} />
+          </div>
         </header>
         {conversationId && (
           <p className="flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-800 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-indigo-200">
@@ -71,6 +85,7 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
               data={table.data}
               loading={table.isFetching}
               csvHref={`/api/usage/export/breakdown.csv?${withParams(params, { ...breakdown })}`}
+              byUser={range.user === "all"}
             />
           </div>
           <FreeTierPanel data={freeTier.data} loading={freeTier.isFetching} tz={range.tz} />

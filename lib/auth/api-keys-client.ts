@@ -1,4 +1,5 @@
 // Browser-side calls to /api/keys. Errors carry the server's own sentence (ApiError).
+import { jsonWriteHeaders } from "../http/csrf-client";
 import { errorFromResponse } from "@/lib/chat/client/api";
 import type { ApiKeyDto, CreatedApiKeyDto, CreditResetName } from "./api-keys-dto";
 
@@ -23,12 +24,12 @@ export async function fetchApiKeys(): Promise<ApiKeyDto[]> {
 }
 
 export async function postApiKey(body: CreateApiKeyBody): Promise<CreatedApiKeyDto> {
-  const response = await fetch("/api/keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch("/api/keys", { method: "POST", headers: jsonWriteHeaders(), body: JSON.stringify(body) });
   if (!response.ok) throw await errorFromResponse(response);
   return (await response.json()) as CreatedApiKeyDto;
 }
 
 export async function deleteApiKey(id: string): Promise<void> {
-  const response = await fetch(`/api/keys/${encodeURIComponent(id)}`, { method: "DELETE" });
+  const response = await fetch(`/api/keys/${encodeURIComponent(id)}`, { method: "DELETE", headers: jsonWriteHeaders() });
   if (!response.ok) throw await errorFromResponse(response);
 }

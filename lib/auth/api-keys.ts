@@ -1,5 +1,6 @@
 // API keys for /api/v1: created (shown once), listed, revoked, and checked on every request.
 import type { ApiKey } from "@prisma/client";
+import { getUserState } from "./user-state";
 import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
 import { AppError } from "../errors";
@@ -85,6 +86,8 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!row) throw invalidKey("Unknown API key: check that it was copied in full, or create a new one in Settings");
   if (row.revokedAt) throw invalidKey("This API key has been revoked");
   if (row.expiresAt && row.expiresAt.getTime() <= now) throw invalidKey(`This API key expired at ${row.expiresAt.toISOString()}`);
+  const owner = await getUserState(row.userId);
+  if (owner.disabled) throw invalidKey("The account this key belongs to has been disabled");
   touch(row.id, now);
   return toContext(row);
 }

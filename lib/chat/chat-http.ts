@@ -1,7 +1,7 @@
 // The chatroom's streaming endpoints as Web handlers. Next's route files export them, and
 // the app server also mounts them directly on node:http (see lib/server/lean-routes.ts),
 // which keeps Next's per-request work off the time to first token.
-import { getCurrentUserId } from "../auth/local-user";
+import { requireUser } from "../auth/current-user";
 import { errorResponse } from "../errors";
 import { parseJsonBody } from "../http/parse-body";
 import { chatEventResponse } from "../streaming/chat-sse";
@@ -12,8 +12,9 @@ import { chatRequestSchema, regenerateRequestSchema } from "./schemas";
 /** POST /api/chat: one prompt to every column, answers multiplexed into one SSE stream. */
 export async function handleChatPost(request: Request): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const body = await parseJsonBody(request, chatRequestSchema);
-    const turn = await prepareTurn(await getCurrentUserId(), body);
+    const turn = await prepareTurn(user.id, body);
     const { events, stopAll } = streamColumns(turn, [
       { type: "turn", conversationId: turn.conversationId, turn: turn.turn, userMessageId: turn.userMessageId },
     ]);
@@ -28,8 +29,9 @@ export async function handleChatPost(request: Request): Promise<Response> {
 /** POST /api/chat/regenerate: a fresh answer for one column, streamed like a turn. */
 export async function handleRegeneratePost(request: Request): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const { messageId } = await parseJsonBody(request, regenerateRequestSchema);
-    const turn = await prepareRegeneration(await getCurrentUserId(), messageId);
+    const turn = await prepareRegeneration(user.id, messageId);
     const { events, stopAll } = streamColumns(turn, []);
     request.signal.addEventListener("abort", stopAll, { once: true });
     return chatEventResponse(events, stopAll);

@@ -6,6 +6,7 @@ import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/reso
 import { finishAssistantMessage } from "../db/messages";
 import { AppError } from "../errors";
 import { admitFreeTier } from "../limits/admit";
+import { holdUserBudget, worstCaseRoundCost } from "../limits/user-budget";
 import { freeTierProviderOf } from "../router/free-tier";
 import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
@@ -48,7 +49,15 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
     const freeTier = freeTierProviderOf(candidates[0]);
     for (let round = 0; ; round++) {
       if (freeTier) await admitFreeTier(run.userId, freeTier, candidates[0].upstreamModel);
-      const result = yield* runRound(run, round, candidates, messages, tools);
+      const hold = await holdUserBudget(run.userId, worstCaseRoundCost(candidates, messages, run.maxTokens));
+      let result: RoundResult | undefined;
+      try {
+        result = yield* runRound(run, round, candidates, messages, tools);
+      } finally {
+        // Also when the column is stopped: the generator is closed inside runRound.
+        if (result) hold.settle(result.costPico);
+        else hold.release();
+      }
       rounds.push(result);
       if (result.failure || result.stopped || result.toolCalls.length === 0 || round >= MAX_TOOL_ROUNDS) break;
       messages.push({

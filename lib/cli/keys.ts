@@ -1,5 +1,6 @@
-// `npm run keys -- create|list|revoke`: API keys from a terminal, against the same database
-// as the app (DATABASE_URL) and for the same local user. Migrations are applied first.
+// `npm run keys -- create|list|revoke [--user EMAIL]`: API keys from a terminal, against the
+// same database as the app (DATABASE_URL), for the account named by --user (default: the
+// first admin). Migrations are applied first.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +15,8 @@ const USAGE = `Usage:
   npm run keys -- create --name NAME [--credit-limit USD] [--reset never|daily|weekly|monthly]
                          [--rpm N] [--rpd N] [--tpm N] [--log-prompts] [--expires YYYY-MM-DD]
   npm run keys -- list
-  npm run keys -- revoke <id or prefix>`;
+  npm run keys -- revoke <id or prefix>
+Every command acts for --user EMAIL (default: the first admin account).`;
 
 class UsageError extends Error {}
 
@@ -92,8 +94,7 @@ async function create(args: string[]) {
   if (!parsed.success) throw new UsageError(parsed.error.issues[0].message.replace(/^(\w+)/, (field) => flagName(field)));
   prepareDatabase();
   const { createApiKey } = await import("../auth/api-keys");
-  const { getCurrentUserId } = await import("../auth/local-user");
-  const { key, apiKey } = await createApiKey(await getCurrentUserId(), parsed.data);
+  const { key, apiKey } = await createApiKey(await cliUser(), parsed.data);
   process.stderr.write(`Created "${apiKey.name}" (${apiKey.id}). This is the only time the key is shown:\n`);
   process.stdout.write(`${key}\n`);
 }
@@ -108,8 +109,7 @@ async function list(args: string[]) {
   if (args.length > 0) throw new UsageError(`list takes no arguments, got "${args[0]}"`);
   prepareDatabase();
   const { listApiKeys } = await import("../auth/api-keys");
-  const { getCurrentUserId } = await import("../auth/local-user");
-  const keys = await listApiKeys(await getCurrentUserId());
+  const keys = await listApiKeys(await cliUser());
   if (keys.length === 0) {
     console.log("No API keys yet. Create one with: npm run keys -- create --name NAME");
     return;
@@ -140,8 +140,7 @@ async function revoke(args: string[]) {
   if (wanted.length < 4) throw new UsageError("Give the key's id or at least the start of its prefix (e.g. sk-sy-v1-Abc)");
   prepareDatabase();
   const { listApiKeys, revokeApiKey } = await import("../auth/api-keys");
-  const { getCurrentUserId } = await import("../auth/local-user");
-  const userId = await getCurrentUserId();
+  const userId = await cliUser();
   const keys = await listApiKeys(userId);
   const byId = keys.find((k) => k.id === wanted);
   const matches = byId ? [byId] : keys.filter((k) => wanted.startsWith(k.prefix.replace(/…$/, "")) || k.prefix.startsWith(wanted));
@@ -156,7 +155,23 @@ async function revoke(args: string[]) {
   console.log(`Revoked "${key.name}" (${key.prefix})`);
 }
 
+let userEmail: string | undefined;
+
+async function cliUser(): Promise<string> {
+  const { resolveCliUserId } = await import("../auth/cli-user");
+  return resolveCliUserId(userEmail);
+}
+
 async function main(argv: string[]): Promise<number> {
+  const at = argv.indexOf("--user");
+  if (at >= 0) {
+    userEmail = argv[at + 1];
+    argv = [...argv.slice(0, at), ...argv.slice(at + 2)];
+    if (!userEmail) {
+      console.error(`keys: --user needs an email\n\n${USAGE}`);
+      return 2;
+    }
+  }
   const [command, ...rest] = argv;
   try {
     if (command === "create") await create(rest);

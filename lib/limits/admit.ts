@@ -10,6 +10,7 @@ import { formatCreditUsd } from "./format-credit";
 import { freeTierCap, type FreeTierCap } from "./free-tier-caps";
 import { DAY_MS, getFreeTierHistoryLoader, seedOnce } from "./free-tier-seed";
 import { RateLimitError } from "./rate-limit-error";
+import { holdUserBudget } from "./user-budget";
 import { getRateLimitStore, type ConsumeResult, type RateLimitStore } from "./rate-limiter";
 
 const MINUTE_MS = 60_000;
@@ -48,19 +49,27 @@ export async function admitRequest(request: AdmissionRequest): Promise<Admission
   // The router matched the endpoint's upstream model to the free tier; the requested id may not say ":free".
   const cap = request.free && request.freeTierProvider ? freeTierCap(request.freeTierProvider, request.modelId, { assumeFree: true }) : null;
   if (cap) await seedFreeTier(key.userId, cap);
+  const worstCase = request.worstCaseCostPico > 0n ? request.worstCaseCostPico : 0n;
+  // The owner's monthly budget first: it is reserved (atomically) before the key's own credit.
+  const budget = await holdUserBudget(key.userId, worstCase);
   let credit: CreditState | null = null;
   if (key.creditLimitPico !== null) {
     const current = getCreditTracker().current(key.id, key.creditReset, Date.now());
-    credit = current instanceof Promise ? await current : current;
+    try {
+      credit = current instanceof Promise ? await current : current;
+    } catch (error) {
+      budget.release();
+      throw error;
+    }
   }
 
   // From here until the store answers, nothing yields (the memory store answers at once).
   const now = Date.now();
   const tracker = getCreditTracker();
-  const worstCase = request.worstCaseCostPico > 0n ? request.worstCaseCostPico : 0n;
   if (credit && key.creditLimitPico !== null) {
     const reserved = tracker.reserve(credit, key.creditLimitPico, worstCase);
     if (!reserved.ok) {
+      budget.release();
       throw new AppError(402, `This request can cost up to ${formatCreditUsd(worstCase, "up")} but the key has ${formatCreditUsd(reserved.leftPico, "down")} left`, "insufficient_credits");
     }
   }
@@ -78,6 +87,7 @@ export async function admitRequest(request: AdmissionRequest): Promise<Admission
   const failure = outcome instanceof Promise ? await outcome : outcome;
   if (failure) {
     if (credit) tracker.release(credit, worstCase);
+    budget.release();
     throw failure;
   }
 
@@ -88,6 +98,7 @@ export async function admitRequest(request: AdmissionRequest): Promise<Admission
       if (done) return;
       done = true;
       if (credit) tracker.settle(credit, worstCase, actual.costPico);
+      budget.settle(actual.costPico);
       if (tpmKey) {
         const diff = Math.max(0, actual.totalTokens) - tokens;
         // Fewer tokens than reserved: give the rest back. More: count them now, unconditionally.
@@ -99,6 +110,7 @@ export async function admitRequest(request: AdmissionRequest): Promise<Admission
       if (done) return;
       done = true;
       if (credit) tracker.release(credit, worstCase);
+      budget.release();
       if (tpmKey && tokens > 0) void store.refund(tpmKey, MINUTE_MS, tokens, now);
     },
   };

@@ -1,5 +1,6 @@
 // The lean routes alone on node:http (no Next): what the contract tests and the router
 // benchmarks run against. The full app server serves exactly the same handlers.
+import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 import http from "node:http";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { flushLedger } from "../ledger/ledger-writer";
@@ -7,6 +8,8 @@ import { matchLeanRoute } from "./lean-routes";
 
 export async function startApiServer(options: { port?: number; host?: string } = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader("content-security-policy", NON_PAGE_CSP);
     const handler = matchLeanRoute(req);
     if (!handler) {
       res.writeHead(404, { "content-type": "application/json" });

@@ -4,8 +4,10 @@ import http from "node:http";
 import next from "next";
 import { flushLedger } from "../ledger/ledger-writer";
 import { closeInterruptedCalls } from "./close-interrupted";
+import { prepareAccounts } from "./prepare-accounts";
 import { getEnv } from "../env";
 import { matchLeanRoute } from "./lean-routes";
+import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 
 export interface RunningServer {
   url: string;
@@ -18,12 +20,15 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const host = options.host ?? env.HOST;
   await closeInterruptedCalls();
   await (await import("../providers/credential-snapshot")).loadProviderCredentials();
+  await prepareAccounts();
 
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     const lean = matchLeanRoute(req);
+    if (lean) res.setHeader("content-security-policy", NON_PAGE_CSP);
     (lean ? lean(req, res) : handle(req, res)).catch((error) => {
       console.error("[switchyard] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

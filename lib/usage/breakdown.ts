@@ -3,15 +3,16 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
+import { userWhere } from "./scope";
 import { planUsage } from "./summary";
 import { SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
 
-export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation"] as const;
+export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation", "user"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 export const SORT_KEYS = ["name", "requests", "cost", "promptTokens", "completionTokens", "errorRate", "avgTtft"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-const COLUMN: Record<GroupBy, string> = { model: "modelId", provider: "provider", source: "source", apiKey: "apiKeyId", conversation: "conversationId" };
+const COLUMN: Record<GroupBy, string> = { model: "modelId", provider: "provider", source: "source", apiKey: "apiKeyId", conversation: "conversationId", user: "userId" };
 
 export const breakdownOptionsSchema = z.object({
   groupBy: z.enum(GROUP_BYS, { error: `groupBy must be one of ${GROUP_BYS.join(", ")}` }).default("model"),
@@ -49,7 +50,13 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
 
   const keys = grouped.map((r) => r.key);
   const labels =
-    options.groupBy === "conversation" ? await conversationTitles(userId, keys) : options.groupBy === "apiKey" ? await apiKeyNames(userId, keys) : new Map<string, string>();
+    options.groupBy === "conversation"
+      ? await conversationTitles(userId, keys)
+      : options.groupBy === "apiKey"
+        ? await apiKeyNames(userId, keys)
+        : options.groupBy === "user"
+          ? await userEmails(keys)
+          : new Map<string, string>();
   const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
   rows.sort(comparator(options.sort, options.dir));
   return { ...options, rows, total: toTotals(sumRows(grouped)) };
@@ -58,6 +65,7 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
 function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, string>): string {
   if (groupBy === "conversation") return key ? (titles.get(key) ?? "Deleted conversation") : "No conversation (API)";
   if (groupBy === "apiKey") return key ? (titles.get(key) ?? "Deleted key") : "No API key (chatroom)";
+  if (groupBy === "user") return key ? (titles.get(key) ?? "Deleted user") : "Unknown";
   return key || "Unknown";
 }
 
@@ -66,7 +74,7 @@ async function conversationTitles(userId: string, keys: (string | null)[]): Prom
   const titles = new Map<string, string>();
   // Chunked: SQLite caps bound parameters per statement.
   for (let i = 0; i < ids.length; i += 500) {
-    const found = await getDb().conversation.findMany({ where: { userId, id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true } });
+    const found = await getDb().conversation.findMany({ where: { ...userWhere(userId), id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true } });
     for (const c of found) titles.set(c.id, c.title);
   }
   return titles;
@@ -74,7 +82,7 @@ async function conversationTitles(userId: string, keys: (string | null)[]): Prom
 
 async function apiKeyNames(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
   const ids = keys.filter((k): k is string => Boolean(k));
-  const rows = ids.length ? await getDb().apiKey.findMany({ where: { userId, id: { in: ids } }, select: { id: true, name: true, prefix: true } }) : [];
+  const rows = ids.length ? await getDb().apiKey.findMany({ where: { ...userWhere(userId), id: { in: ids } }, select: { id: true, name: true, prefix: true } }) : [];
   return new Map(rows.map((k) => [k.id, `${k.name} (${k.prefix})`]));
 }
 
@@ -100,4 +108,11 @@ function sumRows(rows: SumRow[]): SumRow {
   const total = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
   for (const row of rows) for (const k of keys) total[k] += BigInt(row[k]);
   return Object.fromEntries(keys.map((k) => [k, total[k].toString()])) as unknown as SumRow;
+}
+
+/** Breakdown by user (admins, every user's usage): emails as labels. */
+async function userEmails(keys: (string | null)[]): Promise<Map<string, string>> {
+  const ids = keys.filter((k): k is string => Boolean(k));
+  const rows = ids.length ? await getDb().user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } }) : [];
+  return new Map(rows.map((r) => [r.id, `${r.name} <${r.email}>`]));
 }

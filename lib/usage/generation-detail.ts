@@ -1,5 +1,6 @@
 // One ledger row in full, for the detail view: usage, cost, price snapshot and attempts.
 import { getDb } from "../db/client";
+import { userWhere } from "./scope";
 import { AppError } from "../errors";
 import { picoToUsdString } from "../ledger/usd";
 
@@ -38,7 +39,7 @@ function price(pico: bigint) {
 }
 
 export async function getGenerationDetail(userId: string, id: string): Promise<GenerationDetail> {
-  const g = await getDb().generation.findFirst({ where: { id, userId } });
+  const g = await getDb().generation.findFirst({ where: { id, ...userWhere(userId) } });
   if (!g) throw new AppError(404, "Generation not found");
   let attempts: unknown[] = [];
   try {

@@ -3,6 +3,7 @@
 // rollups cannot answer) from the ledger.
 // Each ledger row is counted exactly once, so totals match the rows to the last picodollar.
 import type { UsageFilters } from "./query-params";
+import { userCondition } from "./scope";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -115,27 +116,28 @@ export function sourceSql(plan: SourcePlan): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
   const filters = filterSql(plan.filters);
+  const user = userCondition(plan.userId);
   for (const [start, end] of plan.dayRanges) {
     parts.push(
-      `SELECT day * 1440 AS t, modelId, provider, NULL AS source, NULL AS status, NULL AS apiKeyId, NULL AS conversationId, requests, errors, ${MEASURES}
-       FROM UsageDailyModelRollup WHERE userId = ? AND day >= ? AND day < ?${filters.sql}`,
+      `SELECT day * 1440 AS t, userId, modelId, provider, NULL AS source, NULL AS status, NULL AS apiKeyId, NULL AS conversationId, requests, errors, ${MEASURES}
+       FROM UsageDailyModelRollup WHERE ${user.sql}day >= ? AND day < ?${filters.sql}`,
     );
-    params.push(plan.userId, start, end, ...filters.params);
+    params.push(...user.params, start, end, ...filters.params);
   }
   for (const [start, end] of plan.hourRanges) {
     parts.push(
-      `SELECT hour * 60 AS t, modelId, provider, source, status, apiKeyId, NULL AS conversationId, requests,
+      `SELECT hour * 60 AS t, userId, modelId, provider, source, status, apiKeyId, NULL AS conversationId, requests,
          CASE WHEN status = 'error' THEN requests ELSE 0 END AS errors, ${MEASURES}
-       FROM UsageHourlyRollup WHERE userId = ? AND hour >= ? AND hour < ?${filters.sql}`,
+       FROM UsageHourlyRollup WHERE ${user.sql}hour >= ? AND hour < ?${filters.sql}`,
     );
-    params.push(plan.userId, start, end, ...filters.params);
+    params.push(...user.params, start, end, ...filters.params);
   }
   for (const [from, to] of plan.rawRanges) {
     parts.push(
-      `SELECT unixepoch(createdAt) / 60 AS t, modelId, provider, source, status, COALESCE(apiKeyId, '') AS apiKeyId, conversationId, ${RAW_MEASURES}
-       FROM Generation WHERE userId = ? AND createdAt >= ? AND createdAt < ?${filters.sql}`,
+      `SELECT unixepoch(createdAt) / 60 AS t, userId, modelId, provider, source, status, COALESCE(apiKeyId, '') AS apiKeyId, conversationId, ${RAW_MEASURES}
+       FROM Generation WHERE ${user.sql}createdAt >= ? AND createdAt < ?${filters.sql}`,
     );
-    params.push(plan.userId, toDbTime(from), toDbTime(to), ...filters.params);
+    params.push(...user.params, toDbTime(from), toDbTime(to), ...filters.params);
   }
   return { sql: `(${parts.join("\nUNION ALL\n")})`, params };
 }

@@ -1,13 +1,15 @@
 // Calls a chatroom route handler and collects its SSE events, as the browser does.
 import { readSse } from "@/lib/streaming/sse";
+import { appRequest, type TestUser } from "./auth";
 import type { ChatEvent } from "@/lib/streaming/events";
 
-export function jsonRequest(url: string, body: unknown, init: RequestInit = {}): Request {
-  return new Request(`http://localhost${url}`, {
+/** A JSON POST as the current test user (tests/helpers/auth.ts), or `as` another one. */
+export function jsonRequest(url: string, body: unknown, init: RequestInit & { as?: TestUser | null } = {}): Request {
+  return appRequest(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
     ...init,
+    headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
 

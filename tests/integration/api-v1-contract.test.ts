@@ -1,6 +1,7 @@
 // Contract tests: the official `openai` client against the router API, with the sandbox and
 // fake OpenAI-compatible providers as real HTTP servers.
 import OpenAI from "openai";
+import { signInAs } from "../helpers/auth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import { createTestDatabase } from "../helpers/test-db";
@@ -36,11 +37,10 @@ beforeAll(async () => {
   });
   const { startApiServer } = await import("@/lib/server/api-server");
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const { getCurrentUserId } = await import("@/lib/auth/local-user");
-  db = (await import("@/lib/db/client")).getDb();
+    db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
   api = await startApiServer();
-  const userId = await getCurrentUserId();
+  const userId = (await signInAs()).id;
   createKey = async (input) => (await createApiKey(userId, { name: "test", ...input })).key;
   key = await createKey({ name: "contract" });
   client = new OpenAI({ baseURL: `${api.url}/api/v1`, apiKey: key, maxRetries: 0 });

@@ -1,6 +1,7 @@
 // While the first token is slow to come, the router keeps the connection warm with SSE
 // comments, so proxies do not cut it; the stream is sent unbuffered and uncompressed.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { signInAs } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
 
@@ -19,9 +20,8 @@ beforeAll(async () => {
   });
   const { startApiServer } = await import("@/lib/server/api-server");
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const { getCurrentUserId } = await import("@/lib/auth/local-user");
-  api = await startApiServer();
-  key = (await createApiKey(await getCurrentUserId(), { name: "keepalive" })).key;
+    api = await startApiServer();
+  key = (await createApiKey((await signInAs()).id, { name: "keepalive" })).key;
 });
 
 afterAll(async () => {

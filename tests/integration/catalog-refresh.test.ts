@@ -1,5 +1,7 @@
 // Refreshing the catalog from fake OpenAI-compatible providers over real HTTP, through the route handlers.
 import fs from "node:fs";
+import { createTestDatabase } from "../helpers/test-db";
+import { appRequest, signInAs } from "../helpers/auth";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -30,13 +32,13 @@ function configure(env: Record<string, string>, mods: Awaited<ReturnType<typeof 
 }
 
 async function refresh(mods: Awaited<ReturnType<typeof load>>): Promise<CatalogStatusResponse> {
-  const res = await mods.refreshRoute.POST();
+  const res = await mods.refreshRoute.POST(appRequest("/api/catalog/refresh", { method: "POST" }));
   expect(res.status).toBe(200);
   return res.json();
 }
 
 async function getCatalog(mods: Awaited<ReturnType<typeof load>>, query: string): Promise<Response> {
-  return mods.catalogRoute.GET(new Request(`http://app.test/api/catalog${query}`));
+  return mods.catalogRoute.GET(appRequest(`http://app.test/api/catalog${query}`));
 }
 
 beforeAll(async () => {
@@ -54,7 +56,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-refresh-"));
+  const databaseUrl = createTestDatabase();
+  dir = path.dirname(databaseUrl.replace(/^file:/, ""));
   for (const key of Object.keys(process.env)) if (/^(OPENAI|GEMINI|GROQ|MISTRAL|DEEPSEEK|TOGETHER|FIREWORKS|OLLAMA|LMSTUDIO|OPENROUTER|CUSTOM_PROVIDER)_/.test(key)) delete process.env[key];
   Object.assign(process.env, {
     OPENROUTER_API_KEY: "x",
@@ -62,12 +65,13 @@ beforeAll(async () => {
     GROQ_API_KEY: "g",
     GROQ_BASE_URL: `${base}/groq/v1`,
     SANDBOX_ENABLED: "true",
-    DATABASE_URL: `file:${dir}/app.db`,
+    DATABASE_URL: databaseUrl,
     CATALOG_REFRESH_HOURS: "0",
   });
   const mods = await load();
   mods.env.resetEnvCache();
   mods.state.resetCatalogState();
+  await signInAs();
 });
 
 afterAll(async () => {
@@ -117,7 +121,7 @@ describe("catalog refresh against fake providers", () => {
     mods.state.resetCatalogState();
     expect(mods.lookup.getCatalogModel("acme/nova-2-pro")?.name).toBe("Acme: Nova 2 Pro");
     expect(mods.lookup.listUnpricedModels("groq")).toEqual([{ provider: "groq", upstreamId: "whisper-large-v3" }]);
-    const status: CatalogStatusResponse = await (await mods.statusRoute.GET()).json();
+    const status: CatalogStatusResponse = await (await mods.statusRoute.GET(appRequest("/api/catalog/status"))).json();
     expect(status.providers.find((p) => p.provider === "openrouter")?.lastSuccessAt).toMatch(/^\d{4}-/);
   });
 

@@ -1,6 +1,7 @@
 // The chatroom counts calls to free models against the provider's per-user caps and refuses
 // the one over the cap in its column, before the provider would.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { signInAs } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
 import { collectEvents, endsOf, jsonRequest } from "../helpers/chat-client";
@@ -19,6 +20,7 @@ beforeAll(async () => {
     CATALOG_REFRESH_HOURS: "0",
   });
   chat = await import("@/lib/chat/chat-http");
+  await signInAs();
 });
 
 afterAll(async () => {

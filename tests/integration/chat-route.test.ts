@@ -1,5 +1,6 @@
 // The real /api/chat route handlers against the sandbox running as a separate HTTP server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRequest, signInAs } from "../helpers/auth";
 import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import { createTestDatabase } from "../helpers/test-db";
 import { collectEvents, endsOf, jsonRequest, textOf } from "../helpers/chat-client";
@@ -24,6 +25,7 @@ beforeAll(async () => {
   conversationRoute = await import("@/app/api/conversations/[id]/route");
   db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
+  await signInAs();
 });
 
 afterAll(async () => {
@@ -196,7 +198,7 @@ describe("POST /api/chat", () => {
   it("404s an unknown conversation", async () => {
     const response = await chat.POST(jsonRequest("/api/chat", { conversationId: "missing", prompt: "x" }));
     expect(response.status).toBe(404);
-    const get = await conversationRoute.GET(new Request("http://localhost/api/conversations/missing"), { params: Promise.resolve({ id: "missing" }) });
+    const get = await conversationRoute.GET(appRequest("http://localhost/api/conversations/missing"), { params: Promise.resolve({ id: "missing" }) });
     expect(get.status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 // Built-in tools in the chatroom: the model calls the calculator, the server runs it and
 // feeds the result back; each upstream call is one ledger row and the answer sums them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInAs } from "../helpers/auth";
 import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import type { ChatEvent } from "@/lib/streaming/events";
 import { collectEvents, endsOf, jsonRequest, textOf } from "../helpers/chat-client";
@@ -21,6 +22,7 @@ beforeAll(async () => {
   db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
   getConversation = (await import("@/lib/db/conversations")).getConversation;
+  await signInAs();
 });
 
 afterAll(async () => {

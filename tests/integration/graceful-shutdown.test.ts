@@ -1,6 +1,7 @@
 // SIGTERM while a stream is in flight: the process ends the stream, writes the call's ledger
 // row (status stopped, tokens counted from what was relayed) and only then exits.
 import { spawn } from "node:child_process";
+import { signInAs } from "../helpers/auth";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/test-db";
 
@@ -13,9 +14,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   process.env.SANDBOX_ENABLED = "true";
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const { getCurrentUserId } = await import("@/lib/auth/local-user");
-  db = (await import("@/lib/db/client")).getDb();
-  key = (await createApiKey(await getCurrentUserId(), { name: "shutdown" })).key;
+    db = (await import("@/lib/db/client")).getDb();
+  key = (await createApiKey((await signInAs()).id, { name: "shutdown" })).key;
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 // /api/keys route handlers and key authentication against a fresh database.
 import { beforeAll, describe, expect, it } from "vitest";
+import { signInAs, appRequest } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 import { jsonRequest } from "../helpers/chat-client";
 import type { ApiKeyDto, CreatedApiKeyDto } from "@/lib/auth/api-keys-dto";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   admit = await import("@/lib/limits/admit");
   keyUsage = await import("@/lib/limits/key-usage");
   db = (await import("@/lib/db/client")).getDb();
-  userId = await (await import("@/lib/auth/local-user")).getCurrentUserId();
+  userId = (await signInAs()).id;
 });
 
 async function create(body: unknown): Promise<CreatedApiKeyDto> {
@@ -31,13 +32,13 @@ async function create(body: unknown): Promise<CreatedApiKeyDto> {
 }
 
 async function list(): Promise<ApiKeyDto[]> {
-  const response = await keysRoute.GET();
+  const response = await keysRoute.GET(appRequest("/api/keys"));
   expect(response.status).toBe(200);
   return ((await response.json()) as { keys: ApiKeyDto[] }).keys;
 }
 
 function revoke(id: string) {
-  return keyRoute.DELETE(new Request(`http://localhost/api/keys/${id}`, { method: "DELETE" }), { params: Promise.resolve({ id }) });
+  return keyRoute.DELETE(appRequest(`http://localhost/api/keys/${id}`, { method: "DELETE" }), { params: Promise.resolve({ id }) });
 }
 
 async function authError(header: string | null) {
@@ -76,7 +77,7 @@ describe("/api/keys", () => {
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(row).map(String).join(" ")).not.toContain(created.key.slice(12));
 
-    const response = await keysRoute.GET();
+    const response = await keysRoute.GET(appRequest("/api/keys"));
     const text = await response.text();
     expect(text).not.toContain(created.key);
     expect(text).not.toContain(row.hash);

@@ -1,6 +1,7 @@
 // Share links through their real route handlers, on a fresh database: create, update,
 // revoke, expire, fork, and 404 vs 410 for the public side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInAs, appRequest } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 import { collectEvents, jsonRequest } from "../helpers/chat-client";
 import type { ChatEvent } from "@/lib/streaming/events";
@@ -27,7 +28,7 @@ beforeAll(async () => {
   resolve = await import("@/lib/share/resolve-shared");
   db = (await import("@/lib/db/client")).getDb();
   getConversation = (await import("@/lib/db/conversations")).getConversation;
-  userId = await (await import("@/lib/auth/local-user")).getCurrentUserId();
+  userId = (await signInAs()).id;
 
   const { handleChatPost } = await import("@/lib/chat/chat-http");
   const columns = [
@@ -111,10 +112,10 @@ describe("share links", () => {
   });
 
   it("lists only the owner's links, narrowed to one conversation on request", async () => {
-    const all = (await (await shareRoute.GET(new Request("http://localhost/api/share"))).json()) as { links: ShareLinkDto[] };
+    const all = (await (await shareRoute.GET(appRequest("http://localhost/api/share"))).json()) as { links: ShareLinkDto[] };
     expect(all.links.length).toBeGreaterThanOrEqual(4);
     expect(all.links.every((l) => l.conversationId === conversationId)).toBe(true);
-    const none = (await (await shareRoute.GET(new Request("http://localhost/api/share?conversationId=other"))).json()) as { links: ShareLinkDto[] };
+    const none = (await (await shareRoute.GET(appRequest("http://localhost/api/share?conversationId=other"))).json()) as { links: ShareLinkDto[] };
     expect(none.links).toEqual([]);
   });
 
@@ -122,7 +123,7 @@ describe("share links", () => {
     const { json } = await share({});
     expect(resolve.httpStatusOf(await resolve.resolveSharedLink(json.token))).toBe(200);
 
-    const revoked = await shareIdRoute.DELETE(new Request("http://localhost/api/share/x", { method: "DELETE" }), params(json.id));
+    const revoked = await shareIdRoute.DELETE(appRequest("http://localhost/api/share/x", { method: "DELETE" }), params(json.id));
     expect(revoked.status).toBe(200);
     expect(((await revoked.json()) as ShareLinkDto).status).toBe("revoked");
     expect(resolve.httpStatusOf(await resolve.resolveSharedLink(json.token))).toBe(410);
@@ -135,13 +136,13 @@ describe("share links", () => {
 
     expect(resolve.httpStatusOf(await resolve.resolveSharedLink("A".repeat(32)))).toBe(404);
     expect(resolve.httpStatusOf(await resolve.resolveSharedLink(json.id))).toBe(404);
-    const missing = await shareIdRoute.DELETE(new Request("http://localhost/api/share/x", { method: "DELETE" }), params("unknown"));
+    const missing = await shareIdRoute.DELETE(appRequest("http://localhost/api/share/x", { method: "DELETE" }), params("unknown"));
     expect(missing.status).toBe(404);
   });
 
   it("forks a snapshot into a new conversation with the same columns and messages, system prompts only if shared", async () => {
     const hidden = (await share({ includeSystemPrompts: false })).json;
-    const response = await forkRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(hidden.token));
+    const response = await forkRoute.POST(appRequest("http://localhost/x", { method: "POST" }), params(hidden.token));
     expect(response.status).toBe(201);
     const { conversationId: forkId } = (await response.json()) as { conversationId: string };
     expect(forkId).not.toBe(conversationId);
@@ -156,16 +157,16 @@ describe("share links", () => {
     expect(original.costPico).not.toBe("0");
 
     const withPrompts = (await share({ includeSystemPrompts: true })).json;
-    const second = (await (await forkRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(withPrompts.token))).json()) as { conversationId: string };
+    const second = (await (await forkRoute.POST(appRequest("http://localhost/x", { method: "POST" }), params(withPrompts.token))).json()) as { conversationId: string };
     expect((await getConversation(userId, second.conversationId))!.columns[0].systemPrompt).toBe(SYSTEM_PROMPT);
   });
 
   it("refuses to fork a revoked link (410) or an unknown one (404)", async () => {
     const { json } = await share({});
-    await shareIdRoute.DELETE(new Request("http://localhost/x", { method: "DELETE" }), params(json.id));
-    const gone = await forkRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(json.token));
+    await shareIdRoute.DELETE(appRequest("http://localhost/x", { method: "DELETE" }), params(json.id));
+    const gone = await forkRoute.POST(appRequest("http://localhost/x", { method: "POST" }), params(json.token));
     expect(gone.status).toBe(410);
-    const unknown = await forkRoute.POST(new Request("http://localhost/x", { method: "POST" }), params("B".repeat(32)));
+    const unknown = await forkRoute.POST(appRequest("http://localhost/x", { method: "POST" }), params("B".repeat(32)));
     expect(unknown.status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 // Thousands of random ledger rows, then every way the dashboard totals them — summary,
 // breakdown, time series, CSV — must equal the exact BigInt sum of the matching rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInAs, appRequest } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 
 type Db = ReturnType<typeof import("@/lib/db/client").getDb>;
@@ -52,7 +53,7 @@ function rand(): number {
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
 function get(url: string) {
-  return new Request(`http://localhost${url}`);
+  return appRequest(`http://localhost${url}`);
 }
 
 async function json<T>(response: Response | Promise<Response>): Promise<T> {
@@ -94,7 +95,7 @@ function csvCostTotal(text: string, column = "cost_usd"): bigint {
 beforeAll(async () => {
   process.env.DATABASE_URL = createTestDatabase();
   db = (await import("@/lib/db/client")).getDb();
-  userId = await (await import("@/lib/auth/local-user")).getCurrentUserId();
+  userId = (await signInAs({ role: "member" })).id;
   const other = await db.user.create({ data: { email: "other@example.com", name: "Other" } });
   routes = {
     summary: await import("@/app/api/usage/summary/route"),
@@ -266,7 +267,7 @@ describe("free tier", () => {
         { ...base, id: "ft-3", createdAt: new Date(Math.max(Date.now() - 30 * 60_000, Date.parse(new Date().toISOString().slice(0, 10)))) },
       ],
     });
-    const status = await json<{ models: { upstreamModel: string; minute: { remaining: number; limit: number }; day: { used: number; remaining: number } }[] }>(routes.freeTier.GET());
+    const status = await json<{ models: { upstreamModel: string; minute: { remaining: number; limit: number }; day: { used: number; remaining: number } }[] }>(routes.freeTier.GET(appRequest("/api/usage/free-tier")));
     const model = status.models.find((m) => m.upstreamModel === "x/y:free")!;
     expect(model.minute).toMatchObject({ limit: 20, remaining: 18 });
     expect(model.day.used).toBeGreaterThanOrEqual(2);

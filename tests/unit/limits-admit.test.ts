@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase } from "../helpers/test-db";
 import type { ApiKeyContext } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env";
@@ -24,6 +25,11 @@ async function outcomes(promises: Promise<unknown>[]) {
   const errors = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected").map((s) => s.reason as AppError);
   return { admitted, errors };
 }
+
+// Admission also reads the key owner's budget; these owners have none.
+beforeAll(() => {
+  process.env.DATABASE_URL = createTestDatabase();
+});
 
 let loadSpent: ReturnType<typeof vi.fn<(keyId: string, since: number) => Promise<bigint>>>;
 

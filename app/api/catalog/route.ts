@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/current-user";
 import { AppError, errorResponse } from "@/lib/errors";
 import { buildCatalogView } from "@/lib/catalog/build-catalog-view";
 import { parseCatalogQuery } from "@/lib/catalog/catalog-query";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
+    await requireUser(request);
     const query = parseCatalogQuery(new URL(request.url).searchParams);
     const view = buildCatalogView();
     if (query.provider && !view.providers.some((p) => p.id === query.provider)) {

@@ -1,12 +1,13 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { listConversations } from "@/lib/db/conversations";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
-    return Response.json({ conversations: await listConversations(await getCurrentUserId()) });
+    const user = await requireUser(request);
+    return Response.json({ conversations: await listConversations(user.id) });
   } catch (error) {
     return errorResponse(error);
   }

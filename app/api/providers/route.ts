@@ -1,10 +1,12 @@
+import { requireAdmin } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { listProviderStatuses } from "@/lib/providers/check-provider";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    await requireAdmin(request);
     return Response.json({ providers: await listProviderStatuses() });
   } catch (error) {
     return errorResponse(error);

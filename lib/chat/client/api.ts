@@ -1,5 +1,6 @@
 // Browser-side calls to the chatroom's REST routes. Errors come back as `{ error: { message } }`;
 // they are turned into ApiError so the UI can show the server's own sentence.
+import { csrfHeaders } from "@/lib/http/csrf-client";
 import type {
   ColumnSettings,
   ConversationDto,
@@ -30,11 +31,13 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-async function requestJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+/** JSON in and out; state-changing methods carry the CSRF header. */
+export async function requestJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
+  const writes = rest.method !== undefined && rest.method !== "GET" && rest.method !== "HEAD";
   const response = await fetch(url, {
     ...rest,
-    headers: json === undefined ? rest.headers : { "content-type": "application/json", ...rest.headers },
+    headers: { ...(json === undefined ? {} : { "content-type": "application/json" }), ...(writes ? csrfHeaders() : {}), ...(rest.headers as Record<string, string> | undefined) },
     body: json === undefined ? rest.body : JSON.stringify(json),
   });
   if (!response.ok) throw await errorFromResponse(response);

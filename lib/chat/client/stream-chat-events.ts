@@ -2,12 +2,13 @@
 // decoded ChatEvent to `onEvent`. Errors before streaming arrive as JSON and are thrown.
 import type { ChatEvent } from "@/lib/streaming/events";
 import { readSse } from "@/lib/streaming/sse";
+import { jsonWriteHeaders } from "@/lib/http/csrf-client";
 import { errorFromResponse } from "./api";
 
 export async function streamChatEvents(url: string, body: unknown, signal: AbortSignal, onEvent: (event: ChatEvent) => void): Promise<void> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    headers: { ...jsonWriteHeaders(), accept: "text/event-stream" },
     body: JSON.stringify(body),
     signal,
   });

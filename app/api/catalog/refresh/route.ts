@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { getCatalogStatus } from "@/lib/catalog/catalog-status";
 import { refreshCatalog } from "@/lib/catalog/refresh-catalog";
@@ -5,8 +6,9 @@ import { refreshCatalog } from "@/lib/catalog/refresh-catalog";
 export const dynamic = "force-dynamic";
 
 /** Refreshes now and answers with the status: a provider's failure is reported there, not as an HTTP error. */
-export async function POST(): Promise<Response> {
+export async function POST(request: Request): Promise<Response> {
   try {
+    await requireAdmin(request);
     await refreshCatalog();
     return Response.json(getCatalogStatus());
   } catch (error) {

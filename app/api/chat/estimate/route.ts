@@ -1,4 +1,4 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { estimateTurn } from "@/lib/chat/estimate-turn";
 import { estimateRequestSchema } from "@/lib/chat/schemas";
 import { errorResponse } from "@/lib/errors";
@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
 /** What the next turn can cost per column, before it is sent. */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const body = await parseJsonBody(request, estimateRequestSchema);
-    return Response.json(await estimateTurn(await getCurrentUserId(), body));
+    return Response.json(await estimateTurn(user.id, body));
   } catch (error) {
     return errorResponse(error);
   }

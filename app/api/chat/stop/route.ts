@@ -1,4 +1,4 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { stopRequestSchema } from "@/lib/chat/schemas";
 import { stopColumns } from "@/lib/chat/stop-registry";
@@ -10,8 +10,9 @@ export const dynamic = "force-dynamic";
 /** Stops one column (messageId) or every column of a conversation (conversationId). */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const body = await parseJsonBody(request, stopRequestSchema);
-    const userId = await getCurrentUserId();
+    const userId = user.id;
     const owned =
       "messageId" in body
         ? await getDb().message.count({ where: { id: body.messageId, conversation: { userId } } })

@@ -1,4 +1,4 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { renameRequestSchema } from "@/lib/chat/schemas";
 import { deleteConversation, getConversation, renameConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    const conversation = await getConversation(await getCurrentUserId(), (await params).id);
+    const user = await requireUser(request);
+    const conversation = await getConversation(user.id, (await params).id);
     if (!conversation) throw new AppError(404, "Conversation not found");
     return Response.json(conversation);
   } catch (error) {
@@ -20,8 +21,9 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
 
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const { title } = await parseJsonBody(request, renameRequestSchema);
-    const renamed = await renameConversation(await getCurrentUserId(), (await params).id, title);
+    const renamed = await renameConversation(user.id, (await params).id, title);
     if (!renamed) throw new AppError(404, "Conversation not found");
     return Response.json(renamed);
   } catch (error) {
@@ -29,9 +31,10 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   }
 }
 
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   try {
-    const deleted = await deleteConversation(await getCurrentUserId(), (await params).id);
+    const user = await requireUser(request);
+    const deleted = await deleteConversation(user.id, (await params).id);
     if (!deleted) throw new AppError(404, "Conversation not found");
     return Response.json({ ok: true });
   } catch (error) {

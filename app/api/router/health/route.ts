@@ -1,11 +1,13 @@
+import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { listHealth } from "@/lib/router/health";
 
 export const dynamic = "force-dynamic";
 
 /** What the router has observed per provider and model: TTFT, throughput, errors, cool-downs. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    await requireUser(request);
     const endpoints = listHealth()
       .map(({ provider, upstreamModel, health, coolingDown }) => ({
         provider,

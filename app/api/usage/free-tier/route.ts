@@ -1,12 +1,13 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { getFreeTierStatus } from "@/lib/usage/free-tier";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
-    return Response.json(await getFreeTierStatus(await getCurrentUserId()));
+    const user = await requireUser(request);
+    return Response.json(await getFreeTierStatus(user.id));
   } catch (error) {
     return errorResponse(error);
   }

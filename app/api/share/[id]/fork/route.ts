@@ -1,4 +1,4 @@
-import { getCurrentUserId } from "@/lib/auth/local-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { forkSnapshot } from "@/lib/share/fork-snapshot";
 import { requireActiveShare } from "@/lib/share/resolve-shared";
@@ -9,10 +9,11 @@ export const dynamic = "force-dynamic";
 // The segment is named [id] to sit beside DELETE /api/share/:id; here it holds the token.
 type Context = { params: Promise<{ id: string }> };
 
-export async function POST(_request: Request, { params }: Context): Promise<Response> {
+export async function POST(request: Request, { params }: Context): Promise<Response> {
   try {
+    const user = await requireUser(request);
     const { snapshot } = await requireActiveShare((await params).id);
-    const conversationId = await forkSnapshot(await getCurrentUserId(), snapshot);
+    const conversationId = await forkSnapshot(user.id, snapshot);
     return Response.json({ conversationId } satisfies ForkResponse, { status: 201 });
   } catch (error) {
     return errorResponse(error);

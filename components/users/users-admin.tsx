@@ -1,0 +1,48 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useCurrentUser } from "@/components/auth/current-user";
+import { CreateUserForm } from "./create-user-form";
+import { UserRow } from "./user-row";
+import { fetchUsers, usersKey } from "./users-client";
+
+export function UsersAdmin() {
+  const { user: me } = useCurrentUser();
+  const users = useQuery({ queryKey: usersKey, queryFn: fetchUsers });
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="accounts-heading" className="space-y-2">
+        <h2 id="accounts-heading" className="font-semibold">
+          Accounts
+        </h2>
+        {users.isPending && <p className="text-sm text-zinc-500">Loading users…</p>}
+        {users.error && (
+          <p role="alert" className="text-sm text-red-600">
+            {users.error.message}
+          </p>
+        )}
+        {users.data && (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[720px] text-left text-sm">
+              <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">User</th>
+                  <th className="py-2 pr-3 font-medium">Role</th>
+                  <th className="py-2 pr-3 font-medium">Spent this month</th>
+                  <th className="py-2 pr-3 font-medium">Monthly budget</th>
+                  <th className="py-2 font-medium">Access</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <CreateUserForm />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// The explicit "no login on localhost" mode for one person on their own machine:
+// LOCAL_NO_LOGIN=true, and only while the server listens on a loopback address. Bound to
+// any other address the flag is ignored and everyone must sign in.
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import type { SessionUser } from "./sessions";
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export function localModeActive(): boolean {
+  const env = getEnv();
+  return env.LOCAL_NO_LOGIN === true && LOOPBACK.has(env.HOST);
+}
+
+const globalLocal = globalThis as unknown as { __switchyardLocalUser?: Promise<SessionUser> };
+
+export function localModeUser(): Promise<SessionUser | null> | null {
+  if (!localModeActive()) return null;
+  globalLocal.__switchyardLocalUser ??= (async () => {
+    const email = getEnv().LOCAL_USER_EMAIL;
+    const user = await getDb().user.upsert({ where: { email }, update: {}, create: { email, name: "Local user", role: "admin" } });
+    return { id: user.id, email: user.email, name: user.name, role: "admin" as const };
+  })().catch((error) => {
+    globalLocal.__switchyardLocalUser = undefined;
+    throw error;
+  });
+  return globalLocal.__switchyardLocalUser;
+}

@@ -1,0 +1,80 @@
+// Server-side sessions. The cookie holds a random 256-bit token; the database holds only
+// its SHA-256, so a copy of the database cannot sign anyone in. Lookups are cached for a
+// few seconds because every chat turn and page load asks; sign-out, disabling a user and
+// role changes drop the cached entries in this process at once.
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "../db/client";
+import { SESSION_DAYS } from "./cookies";
+
+export type Role = "admin" | "member";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const TTL_MS = 5_000;
+const MAX_CACHED = 10_000;
+
+interface Cached {
+  user: SessionUser | null;
+  at: number;
+}
+
+const globalSessions = globalThis as unknown as { __switchyardSessions?: Map<string, Cached> };
+const cache = (globalSessions.__switchyardSessions ??= new Map());
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The CSRF token of a session: derived from its secret token, so it needs no storage. */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash("sha256").update(`csrf:${sessionToken}`).digest("base64url");
+}
+
+export async function createSession(userId: string, userAgent = ""): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  await getDb().session.create({ data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 300) } });
+  return { token, csrf: csrfTokenFor(token) };
+}
+
+export async function findSessionUser(token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const id = hashToken(token);
+  const now = Date.now();
+  const hit = cache.get(id);
+  if (hit && now - hit.at < TTL_MS) return hit.user;
+  const row = await getDb().session.findUnique({ where: { id }, include: { user: true } });
+  const valid = row && row.expiresAt.getTime() > now && !row.user.disabledAt;
+  const user: SessionUser | null = valid ? { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role === "admin" ? "admin" : "member" } : null;
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(id, { user, at: now });
+  return user;
+}
+
+export async function deleteSession(token: string): Promise<void> {
+  const id = hashToken(token);
+  cache.delete(id);
+  await getDb().session.deleteMany({ where: { id } });
+}
+
+/** Signs a user out everywhere (disabled, deleted or password changed). */
+export async function deleteUserSessions(userId: string, exceptToken?: string): Promise<void> {
+  forgetCachedUser(userId);
+  const keep = exceptToken ? hashToken(exceptToken) : undefined;
+  await getDb().session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });
+}
+
+/** A user's role or name changed: the next request reads it fresh. */
+export function forgetCachedUser(userId: string): void {
+  for (const [id, entry] of cache) if (entry.user?.id === userId) cache.delete(id);
+}
+
+export async function deleteExpiredSessions(): Promise<number> {
+  const { count } = await getDb().session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  return count;
+}

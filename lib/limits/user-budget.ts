@@ -1,0 +1,80 @@
+// Per-user monthly budgets set by an admin, enforced on the chatroom and the API alike.
+// Spend is the user's ledger total since the 1st of the month (UTC), kept in memory by
+// the same tracker as key credit, so a check and its reservation never interleave.
+import { getUserState } from "../auth/user-state";
+import { getDb } from "../db/client";
+import { AppError } from "../errors";
+import { computeCostPico } from "../ledger/compute-cost";
+import type { Candidate } from "../router/resolve-model";
+import { CreditTracker } from "./credit-tracker";
+import { formatCreditUsd } from "./format-credit";
+
+export interface BudgetHold {
+  settle(actualPico: bigint): void;
+  release(): void;
+}
+
+const NO_HOLD: BudgetHold = { settle() {}, release() {} };
+
+async function loadUserSpend(userId: string, since: number): Promise<bigint> {
+  const result = await getDb().generation.aggregate({ _sum: { costPico: true }, where: { userId, createdAt: { gte: new Date(since) } } });
+  return result._sum.costPico ?? 0n;
+}
+
+const globalBudget = globalThis as unknown as { __switchyardBudgetTracker?: CreditTracker };
+
+export function getBudgetTracker(): CreditTracker {
+  return (globalBudget.__switchyardBudgetTracker ??= new CreditTracker(loadUserSpend));
+}
+
+/** Reserves the call's worst-case cost under the user's budget, or refuses with 402. */
+export async function holdUserBudget(userId: string, worstCasePico: bigint): Promise<BudgetHold> {
+  const { monthlyBudgetPico: limit } = await getUserState(userId);
+  if (limit === null) return NO_HOLD;
+  const tracker = getBudgetTracker();
+  const current = tracker.current(userId, "monthly", Date.now());
+  const state = current instanceof Promise ? await current : current;
+  const amount = worstCasePico > 0n ? worstCasePico : 0n;
+  // Free calls spend nothing, so an exhausted budget does not stop them.
+  if (amount === 0n) return NO_HOLD;
+  const reserved = tracker.reserve(state, limit, amount);
+  if (!reserved.ok) {
+    throw new AppError(
+      402,
+      `Monthly budget reached: this request can cost up to ${formatCreditUsd(amount, "up")} and ${formatCreditUsd(reserved.leftPico, "down")} of your ${formatCreditUsd(limit, "down")} budget is left this month. Ask an admin to raise it.`,
+      "insufficient_credits",
+    );
+  }
+  let done = false;
+  return {
+    settle(actualPico) {
+      if (done) return;
+      done = true;
+      tracker.settle(state, amount, actualPico);
+    },
+    release() {
+      if (done) return;
+      done = true;
+      tracker.release(state, amount);
+    },
+  };
+}
+
+const DEFAULT_MAX_TOKENS = 4096;
+
+/**
+ * The most one chatroom round can cost on any of its candidates: the prompt counted
+ * generously (3 characters a token, no tokenizer on the hot path) plus the full output bound.
+ */
+export function worstCaseRoundCost(
+  candidates: readonly Candidate[],
+  messages: readonly { content?: unknown }[],
+  maxTokens: number | null,
+): bigint {
+  const chars = messages.reduce((n, m) => n + (typeof m.content === "string" ? m.content.length : JSON.stringify(m.content ?? "").length), 0);
+  const promptTokens = Math.ceil(chars / 3);
+  return candidates.reduce((max, c) => {
+    const cost = computeCostPico({ promptTokens, completionTokens: maxTokens ?? c.maxOutputTokens ?? DEFAULT_MAX_TOKENS, reasoningTokens: 0, cachedTokens: 0 }, c.price);
+    return cost > max ? cost : max;
+  }, 0n);
+}
