@@ -9,8 +9,8 @@ export function ProviderHelp() {
         Adding a provider
       </h2>
       <p className="text-zinc-600 dark:text-zinc-400">
-        Providers are configured with environment variables (or a <code className={code}>.env</code> file) and picked up on restart. Set a key and that
-        provider&apos;s models appear in the picker:
+        Set a key above (stored encrypted, never shown again) or with environment variables (or a <code className={code}>.env</code> file, picked up on
+        restart), and that provider&apos;s models appear in the picker. Where both are set, the environment wins:
       </p>
       <ul className="flex flex-wrap gap-1.5">
         {PRESET_VARS.map((v) => (

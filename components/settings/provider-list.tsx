@@ -3,30 +3,43 @@ import { useQuery } from "@tanstack/react-query";
 import type { ProviderStatusDto } from "@/lib/chat/api-types";
 import { fetchProviders, queryKeys } from "@/lib/chat/client/api";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
+import { CustomProviderForm } from "./custom-provider-form";
+import { ProviderBaseUrlControl } from "./provider-base-url-control";
 import { ProviderCheck } from "./provider-check";
+import { ProviderCustomActions } from "./provider-custom-actions";
+import { ProviderKeyControl } from "./provider-key-control";
 
 function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
+  // Presets and custom providers added here are managed in Settings; the sandbox and
+  // custom providers from CUSTOM_PROVIDER_* variables only by the environment.
+  const editable = provider.kind === "preset" || provider.source === "settings";
   return (
-    <li className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
-      <div className="min-w-0 space-y-1">
+    <li className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="min-w-0 flex-1 space-y-1.5">
         <div className="flex flex-wrap items-center gap-1.5">
           <h3 className="font-medium">{provider.label}</h3>
           {provider.configured ? <Badge tone="green">configured</Badge> : <Badge>not configured</Badge>}
           {provider.simulated && <SimulatedBadge />}
           {provider.kind === "custom" && <Badge tone="indigo">custom</Badge>}
         </div>
-        <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={provider.baseUrl}>
-          {provider.baseUrl}
-        </p>
+        {editable ? (
+          <ProviderBaseUrlControl provider={provider} />
+        ) : (
+          <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={provider.baseUrl}>
+            {provider.baseUrl}
+          </p>
+        )}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           {provider.configured ? `${provider.modelCount} ${provider.modelCount === 1 ? "model" : "models"}` : "No models until configured"}
-          {provider.envVar && (
+          {!editable && provider.envVar && (
             <>
-              {" · set "}
+              {" · set by "}
               <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] dark:bg-zinc-800">{provider.envVar}</code>
             </>
           )}
         </p>
+        {editable && <ProviderKeyControl provider={provider} />}
+        {provider.source === "settings" && <ProviderCustomActions provider={provider} />}
       </div>
       {provider.configured && <ProviderCheck id={provider.id} label={provider.label} />}
     </li>
@@ -40,10 +53,13 @@ export function ProviderList() {
   // Configured first: those are the ones someone came here to check.
   const sorted = [...data].sort((a, b) => Number(b.configured) - Number(a.configured) || a.label.localeCompare(b.label));
   return (
-    <ul aria-label="Providers" className="divide-y divide-zinc-200 overflow-hidden rounded-2xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/50">
-      {sorted.map((p) => (
-        <ProviderRow key={p.id} provider={p} />
-      ))}
-    </ul>
+    <div className="space-y-4">
+      <ul aria-label="Providers" className="divide-y divide-zinc-200 overflow-hidden rounded-2xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/50">
+        {sorted.map((p) => (
+          <ProviderRow key={p.id} provider={p} />
+        ))}
+      </ul>
+      <CustomProviderForm />
+    </div>
   );
 }
