@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN, ADMIN_STATE } from "./tests/e2e/accounts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -18,11 +19,15 @@ export default defineConfig({
     trace: "off",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Every spec starts signed in as the admin (ADMIN_EMAIL below); accounts.spec signs in others.
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], channel: undefined, storageState: ADMIN_STATE } },
+  ],
   webServer: {
     // A fresh database each run; the app builds itself first when the sources changed.
-    command: "rm -f data/e2e.db data/e2e.db-journal && tsx lib/cli/start.ts",
-    url: `http://127.0.0.1:${PORT}/api/models`,
+    command: "rm -f data/e2e.db data/e2e.db-journal data/e2e-admin-state.json && tsx lib/cli/start.ts",
+    url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
@@ -32,6 +37,8 @@ export default defineConfig({
       DATABASE_URL: "file:./data/e2e.db",
       SANDBOX_ENABLED: "true",
       SANDBOX_SPEED: "2",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
     },
   },
 });

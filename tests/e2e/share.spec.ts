@@ -2,6 +2,7 @@
 // the link and sees every column with its stats; the owner revokes it (the page then says
 // so, with HTTP 410); a fresh link is continued into a new conversation.
 import { expect, test, type Page } from "@playwright/test";
+import { csrfHeaders } from "./accounts";
 
 const MODELS = ["Swift Mini", "Atlas Large", "Echo Free"];
 const column = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}.* answers$`) });
@@ -9,6 +10,7 @@ const column = (page: Page, name: string) => page.getByRole("region", { name: ne
 /** Creates a finished three-column comparison through the chat API (reading the whole SSE body). */
 async function createConversation(page: Page): Promise<string> {
   const response = await page.request.post("/api/chat", {
+    headers: await csrfHeaders(page),
     data: {
       prompt: "Compare two sorting algorithms [[sandbox:tokens=30]]",
       columns: [{ modelId: "sandbox/swift-mini", systemPrompt: "Secret house style: ZEBRA-42" }, { modelId: "sandbox/atlas-large" }, { modelId: "sandbox/echo-free" }],
