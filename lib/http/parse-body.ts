@@ -7,13 +7,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw new AppError(400, "Could not read the request body");
-  }
-  if (text.length > MAX_BODY_BYTES) throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await readLimitedText(request);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -27,4 +21,28 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     throw new AppError(400, `${where}${issue.message}`, "invalid_request", issue.path.join(".") || null);
   }
   return parsed.data;
+}
+
+/** The body as text, refusing it as soon as it passes the limit (a chunked body has no length to check first). */
+async function readLimitedText(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        void reader.cancel().catch(() => {});
+        throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, "Could not read the request body");
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }

@@ -1,0 +1,79 @@
+// Every route that reads a body gets 1,000 malformed ones (tests/fuzz/malformed-bodies.ts),
+// signed in as the admin with a valid CSRF token so they reach validation: each must be
+// answered 4xx, never 5xx, and afterwards the server is healthy and nothing has changed.
+import { expect, test } from "@playwright/test";
+import { malformedBodies, oversizedBody } from "../fuzz/malformed-bodies";
+import { csrfHeaders } from "./accounts";
+
+const PER_ROUTE = 1_000;
+const CONCURRENCY = 8;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const ROUTES: { method: string; path: string; fields: string[]; apiKey?: boolean }[] = [
+  { method: "POST", path: "/api/auth/setup", fields: ["email", "name", "password"] },
+  { method: "POST", path: "/api/auth/login", fields: ["email", "password"] },
+  { method: "POST", path: "/api/auth/password", fields: ["currentPassword", "newPassword"] },
+  { method: "POST", path: "/api/users", fields: ["email", "name", "password", "role", "monthlyBudgetUsd"] },
+  { method: "PATCH", path: "/api/users/:self", fields: ["name", "role", "monthlyBudgetUsd", "disabled", "password"] },
+  { method: "POST", path: "/api/chat", fields: ["conversationId", "prompt", "columns", "tools"] },
+  { method: "POST", path: "/api/chat/regenerate", fields: ["messageId"] },
+  { method: "POST", path: "/api/chat/stop", fields: ["messageId", "conversationId"] },
+  { method: "POST", path: "/api/chat/estimate", fields: ["conversationId", "prompt", "columns"] },
+  { method: "PATCH", path: "/api/conversations/fuzz-missing", fields: ["title"] },
+  { method: "POST", path: "/api/keys", fields: ["name", "creditLimitUsd", "creditReset", "rpm", "rpd", "tpm", "logPrompts", "expiresAt"] },
+  { method: "POST", path: "/api/share", fields: ["conversationId", "includeSystemPrompts", "includeStats", "expiresIn", "updateExisting"] },
+  { method: "PUT", path: "/api/providers/openai/credential", fields: ["apiKey", "baseUrl", "models"] },
+  { method: "POST", path: "/api/providers/custom", fields: ["name", "baseUrl", "apiKey", "models"] },
+  { method: "POST", path: "/api/v1/chat/completions", fields: ["model", "messages", "models", "provider", "stream", "max_tokens", "temperature"], apiKey: true },
+];
+
+test("1,000 malformed bodies per route: all 4xx, never 5xx, and the server stays healthy", async ({ page, baseURL }) => {
+  test.setTimeout(600_000);
+  await page.goto("/settings");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const session = { cookie, ...(await csrfHeaders(page)) };
+  const me = ((await (await page.request.get("/api/auth/me")).json()) as { user: { id: string } }).user;
+  const created = await page.request.post("/api/keys", { headers: session, data: { name: "fuzz" } });
+  expect(created.status()).toBe(201);
+  const apiKey = ((await created.json()) as { key: string }).key;
+  const before = { users: await count(page.request, "/api/users", "users"), keys: await count(page.request, "/api/keys", "keys") };
+
+  const failures: string[] = [];
+  const statuses = new Map<number, number>();
+  for (const [index, route] of ROUTES.entries()) {
+    const url = baseURL + route.path.replace(":self", me.id);
+    const auth = route.apiKey ? { authorization: `Bearer ${apiKey}` } : session;
+    const bodies = [...malformedBodies(route.fields, PER_ROUTE - 1, index + 1), oversizedBody(MAX_BODY_BYTES)];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const response = await fetch(url, { method: route.method, headers: { ...auth, ...(body.contentType ? { "content-type": body.contentType } : {}) }, body: body.body });
+          await response.arrayBuffer();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} ${body.kind} → ${response.status}: ${body.body.slice(0, 80)}`);
+        }
+      }),
+    );
+  }
+  console.log(`fuzz: ${ROUTES.length} routes × ${PER_ROUTE} bodies, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  expect(failures.slice(0, 20)).toEqual([]);
+
+  // Still healthy, and nothing was created or changed by any of it.
+  expect((await page.request.get("/api/health")).status()).toBe(200);
+  expect(await count(page.request, "/api/users", "users")).toBe(before.users);
+  expect(await count(page.request, "/api/keys", "keys")).toBe(before.keys);
+  const answer = await fetch(`${baseURL}/api/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "sandbox/swift-mini", messages: [{ role: "user", content: "Still there? [[sandbox:tokens=5]]" }] }),
+  });
+  expect(answer.status).toBe(200);
+  await page.goto("/");
+  await expect(page.getByRole("combobox", { name: "Search models" })).toBeVisible();
+});
+
+async function count(request: import("@playwright/test").APIRequestContext, path: string, field: string): Promise<number> {
+  return ((await (await request.get(path)).json()) as Record<string, unknown[]>)[field].length;
+}
