@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Brand } from "@/components/layout/brand";
 import { jsonWriteHeaders } from "@/lib/http/csrf-client";
 
 interface Field {
@@ -68,12 +69,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro: str
     <main className="grid min-h-dvh place-items-center bg-zinc-50 px-4 dark:bg-zinc-950">
       <div className="w-full max-w-sm space-y-6 rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <div className="space-y-1">
-          <div className="flex items-center gap-2">
-            <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900">
-              S
-            </span>
-            <span className="font-semibold tracking-tight">Switchyard</span>
-          </div>
+          <Brand />
           <h1 className="pt-2 text-xl font-semibold tracking-tight">{title}</h1>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">{intro}</p>
         </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { PlusIcon } from "@/components/ui/icons";
+import { Brand } from "./brand";
 import { ConversationList } from "./conversation-list";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
@@ -8,11 +9,8 @@ import { ThemeToggle } from "./theme-toggle";
 export function Sidebar() {
   return (
     <div className="flex h-full flex-col gap-4 p-3">
-      <div className="flex items-center gap-2 px-1.5 pt-1">
-        <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900">
-          S
-        </span>
-        <span className="font-semibold tracking-tight">Switchyard</span>
+      <div className="px-1.5 pt-1">
+        <Brand />
       </div>
       <Link
         href="/"
