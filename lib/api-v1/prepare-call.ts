@@ -2,6 +2,7 @@
 // go, and whether their limits and credit allow it (reserved atomically).
 import type { IncomingMessage } from "node:http";
 import { authenticateApiKey, type ApiKeyContext } from "../auth/api-keys";
+import { getUserState } from "../auth/user-state";
 import { AppError } from "../errors";
 import { computeCostPico } from "../ledger/compute-cost";
 import { countPromptTokens } from "../ledger/estimate-usage";
@@ -52,8 +53,9 @@ export async function prepareCall(req: IncomingMessage): Promise<PreparedCall> {
   const { plan, requests } = shapeRequests(body, routed);
 
   const messages = body.messages.map((m) => ({ role: m.role, content: textOf(m.content) + (m.tool_calls ? JSON.stringify(m.tool_calls) : "") }));
-  // Exact counting costs CPU; it is needed only when a budget depends on it.
-  const exact = key.creditLimitPico !== null || key.tpm !== null;
+  // Exact counting costs CPU; it is needed only when a budget depends on it: the key's
+  // credit, its tokens per minute, or its owner's monthly budget.
+  const exact = key.creditLimitPico !== null || key.tpm !== null || (await getUserState(key.userId)).monthlyBudgetPico !== null;
   const promptTokens = exact ? countPromptTokens(messages) : Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4);
   const requestedMax = body.max_completion_tokens ?? body.max_tokens ?? null;
   const worstCase = plan.reduce((max, c) => {

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { admitFreeTier } from "../limits/admit";
 import { holdUserBudget, worstCaseRoundCost } from "../limits/user-budget";
 import { freeTierProviderOf } from "../router/free-tier";
+import type { WireMessage } from "../providers/quirks/message-rules";
 import { planRoute } from "../router/plan-route";
 import type { Candidate } from "../router/resolve-model";
 import type { ChatEvent, ColumnStats } from "../streaming/events";
@@ -49,7 +50,7 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
     const freeTier = freeTierProviderOf(candidates[0]);
     for (let round = 0; ; round++) {
       if (freeTier) await admitFreeTier(run.userId, freeTier, candidates[0].upstreamModel);
-      const hold = await holdUserBudget(run.userId, worstCaseRoundCost(candidates, messages, run.maxTokens));
+      const hold = await holdUserBudget(run.userId, () => worstCaseRoundCost(candidates, messages as WireMessage[], run.maxTokens));
       let result: RoundResult | undefined;
       try {
         result = yield* runRound(run, round, candidates, messages, tools);

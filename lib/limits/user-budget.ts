@@ -5,6 +5,8 @@ import { getUserState } from "../auth/user-state";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { computeCostPico } from "../ledger/compute-cost";
+import { countPromptTokens } from "../ledger/estimate-usage";
+import { countable, type WireMessage } from "../providers/quirks/message-rules";
 import type { Candidate } from "../router/resolve-model";
 import { CreditTracker } from "./credit-tracker";
 import { formatCreditUsd } from "./format-credit";
@@ -27,10 +29,14 @@ export function getBudgetTracker(): CreditTracker {
   return (globalBudget.__switchyardBudgetTracker ??= new CreditTracker(loadUserSpend));
 }
 
-/** Reserves the call's worst-case cost under the user's budget, or refuses with 402. */
-export async function holdUserBudget(userId: string, worstCasePico: bigint): Promise<BudgetHold> {
+/**
+ * Reserves the call's worst-case cost under the user's budget, or refuses with 402. The worst
+ * case may be given as a function: counting it exactly is then left to users with a budget.
+ */
+export async function holdUserBudget(userId: string, worstCase: bigint | (() => bigint)): Promise<BudgetHold> {
   const { monthlyBudgetPico: limit } = await getUserState(userId);
   if (limit === null) return NO_HOLD;
+  const worstCasePico = typeof worstCase === "function" ? worstCase() : worstCase;
   const tracker = getBudgetTracker();
   const current = tracker.current(userId, "monthly", Date.now());
   const state = current instanceof Promise ? await current : current;
@@ -63,16 +69,12 @@ export async function holdUserBudget(userId: string, worstCasePico: bigint): Pro
 const DEFAULT_MAX_TOKENS = 4096;
 
 /**
- * The most one chatroom round can cost on any of its candidates: the prompt counted
- * generously (3 characters a token, no tokenizer on the hot path) plus the full output bound.
+ * The most one chatroom round can cost on any of its candidates: the prompt counted with the
+ * tokenizer (a characters-per-token guess undercounts digits, code and CJK several times over,
+ * which let a budget be overspent) plus the full output bound. Only budgeted users pay for it.
  */
-export function worstCaseRoundCost(
-  candidates: readonly Candidate[],
-  messages: readonly { content?: unknown }[],
-  maxTokens: number | null,
-): bigint {
-  const chars = messages.reduce((n, m) => n + (typeof m.content === "string" ? m.content.length : JSON.stringify(m.content ?? "").length), 0);
-  const promptTokens = Math.ceil(chars / 3);
+export function worstCaseRoundCost(candidates: readonly Candidate[], messages: readonly WireMessage[], maxTokens: number | null): bigint {
+  const promptTokens = countPromptTokens(countable(messages));
   return candidates.reduce((max, c) => {
     const cost = computeCostPico({ promptTokens, completionTokens: maxTokens ?? c.maxOutputTokens ?? DEFAULT_MAX_TOKENS, reasoningTokens: 0, cachedTokens: 0 }, c.price);
     return cost > max ? cost : max;
