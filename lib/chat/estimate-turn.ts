@@ -2,6 +2,7 @@
 // tokenizer over the column's real history; output is bounded by max tokens.
 import type { z } from "zod";
 import { getDb } from "../db/client";
+import { AppError } from "../errors";
 import { computeCostPico } from "../ledger/compute-cost";
 import { countPromptTokens } from "../ledger/estimate-usage";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
@@ -19,6 +20,8 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
         include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } } },
       })
     : null;
+  // Someone else's (or a deleted) conversation is not silently priced as a new one.
+  if (body.conversationId && !conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
   const nextTurn = conversation ? Math.max(-1, ...conversation.messages.map((m) => m.turn)) + 1 : 0;
   const columns = body.columns.map((settings, i) => {
     const column = conversation?.columns[i];
