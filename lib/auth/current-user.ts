@@ -47,8 +47,9 @@ export function checkCsrf(request: Request, sessionToken: string | undefined): v
     } catch {
       throw new AppError(403, "Cross-site request refused", "csrf_failed");
     }
-    const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-    if (host && originHost !== host) throw new AppError(403, "Cross-site request refused", "csrf_failed");
+    // Without a Host header the request's own URL names the host: a missing header must not skip the check.
+    const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
+    if (originHost !== host) throw new AppError(403, "Cross-site request refused", "csrf_failed");
   } else if (origin === "null") {
     throw new AppError(403, "Cross-site request refused", "csrf_failed");
   }

@@ -95,7 +95,8 @@ export async function updateUser(actorId: string, id: string, changes: UserChang
   const db = getDb();
   const user = await db.user.findFirst({ where: { id, passwordHash: { not: null } } });
   if (!user) return null;
-  const losesAdmin = user.role === "admin" && (changes.role === "member" || changes.disabled === true);
+  // Only an active admin counts: demoting or disabling an already disabled admin leaves the count as it is.
+  const losesAdmin = user.role === "admin" && user.disabledAt === null && (changes.role === "member" || changes.disabled === true);
   if (losesAdmin && (await db.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })) <= 1) {
     throw new AppError(409, "Switchyard needs at least one active admin", "conflict");
   }
