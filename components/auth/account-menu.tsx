@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { csrfHeaders } from "@/lib/http/csrf-client";
 import { useCurrentUser } from "./current-user";
 
@@ -7,6 +8,7 @@ import { useCurrentUser } from "./current-user";
 export function AccountMenu() {
   const { user, localMode } = useCurrentUser();
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function signOut() {
     setBusy(true);
@@ -26,7 +28,7 @@ export function AccountMenu() {
         <button
           type="button"
           onClick={signOut}
-          disabled={busy}
+          disabled={busy || !hydrated}
           className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-200/60 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           Sign out

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Brand } from "@/components/layout/brand";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { jsonWriteHeaders } from "@/lib/http/csrf-client";
 
 interface Field {
@@ -14,6 +15,7 @@ interface Field {
 export function AuthForm({ action, fields, submitLabel, next }: { action: string; fields: Field[]; submitLabel: string; next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +37,8 @@ export function AuthForm({ action, fields, submitLabel, next }: { action: string
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    // POST, never GET: should the browser ever submit it natively, the password stays out of the URL.
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       {fields.map((field) => (
         <label key={field.name} className="block space-y-1">
           <span className="text-sm font-medium">{field.label}</span>
@@ -55,7 +58,7 @@ export function AuthForm({ action, fields, submitLabel, next }: { action: string
       )}
       <button
         type="submit"
-        disabled={busy}
+        disabled={busy || !hydrated}
         className="w-full rounded-md bg-zinc-900 px-3 py-2 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
       >
         {busy ? "Please wait…" : submitLabel}

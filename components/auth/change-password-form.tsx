@@ -18,7 +18,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+    <form method="post" onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
       <label className="space-y-1 text-sm">
         <span>Current password</span>
         <input name="currentPassword" type="password" autoComplete="current-password" required className={input} />

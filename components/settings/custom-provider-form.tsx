@@ -23,7 +23,7 @@ export function CustomProviderForm() {
   const field = (name: string) => `${id}-${name}`;
 
   return (
-    <form
+    <form method="post"
       aria-label="Add custom provider"
       className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900/50"
       onSubmit={(e) => {

@@ -20,7 +20,7 @@ export function ProviderInlineForm({ label, type, initial = "", placeholder, pen
   const id = useId();
   const [value, setValue] = useState(initial);
   return (
-    <form
+    <form method="post"
       aria-label={label}
       className="mt-2 space-y-2"
       onSubmit={(e) => {

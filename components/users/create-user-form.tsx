@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { createUser, usersKey } from "./users-client";
 
 const input = "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -9,6 +10,7 @@ const input = "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 t
 export function CreateUserForm() {
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const mutation = useMutation({
     mutationFn: createUser,
     onSuccess: ({ user }) => {
@@ -35,7 +37,7 @@ export function CreateUserForm() {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="add-user-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <form method="post" onSubmit={submit} aria-labelledby="add-user-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <h2 id="add-user-heading" className="font-semibold">
         Add a user
       </h2>
@@ -74,7 +76,7 @@ export function CreateUserForm() {
           {message}
         </p>
       )}
-      <button type="submit" disabled={mutation.isPending} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
+      <button type="submit" disabled={mutation.isPending || !hydrated} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
         Add user
       </button>
     </form>

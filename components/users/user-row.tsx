@@ -35,7 +35,7 @@ export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean 
       </td>
       <td className="py-2 pr-3 tabular-nums">{formatUsd(user.spentThisMonthPico)}</td>
       <td className="py-2 pr-3">
-        <form
+        <form method="post"
           className="flex gap-1.5"
           onSubmit={(e) => {
             e.preventDefault();
@@ -49,7 +49,7 @@ export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean 
         </form>
       </td>
       <td className="space-y-1.5 py-2">
-        <form
+        <form method="post"
           className="flex gap-1.5"
           onSubmit={(e) => {
             e.preventDefault();
