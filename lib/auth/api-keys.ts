@@ -61,7 +61,7 @@ export async function listApiKeys(userId: string): Promise<ApiKeyDto[]> {
 export async function revokeApiKey(userId: string, id: string): Promise<boolean> {
   const row = await getDb().apiKey.findFirst({ where: { id, userId } });
   if (!row) return false;
-  if (!row.revokedAt) await getDb().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (!row.revokedAt) await getDb().apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   getApiKeyCache().delete(row.hash);
   getCreditTracker().forget(row.id);
   return true;
