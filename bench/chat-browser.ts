@@ -2,7 +2,7 @@
 // Reports the longest main-thread task (Long Tasks API) and dropped frames (rAF gaps).
 // Run: npx tsx bench/chat-browser.ts
 import { chromium } from "@playwright/test";
-import { startAppProcess } from "./lib/processes";
+import { benchSession, startAppProcess } from "./lib/processes";
 
 const MODEL_NAME = "Nimbus Tools";
 const TOKENS = 2000; // 20 s at 100 tokens/s
@@ -16,7 +16,9 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addCookies((await benchSession(app.url)).cookies.map((c) => ({ ...c, url: app.url })));
+    const page = await context.newPage();
     const models = Array.from({ length: COLUMNS }, () => "sandbox/nimbus-tools").join(",");
     await page.goto(`${app.url}/?models=${encodeURIComponent(models)}`);
     await page.getByLabel("Prompt").fill(`Explain how CPUs pipeline instructions, in detail [[sandbox:tokens=${TOKENS}]]`);

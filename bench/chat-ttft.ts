@@ -3,7 +3,10 @@
 // Two load shapes: "burst" (an instant sandbox, clients firing back to back, so turns start
 // in lockstep) and "steady" (a realistically paced model: 150 ms to first token, 150
 // tokens/s, 60 tokens; N turns in flight, their starts staggered so they arrive continuously).
-import { percentile, startAppProcess, startSandboxProcess } from "./lib/processes";
+import { benchSession, percentile, startAppProcess, startSandboxProcess } from "./lib/processes";
+
+// The signed-in user's cookies and CSRF header: the measured path includes the session check.
+let sessionHeaders: Record<string, string> = {};
 import { readSse } from "../lib/streaming/sse";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -27,7 +30,7 @@ async function appTtft(appUrl: string, prompt: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${appUrl}/api/chat`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...sessionHeaders },
     body: JSON.stringify({ prompt, columns: [{ modelId: `sandbox/${MODEL}` }] }),
   });
   let ttft = -1;
@@ -68,6 +71,7 @@ async function run(speed: number, label: string, tokens: number, staggerMs: numb
     throw error;
   });
   try {
+    sessionHeaders = (await benchSession(app.url)).headers;
     await measure((p) => appTtft(app.url, p), 4, tokens); // warm-up: compiles routes, fills caches
     for (const concurrency of [1, 8, 50]) {
       const direct = await measure((p) => directTtft(sandbox.url, p), concurrency, tokens, staggerMs);

@@ -45,10 +45,25 @@ export async function startAppProcess(port: number, env: Record<string, string>)
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
   });
   await waitForLine(child, /ready on (\S+)/, 600_000);
   return { child, url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+}
+
+export const BENCH_ADMIN = { email: "bench@switchyard.local", password: "bench-password" };
+
+/** Signs the bench admin in: the cookies and CSRF header a browser of that user sends. */
+export async function benchSession(appUrl: string): Promise<{ cookies: { name: string; value: string }[]; headers: Record<string, string> }> {
+  const response = await fetch(`${appUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-csrf-token": "login" }, body: JSON.stringify(BENCH_ADMIN) });
+  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
+  const cookies = response.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(";");
+    const eq = pair.indexOf("=");
+    return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+  const csrf = cookies.find((c) => c.name === "sy_csrf")!.value;
+  return { cookies, headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), "x-csrf-token": csrf } };
 }
 
 export function percentile(values: number[], p: number): number {

@@ -7,7 +7,7 @@ import { closeInterruptedCalls } from "./close-interrupted";
 import { prepareAccounts } from "./prepare-accounts";
 import { getEnv } from "../env";
 import { matchLeanRoute } from "./lean-routes";
-import { refuseOversizedBody } from "./body-limit";
+import { refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 
 export interface RunningServer {
@@ -28,7 +28,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
-    if (refuseOversizedBody(req, res)) return;
+    if (refuseMalformedUrl(req, res) || refuseOversizedBody(req, res)) return;
     const lean = matchLeanRoute(req);
     if (lean) res.setHeader("content-security-policy", NON_PAGE_CSP);
     (lean ? lean(req, res) : handle(req, res)).catch((error) => {

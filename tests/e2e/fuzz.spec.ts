@@ -77,3 +77,42 @@ test("1,000 malformed bodies per route: all 4xx, never 5xx, and the server stays
 async function count(request: import("@playwright/test").APIRequestContext, path: string, field: string): Promise<number> {
   return ((await (await request.get(path)).json()) as Record<string, unknown[]>)[field].length;
 }
+
+const ID_ROUTES: { method: string; path: string; body?: string }[] = [
+  { method: "GET", path: "/api/conversations/:id" },
+  { method: "DELETE", path: "/api/conversations/:id" },
+  { method: "PATCH", path: "/api/conversations/:id", body: '{"title":"renamed by fuzz"}' },
+  { method: "DELETE", path: "/api/keys/:id" },
+  { method: "DELETE", path: "/api/share/:id" },
+  { method: "POST", path: "/api/share/:id/fork" },
+  { method: "GET", path: "/api/usage/activity/:id" },
+  { method: "PATCH", path: "/api/users/:id", body: '{"role":"admin"}' },
+  { method: "POST", path: "/api/providers/:id/check" },
+  { method: "PUT", path: "/api/providers/:id/credential", body: '{"apiKey":"sk-fuzz-not-a-key"}' },
+  { method: "DELETE", path: "/api/providers/custom/:id" },
+];
+
+function junkIds(count: number): string[] {
+  // (An empty id is another route: /api/conversations/ is the list.)
+  const fixed = ["0", "-1", "null", "undefined", "..", "../..", "%2e%2e%2fusers", "a".repeat(5000), "' OR 1=1 --", '"><script>alert(1)</script>', "%00", "%ZZ", "🙂", "c" + "0".repeat(24)];
+  const out = [...fixed];
+  for (let i = 0; out.length < count; i++) out.push(`${i.toString(36)}-${"x".repeat(i % 40)}-${String.fromCharCode(33 + (i % 90))}`);
+  return out.map((id) => (/%/.test(id) ? id : encodeURIComponent(id)));
+}
+
+test("ids that are not the caller's, or not ids at all, answer 4xx on every route that takes one", async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  await page.goto("/settings");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const headers = { cookie, ...(await csrfHeaders(page)), "content-type": "application/json" };
+  const failures: string[] = [];
+  for (const route of ID_ROUTES) {
+    for (const id of junkIds(100)) {
+      const response = await fetch(baseURL + route.path.replace(":id", id), { method: route.method, headers, body: route.body });
+      await response.arrayBuffer();
+      if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} id=${id.slice(0, 40)} → ${response.status}`);
+    }
+  }
+  expect(failures.slice(0, 20)).toEqual([]);
+  expect((await page.request.get("/api/health")).status()).toBe(200);
+});

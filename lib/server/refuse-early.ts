@@ -1,8 +1,22 @@
-// Every request, whatever route it is for: a declared body over the limit is answered 413
-// before any handler runs (routes that stream bodies also count bytes as they read).
+// Requests refused before any handler runs: a declared body over the limit (413; routes that
+// stream bodies also count bytes as they read), and a path with broken percent-encoding
+// (400; Next's router would throw on it and answer 500).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { MAX_BODY_BYTES } from "../http/parse-body";
+
+export function refuseMalformedUrl(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    req.resume();
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { message: "The URL's path is not valid percent-encoding", code: "invalid_request", param: null } }));
+    return true;
+  }
+}
 
 export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
   const length = Number(req.headers["content-length"] ?? 0);
