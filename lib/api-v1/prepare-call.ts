@@ -55,7 +55,9 @@ export async function prepareCall(req: IncomingMessage): Promise<PreparedCall> {
   const messages = body.messages.map((m) => ({ role: m.role, content: textOf(m.content) + (m.tool_calls ? JSON.stringify(m.tool_calls) : "") }));
   // Exact counting costs CPU; it is needed only when a budget depends on it: the key's
   // credit, its tokens per minute, or its owner's monthly budget.
-  const exact = key.creditLimitPico !== null || key.tpm !== null || (await getUserState(key.userId)).monthlyBudgetPico !== null;
+  const owner = getUserState(key.userId);
+  const budgeted = (owner instanceof Promise ? await owner : owner).monthlyBudgetPico !== null;
+  const exact = key.creditLimitPico !== null || key.tpm !== null || budgeted;
   const promptTokens = exact ? countPromptTokens(messages) : Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4);
   const requestedMax = body.max_completion_tokens ?? body.max_tokens ?? null;
   const worstCase = plan.reduce((max, c) => {

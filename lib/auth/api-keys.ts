@@ -86,7 +86,8 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!row) throw invalidKey("Unknown API key: check that it was copied in full, or create a new one in Settings");
   if (row.revokedAt) throw invalidKey("This API key has been revoked");
   if (row.expiresAt && row.expiresAt.getTime() <= now) throw invalidKey(`This API key expired at ${row.expiresAt.toISOString()}`);
-  const owner = await getUserState(row.userId);
+  const known = getUserState(row.userId);
+  const owner = known instanceof Promise ? await known : known;
   if (owner.disabled) throw invalidKey("The account this key belongs to has been disabled");
   touch(row.id, now);
   return toContext(row);

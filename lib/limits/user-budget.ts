@@ -34,7 +34,8 @@ export function getBudgetTracker(): CreditTracker {
  * case may be given as a function: counting it exactly is then left to users with a budget.
  */
 export async function holdUserBudget(userId: string, worstCase: bigint | (() => bigint)): Promise<BudgetHold> {
-  const { monthlyBudgetPico: limit } = await getUserState(userId);
+  const known = getUserState(userId);
+  const { monthlyBudgetPico: limit } = known instanceof Promise ? await known : known;
   if (limit === null) return NO_HOLD;
   const worstCasePico = typeof worstCase === "function" ? worstCase() : worstCase;
   const tracker = getBudgetTracker();
