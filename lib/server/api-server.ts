@@ -1,5 +1,6 @@
 // The lean routes alone on node:http (no Next): what the contract tests and the router
 // benchmarks run against. The full app server serves exactly the same handlers.
+import { createIdleCollector } from "./idle-gc";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 import http from "node:http";
 import { openAiErrorBody } from "../api-v1/openai-error";
@@ -7,7 +8,9 @@ import { flushLedger } from "../ledger/ledger-writer";
 import { matchLeanRoute } from "./lean-routes";
 
 export async function startApiServer(options: { port?: number; host?: string } = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const idle = createIdleCollector();
   const server = http.createServer((req, res) => {
+    idle.onRequest(res);
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     res.setHeader("content-security-policy", NON_PAGE_CSP);
     const handler = matchLeanRoute(req);
@@ -29,6 +32,7 @@ export async function startApiServer(options: { port?: number; host?: string } =
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
     port,
     async close() {
+      idle.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -7,6 +7,7 @@ import { closeInterruptedCalls } from "./close-interrupted";
 import { prepareAccounts } from "./prepare-accounts";
 import { getEnv } from "../env";
 import { matchLeanRoute } from "./lean-routes";
+import { createIdleCollector } from "./idle-gc";
 import { refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 
@@ -26,7 +27,9 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const idle = createIdleCollector();
   const server = http.createServer((req, res) => {
+    idle.onRequest(res);
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     if (refuseMalformedUrl(req, res) || refuseOversizedBody(req, res)) return;
     const lean = matchLeanRoute(req);
@@ -44,6 +47,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`,
     async close() {
+      idle.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Streams in flight end; their columns save what arrived as "stopped".
