@@ -102,10 +102,15 @@ async function main() {
     const only = process.env.BENCH_ONLY; // "memory" runs just the last part, "latency" just the first
     if (only !== "memory") {
     // 1. Non-streaming, concurrency 1.
-    for (let i = 0; i < 20; i++) await complete(app.url, "/api/v1/chat/completions", key, body(false));
+    // Warm up first: V8 optimises the handler only after some hundreds of calls, and a
+    // server at steady state is what the target is about.
+    for (let i = 0; i < 500; i++) {
+      await complete(upstreamBase, "/v1/chat/completions", null, upstreamBody(false));
+      await complete(app.url, "/api/v1/chat/completions", key, body(false));
+    }
     const direct: number[] = [];
     const routed: number[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 1000; i++) {
       direct.push(await complete(upstreamBase, "/v1/chat/completions", null, upstreamBody(false)));
       routed.push(await complete(app.url, "/api/v1/chat/completions", key, body(false)));
     }

@@ -79,15 +79,24 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-const globalQueue = globalThis as unknown as { __switchyardHotQueue?: { jobs: Job[]; scheduled: boolean; since: number } };
-const queue = (globalQueue.__switchyardHotQueue ??= { jobs: [], scheduled: false, since: 0 });
+const globalQueue = globalThis as unknown as { __switchyardHotQueue?: { jobs: Job[]; scheduled: boolean; lazy: boolean; since: number } };
+const queue = (globalQueue.__switchyardHotQueue ??= { jobs: [], scheduled: false, lazy: false, since: 0 });
 
-/** Queues the writes; everything queued in the same tick commits in one transaction
- * (group commit: under load, one commit serves many turns). Resolves once committed. */
-export function hotWrite(writes: HotWrite[]): Promise<void> {
+/** Ledger rows can wait this long for company: one commit then serves several calls. */
+export const LAZY_FLUSH_MS = 10;
+
+/**
+ * Queues the writes; everything queued in the same tick commits in one transaction
+ * (group commit: under load, one commit serves many turns). Resolves once committed.
+ * `lazy` writes (ledger rows, which nobody waits on) may wait LAZY_FLUSH_MS for others:
+ * each commit costs ~0.1 ms of event-loop time, which a sequence of quick calls otherwise
+ * pays twice per call, between one call and the next.
+ */
+export function hotWrite(writes: HotWrite[], options: { lazy?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     queue.jobs.push({ writes, resolve, reject });
-    schedule(0);
+    if (options.lazy) scheduleLazy();
+    else schedule(0);
   });
 }
 
@@ -100,6 +109,15 @@ function schedule(delayMs: number) {
   };
   if (delayMs === 0) setImmediate(flush);
   else setTimeout(flush, delayMs);
+}
+
+function scheduleLazy() {
+  if (queue.scheduled || queue.lazy) return;
+  queue.lazy = true;
+  setTimeout(() => {
+    queue.lazy = false;
+    flushQueue();
+  }, LAZY_FLUSH_MS);
 }
 
 function flushQueue() {

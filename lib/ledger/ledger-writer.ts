@@ -1,8 +1,8 @@
 // Writes generation rows off the token path. The row is inserted when the call starts
 // (so a crash leaves a trace) and completed when it ends; pending writes can be flushed.
-import { randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
 import { bool, hotWrite, sqliteNow } from "../db/hot-writes";
+import { randomToken } from "../db/new-id";
 
 export interface GenerationStart {
   userId: string;
@@ -54,14 +54,14 @@ function track<T>(promise: Promise<T>): Promise<T> {
 }
 
 export function newGenerationId(): string {
-  return `gen-${Date.now().toString(36)}-${randomBytes(9).toString("base64url")}`;
+  return `gen-${Date.now().toString(36)}-${randomToken(9)}`;
 }
 
 /** Starts the insert without waiting for it; returns a handle to complete the row later. */
 export function startGeneration(id: string, data: GenerationStart): { finish(end: GenerationEnd): Promise<void> } {
   open.add(id);
   const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: sqliteNow() };
-  const inserted = track(hotWrite([["insertGeneration", row]])).catch((error) => {
+  const inserted = track(hotWrite([["insertGeneration", row]], { lazy: true })).catch((error) => {
     console.error(`[ledger] could not insert generation ${id}:`, error);
   });
   return {
@@ -76,7 +76,7 @@ export function startGeneration(id: string, data: GenerationStart): { finish(end
         completionText: end.completionText ?? null,
         now: sqliteNow(),
       };
-      const write = inserted.then(() => hotWrite([["finishGeneration", values]]));
+      const write = inserted.then(() => hotWrite([["finishGeneration", values]], { lazy: true }));
       return track(write).then(
         () => undefined,
         (error) => console.error(`[ledger] could not complete generation ${id}:`, error),
