@@ -28,10 +28,13 @@ test("the calculator is called, its result shown, and both rounds are paid for",
   expect(conversation.enabledTools).toEqual(["calculator"]);
   const answer = conversation.messages.find((m: { role: string }) => m.role === "assistant");
   expect(answer.toolTrace).toHaveLength(1);
-  const activity = await (await request.get(`/api/usage/activity?conversationId=${conversationId}&limit=50`)).json();
-  const rows = activity.rows as { costPico: string }[];
-  expect(rows).toHaveLength(2);
-  expect(BigInt(answer.stats.costPico)).toBe(rows.reduce((n, r) => n + BigInt(r.costPico), 0n));
+  // Ledger rows are committed off the answer's path, within milliseconds: ask until both are final.
+  const ledgerSum = async () => {
+    const activity = await (await request.get(`/api/usage/activity?conversationId=${conversationId}&limit=50`)).json();
+    const rows = activity.rows as { costPico: string; status: string }[];
+    return rows.length === 2 && rows.every((r) => r.status !== "streaming") ? rows.reduce((n, r) => n + BigInt(r.costPico), 0n) : null;
+  };
+  await expect.poll(ledgerSum).toBe(BigInt(answer.stats.costPico));
   expect(BigInt(answer.stats.costPico)).toBeGreaterThan(0n);
 
   await page.reload();

@@ -266,6 +266,8 @@ describe("limits and credit", () => {
 
   it("402 before calling the upstream when the worst case exceeds the credit left", async () => {
     const poor = new OpenAI({ baseURL: `${api.url}/api/v1`, apiKey: await createKey({ creditLimitUsd: "0.000001" }), maxRetries: 0 });
+    // Earlier tests' ledger rows are committed lazily: count after they are in.
+    await flushLedger();
     const before = await db.generation.count();
     const error = await poor.chat.completions.create({ model: "sandbox/atlas-large", max_tokens: 1000, messages: [{ role: "user", content: "x" }] }).catch((e) => e);
     expect(error.status).toBe(402);
