@@ -92,25 +92,30 @@ export interface UserChanges {
 
 /** An admin's edit. The last active admin can be neither demoted nor disabled. */
 export async function updateUser(actorId: string, id: string, changes: UserChanges): Promise<UserDto | null> {
-  const db = getDb();
-  const user = await db.user.findFirst({ where: { id, passwordHash: { not: null } } });
-  if (!user) return null;
-  // Only an active admin counts: demoting or disabling an already disabled admin leaves the count as it is.
-  const losesAdmin = user.role === "admin" && user.disabledAt === null && (changes.role === "member" || changes.disabled === true);
-  if (losesAdmin && (await db.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })) <= 1) {
-    throw new AppError(409, "Switchyard needs at least one active admin", "conflict");
-  }
-  if (changes.disabled === true && id === actorId) throw new AppError(409, "You cannot disable your own account", "conflict");
-  const updated = await db.user.update({
-    where: { id },
-    data: {
-      name: changes.name,
-      role: changes.role,
-      monthlyBudgetPico: changes.monthlyBudgetPico,
-      disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? (user.disabledAt ?? new Date()) : null,
-      passwordHash: changes.password ? await hashPassword(changes.password) : undefined,
-    },
+  // Hashed before the transaction: it takes tens of milliseconds and needs no lock.
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  // One transaction: two admins demoting each other at once cannot both pass the check.
+  const updated = await getDb().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id, passwordHash: { not: null } } });
+    if (!user) return null;
+    // Only an active admin counts: demoting or disabling an already disabled admin leaves the count as it is.
+    const losesAdmin = user.role === "admin" && user.disabledAt === null && (changes.role === "member" || changes.disabled === true);
+    if (losesAdmin && (await tx.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })) <= 1) {
+      throw new AppError(409, "Switchyard needs at least one active admin", "conflict");
+    }
+    if (changes.disabled === true && id === actorId) throw new AppError(409, "You cannot disable your own account", "conflict");
+    return tx.user.update({
+      where: { id },
+      data: {
+        name: changes.name,
+        role: changes.role,
+        monthlyBudgetPico: changes.monthlyBudgetPico,
+        disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? (user.disabledAt ?? new Date()) : null,
+        passwordHash,
+      },
+    });
   });
+  if (!updated) return null;
   forgetCachedUser(id);
   forgetUserState(id);
   // A budget set again later must count this month's spend afresh from the ledger.

@@ -257,4 +257,14 @@ describe("the last admin", () => {
     // The owner is still the one active admin.
     expect((await patchUser(owner.id, { role: "member" })).status).toBe(409);
   });
+
+  it("two admins demoting each other at the same moment: exactly one succeeds", async () => {
+    const created = await r.users.POST(jsonRequest("/api/users", { email: "rival@test.local", name: "Rival", password: "rival password", role: "admin" }, { as: owner }));
+    const rivalId = ((await created.json()) as { user: { id: string } }).user.id;
+    const { token, csrf } = await (await import("@/lib/auth/sessions")).createSession(rivalId);
+    const rival: TestUser = { id: rivalId, email: "rival@test.local", role: "admin", token, csrf, headers: { cookie: `sy_session=${token}; sy_csrf=${csrf}`, "x-csrf-token": csrf, origin: "http://localhost" } };
+    const [first, second] = await Promise.all([patchUser(rivalId, { role: "member" }), patchUser(owner.id, { role: "member" }, rival)]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect(await db.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })).toBe(1);
+  });
 });
