@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
 import { SESSION_DAYS } from "./cookies";
+import { RefreshingCache } from "./refreshing-cache";
 
 export type Role = "admin" | "member";
 
@@ -17,17 +18,15 @@ export interface SessionUser {
   role: Role;
 }
 
-const TTL_MS = 5_000;
-const STALE_MS = 60_000;
-const MAX_CACHED = 10_000;
-
-interface Cached {
-  user: SessionUser | null;
-  at: number;
-}
-
-const globalSessions = globalThis as unknown as { __switchyardSessions?: Map<string, Cached> };
-const cache = (globalSessions.__switchyardSessions ??= new Map());
+const holder = globalThis as unknown as { __switchyardSessionCache?: RefreshingCache<SessionUser | null> };
+const cache = (holder.__switchyardSessionCache ??= new RefreshingCache(readSession, {
+  freshMs: 5_000,
+  staleMs: 60_000,
+  maxEntries: 10_000,
+  // An unknown token is read again after the fresh period: it may have just signed in.
+  servesStale: (user) => user !== null,
+  label: "a session",
+}));
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -47,48 +46,19 @@ export async function createSession(userId: string, userAgent = ""): Promise<{ t
 
 export async function findSessionUser(token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const id = hashToken(token);
-  const now = Date.now();
-  const hit = cache.get(id);
-  if (hit && now - hit.at < TTL_MS) return hit.user;
-  if (hit?.user && now - hit.at < STALE_MS) {
-    void lookUp(id, now).catch((error) => console.warn("[auth] could not refresh a session:", error));
-    return hit.user;
-  }
-  return lookUp(id, now);
+  return cache.get(hashToken(token));
 }
 
-const inFlight = new Map<string, Promise<SessionUser | null>>();
-// Bumped by every sign-out and user change: a read that started before one must not put
-// the old answer back into the cache.
-let invalidations = 0;
-
-function lookUp(id: string, now: number): Promise<SessionUser | null> {
-  let pending = inFlight.get(id);
-  if (!pending) {
-    pending = readSession(id, now).finally(() => inFlight.delete(id));
-    inFlight.set(id, pending);
-  }
-  return pending;
-}
-
-async function readSession(id: string, now: number): Promise<SessionUser | null> {
-  const startedAt = invalidations;
+async function readSession(id: string): Promise<SessionUser | null> {
   const row = await getDb().session.findUnique({ where: { id }, include: { user: true } });
-  const valid = row && row.expiresAt.getTime() > now && !row.user.disabledAt;
-  const user: SessionUser | null = valid ? { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role === "admin" ? "admin" : "member" } : null;
-  if (startedAt === invalidations) {
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(id, { user, at: now });
-  }
-  return user;
+  const valid = row && row.expiresAt.getTime() > Date.now() && !row.user.disabledAt;
+  return valid ? { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role === "admin" ? "admin" : "member" } : null;
 }
 
 export async function deleteSession(token: string): Promise<void> {
   const id = hashToken(token);
   // The row goes first: a lookup racing this one then either misses it or is discarded.
   await getDb().session.deleteMany({ where: { id } });
-  invalidations++;
   cache.delete(id);
 }
 
@@ -101,8 +71,7 @@ export async function deleteUserSessions(userId: string, exceptToken?: string): 
 
 /** A user's role or name changed: the next request reads it fresh. */
 export function forgetCachedUser(userId: string): void {
-  invalidations++;
-  for (const [id, entry] of cache) if (entry.user?.id === userId) cache.delete(id);
+  cache.deleteWhere((user) => user?.id === userId);
 }
 
 export async function deleteExpiredSessions(): Promise<number> {
