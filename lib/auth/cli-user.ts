@@ -2,6 +2,7 @@
 // admin; on a database with no accounts yet, the password-less local user.
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
+import { ensureLocalUser } from "./local-mode";
 import { normaliseEmail } from "./users";
 
 export async function resolveCliUserId(email: string | undefined): Promise<string> {
@@ -13,6 +14,5 @@ export async function resolveCliUserId(email: string | undefined): Promise<strin
   }
   const admin = await db.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" } });
   if (admin) return admin.id;
-  const local = await db.user.create({ data: { email: "local@switchyard.local", name: "Local user", role: "admin" } });
-  return local.id;
+  return (await ensureLocalUser()).id;
 }

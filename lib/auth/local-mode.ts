@@ -1,6 +1,7 @@
 // The explicit "no login on localhost" mode for one person on their own machine:
 // LOCAL_NO_LOGIN=true, and only while the server listens on a loopback address. Bound to
 // any other address the flag is ignored and everyone must sign in.
+import type { User } from "@prisma/client";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import type { SessionUser } from "./sessions";
@@ -16,13 +17,17 @@ const globalLocal = globalThis as unknown as { __switchyardLocalUser?: Promise<S
 
 export function localModeUser(): Promise<SessionUser | null> | null {
   if (!localModeActive()) return null;
-  globalLocal.__switchyardLocalUser ??= (async () => {
-    const email = getEnv().LOCAL_USER_EMAIL;
-    const user = await getDb().user.upsert({ where: { email }, update: {}, create: { email, name: "Local user", role: "admin" } });
-    return { id: user.id, email: user.email, name: user.name, role: "admin" as const };
-  })().catch((error) => {
-    globalLocal.__switchyardLocalUser = undefined;
-    throw error;
-  });
+  globalLocal.__switchyardLocalUser ??= ensureLocalUser()
+    .then((user) => ({ id: user.id, email: user.email, name: user.name, role: "admin" as const }))
+    .catch((error) => {
+      globalLocal.__switchyardLocalUser = undefined;
+      throw error;
+    });
   return globalLocal.__switchyardLocalUser;
+}
+
+/** The password-less local admin (LOCAL_USER_EMAIL), created on first use. */
+export function ensureLocalUser(): Promise<User> {
+  const email = getEnv().LOCAL_USER_EMAIL;
+  return getDb().user.upsert({ where: { email }, update: {}, create: { email, name: "Local user", role: "admin" } });
 }

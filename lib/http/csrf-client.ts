@@ -1,11 +1,11 @@
 // Browser side of the CSRF check (lib/auth/current-user.ts): echo the session's CSRF cookie
 // in a header on every request that changes something.
-const CSRF_COOKIE = "sy_csrf";
+import { CSRF_COOKIE, CSRF_HEADER, readCookie } from "../auth/cookies";
 
 export function csrfHeaders(): Record<string, string> {
-  const match = typeof document === "undefined" ? null : document.cookie.match(new RegExp(`(?:^|;\\s*)${CSRF_COOKIE}=([^;]*)`));
+  const token = typeof document === "undefined" ? undefined : readCookie(document.cookie, CSRF_COOKIE);
   // The no-login localhost mode has no session: any value shows a same-origin script sent it.
-  return { "x-csrf-token": match ? decodeURIComponent(match[1]) : "local" };
+  return { [CSRF_HEADER]: token || "local" };
 }
 
 /** JSON request headers for a state-changing call. */

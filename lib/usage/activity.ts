@@ -1,7 +1,7 @@
 // The activity log: one line per ledger row, newest first, with keyset pagination on
 // (createdAt, id) so page 1,000 costs about what page 1 does.
 import { z } from "zod";
-import { ALL_USERS, userCondition } from "./scope";
+import { userClauses } from "./scope";
 import { AppError } from "../errors";
 import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
@@ -60,8 +60,9 @@ interface Where {
 }
 
 function whereFor(userId: string, query: UsageQuery): Where {
-  const clauses = userId === ALL_USERS ? ["createdAt >= ?", "createdAt < ?"] : ["userId = ?", "createdAt >= ?", "createdAt < ?"];
-  const params: unknown[] = [...userCondition(userId).params, toDbTime(query.from), toDbTime(query.to)];
+  const user = userClauses(userId);
+  const clauses = [...user.clauses, "createdAt >= ?", "createdAt < ?"];
+  const params: unknown[] = [...user.params, toDbTime(query.from), toDbTime(query.to)];
   const f = query.filters;
   for (const [column, value] of [["modelId", f.model], ["provider", f.provider], ["status", f.status], ["source", f.source], ["apiKeyId", f.apiKeyId], ["conversationId", f.conversationId]] as const) {
     if (value) (clauses.push(`${column} = ?`), params.push(value));
