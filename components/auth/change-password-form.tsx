@@ -1,8 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { requestJson } from "@/lib/chat/client/api";
+import { input, primaryButton } from "@/components/settings/api-keys-ui";
 
-const input = "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /** Changes the signed-in user's own password; their other browsers are signed out. */
 export function ChangePasswordForm() {
@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
         <span>New password</span>
         <input name="newPassword" type="password" autoComplete="new-password" required minLength={8} className={input} />
       </label>
-      <button type="submit" disabled={mutation.isPending} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
+      <button type="submit" disabled={mutation.isPending} className={primaryButton}>
         Change password
       </button>
       {mutation.error && (

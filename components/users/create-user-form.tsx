@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { createUser, usersKey } from "./users-client";
+import { input, primaryButton } from "@/components/settings/api-keys-ui";
 
-const input = "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /** An admin adds a member (or another admin) with a first password to hand over. */
 export function CreateUserForm() {
@@ -76,7 +76,7 @@ export function CreateUserForm() {
           {message}
         </p>
       )}
-      <button type="submit" disabled={mutation.isPending || !hydrated} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
+      <button type="submit" disabled={mutation.isPending || !hydrated} className={primaryButton}>
         Add user
       </button>
     </form>
