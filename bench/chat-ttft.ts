@@ -11,6 +11,9 @@ import { readSse } from "../lib/streaming/sse";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const MODEL = "swift-mini";
+// BENCH_ONLY=burst|steady and BENCH_CONCURRENCY=50 (comma-separated) narrow a run while tuning.
+const ONLY = process.env.BENCH_ONLY;
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? "1,8,50").split(",").map(Number);
 
 async function directTtft(sandboxUrl: string, prompt: string): Promise<number> {
   const started = performance.now();
@@ -66,14 +69,17 @@ function report(label: string, concurrency: number, direct: number[], viaApp: nu
 
 async function run(speed: number, label: string, tokens: number, staggerMs: number) {
   const sandbox = await startSandboxProcess(4310, speed);
-  const app = await startAppProcess(3310, { SANDBOX_BASE_URL: sandbox.url, SANDBOX_ENABLED: "true" }).catch(async (error) => {
+  const app = await startAppProcess(3310, {
+    SANDBOX_BASE_URL: sandbox.url,
+    SANDBOX_ENABLED: "true",
+  }).catch(async (error) => {
     await sandbox.stop();
     throw error;
   });
   try {
     sessionHeaders = (await benchSession(app.url)).headers;
     await measure((p) => appTtft(app.url, p), 4, tokens); // warm-up: compiles routes, fills caches
-    for (const concurrency of [1, 8, 50]) {
+    for (const concurrency of CONCURRENCIES) {
       const direct = await measure((p) => directTtft(sandbox.url, p), concurrency, tokens, staggerMs);
       const viaApp = await measure((p) => appTtft(app.url, p), concurrency, tokens, staggerMs);
       report(label, concurrency, direct, viaApp);
@@ -86,9 +92,9 @@ async function run(speed: number, label: string, tokens: number, staggerMs: numb
 
 async function main() {
   console.log("load | concurrency | direct p50 | direct p99 | /api/chat p50 | /api/chat p99 | added p50 | added p99");
-  await run(1000, "burst", 20, 0);
+  if (ONLY !== "steady") await run(1000, "burst", 20, 0);
   // swift-mini at speed 1: 150 ms to first token, 150 tokens/s; 60 tokens last ~0.55 s.
-  await run(1, "steady", 60, 550);
+  if (ONLY !== "burst") await run(1, "steady", 60, 550);
 }
 
 main().catch((error) => {

@@ -43,7 +43,10 @@ export async function startSandboxProcess(port: number, speed: number): Promise<
 export async function startAppProcess(port: number, env: Record<string, string>): Promise<Proc & { url: string }> {
   const db = `./data/bench-${port}.db`;
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+  const [command, args] = nodeArgs ? [process.execPath, [...nodeArgs, "--import", "tsx", "lib/cli/start.ts"]] : ["node_modules/.bin/tsx", ["lib/cli/start.ts"]];
+  const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
   });

@@ -1,38 +1,44 @@
-// The chatroom's streaming endpoints as Web handlers. Next's route files export them, and
-// the app server also mounts them directly on node:http (see lib/server/lean-routes.ts),
-// which keeps Next's per-request work off the time to first token.
+// The chatroom's streaming endpoints. `openChatTurn` / `openRegeneration` check and start a
+// turn and hand back its events; Next's route files answer with them as a Web Response, and
+// the app server writes them straight to node:http (lib/server/lean-routes.ts), which keeps
+// Next's and Web streams' per-request work off the time to first token.
 import { requireUser } from "../auth/current-user";
 import { errorResponse } from "../errors";
 import { parseJsonBody } from "../http/parse-body";
 import { chatEventResponse } from "../streaming/chat-sse";
+import type { ChatEvent } from "../streaming/events";
 import { prepareRegeneration } from "./regenerate";
 import { prepareTurn, streamColumns } from "./run-turn";
 import { chatRequestSchema, regenerateRequestSchema } from "./schemas";
 
-/** POST /api/chat: one prompt to every column, answers multiplexed into one SSE stream. */
-export async function handleChatPost(request: Request): Promise<Response> {
-  try {
-    const user = await requireUser(request);
-    const body = await parseJsonBody(request, chatRequestSchema);
-    const turn = await prepareTurn(user.id, body);
-    const { events, stopAll } = streamColumns(turn, [
-      { type: "turn", conversationId: turn.conversationId, turn: turn.turn, userMessageId: turn.userMessageId },
-    ]);
-    // A closed tab stops every column; what arrived is saved as "stopped".
-    request.signal.addEventListener("abort", stopAll, { once: true });
-    return chatEventResponse(events, stopAll);
-  } catch (error) {
-    return errorResponse(error);
-  }
+export interface ChatStream {
+  events: AsyncGenerator<ChatEvent>;
+  /** Stops every column; what arrived is saved as "stopped". */
+  stopAll: () => void;
+}
+
+/** POST /api/chat: one prompt to every column, answers multiplexed into one event stream. */
+export async function openChatTurn(request: Request): Promise<ChatStream> {
+  const user = await requireUser(request);
+  const body = await parseJsonBody(request, chatRequestSchema);
+  const turn = await prepareTurn(user.id, body);
+  return streamColumns(turn, [{ type: "turn", conversationId: turn.conversationId, turn: turn.turn, userMessageId: turn.userMessageId }]);
 }
 
 /** POST /api/chat/regenerate: a fresh answer for one column, streamed like a turn. */
-export async function handleRegeneratePost(request: Request): Promise<Response> {
+export async function openRegeneration(request: Request): Promise<ChatStream> {
+  const user = await requireUser(request);
+  const { messageId } = await parseJsonBody(request, regenerateRequestSchema);
+  return streamColumns(await prepareRegeneration(user.id, messageId), []);
+}
+
+export const handleChatPost = (request: Request) => respond(openChatTurn, request);
+export const handleRegeneratePost = (request: Request) => respond(openRegeneration, request);
+
+async function respond(open: (request: Request) => Promise<ChatStream>, request: Request): Promise<Response> {
   try {
-    const user = await requireUser(request);
-    const { messageId } = await parseJsonBody(request, regenerateRequestSchema);
-    const turn = await prepareRegeneration(user.id, messageId);
-    const { events, stopAll } = streamColumns(turn, []);
+    const { events, stopAll } = await open(request);
+    // A closed tab stops every column.
     request.signal.addEventListener("abort", stopAll, { once: true });
     return chatEventResponse(events, stopAll);
   } catch (error) {

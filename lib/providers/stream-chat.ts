@@ -6,6 +6,8 @@ import { getEnv } from "../env";
 import { usdToPico } from "../ledger/usd";
 import type { UpstreamEvent, Usage } from "../streaming/events";
 import { getProviderClient } from "./client";
+import { bodyChunks } from "./fast-fetch";
+import { SseDecoder, type SseMessage } from "../streaming/sse";
 import type { WireMessage } from "./quirks/message-rules";
 import { normaliseRequest } from "./quirks/normalise-request";
 import { completionToChunks } from "./quirks/replay-stream";
@@ -74,18 +76,25 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
       return;
     }
     const params = normalised.params as unknown as ChatCompletionCreateParamsStreaming;
-    const stream = await client.chat.completions.create(params, { signal: controller.signal });
+    // The SDK makes the request; its body is read here, not through the SDK's stream
+    // iterator, which costs several times more per chunk.
+    const response = await client.chat.completions.create(params, { signal: controller.signal }).asResponse();
     yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
     if (normalised.dropped.length || normalised.trimmedMessages) {
       yield { type: "adjusted", dropped: normalised.dropped, replayed: false, trimmedMessages: normalised.trimmedMessages };
     }
-    let firstChunk = true;
-    for await (const chunk of stream) {
-      if (firstChunk) firstChunk = false;
+    const sse = new SseDecoder();
+    const text = new TextDecoder();
+    let done = false;
+    for await (const bytes of bodyChunks(response)) {
       armIdle(env.UPSTREAM_IDLE_TIMEOUT_MS);
-      yield* normaliseChunk(chunk, provider);
+      for (const message of sse.push(text.decode(bytes, { stream: true }))) {
+        // Read on to the end after [DONE]: a body left unread would close the kept-alive connection.
+        done ||= message.data.startsWith("[DONE]");
+        if (!done) yield* normaliseChunk(parseChunk(message, provider), provider);
+      }
     }
-    // The SDK ends iteration quietly when its request is aborted: that is a stop (or a timeout), not a finish.
+    // An abort ends the body quietly or with an error: either way a stop (or a timeout), not a finish.
     if (controller.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
   } catch (error) {
     if (timedOut) throw new UpstreamError(`${provider.label} sent nothing for too long`, 408, "timeout");
@@ -95,6 +104,17 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
     clearTimeout(idleTimer);
     call.signal.removeEventListener("abort", abort);
   }
+}
+
+function parseChunk(message: SseMessage, provider: ProviderConfig): ChatCompletionChunk {
+  let data: ChatCompletionChunk & { error?: { message?: string; code?: number } };
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    throw new UpstreamError(`${provider.label} sent a malformed stream event`, null, "stream");
+  }
+  if (message.event === "error") throw midStreamError(data.error ?? (data as { message?: string }), provider.label);
+  return data;
 }
 
 type LooseDelta = { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; tool_calls?: ChatCompletionChunk.Choice.Delta.ToolCall[] };

@@ -1,6 +1,8 @@
-// Encodes the chatroom's multiplexed events as one SSE response.
+// Encodes the chatroom's multiplexed events as one SSE response: as a Web Response (Next's
+// route files) or written straight to a node:http response (the app server's lean route).
+import type { ServerResponse } from "node:http";
 import type { ChatEvent } from "./events";
-import { encodeSseComment, encodeSseEvent } from "./sse";
+import { encodeSseComment, sseCommentText, sseEventText } from "./sse";
 
 export const SSE_HEADERS: Record<string, string> = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -11,9 +13,14 @@ export const SSE_HEADERS: Record<string, string> = {
 };
 
 const KEEP_ALIVE_MS = 15_000;
+const encoder = new TextEncoder();
+
+export function chatEventText(event: ChatEvent): string {
+  return sseEventText(event.type, JSON.stringify(event));
+}
 
 export function encodeChatEvent(event: ChatEvent): Uint8Array {
-  return encodeSseEvent(event.type, JSON.stringify(event));
+  return encoder.encode(chatEventText(event));
 }
 
 /** A Response streaming `events`; `onCancel` runs when the client goes away. */
@@ -45,4 +52,50 @@ export function chatEventResponse(events: AsyncGenerator<ChatEvent>, onCancel: (
     },
   });
   return new Response(body, { headers: SSE_HEADERS });
+}
+
+/**
+ * Writes `events` to a node:http response. Events that arrive in the same tick leave in one
+ * write (the socket is corked until the tick ends): under load that is one system call for
+ * many events instead of one each. `closed` aborts when the client goes away: `onCancel`
+ * runs and the columns' remaining events are only drained.
+ */
+export async function writeChatEvents(res: ServerResponse, events: AsyncGenerator<ChatEvent>, onCancel: () => void, closed: AbortSignal): Promise<void> {
+  if (closed.aborted) onCancel();
+  else closed.addEventListener("abort", onCancel, { once: true });
+  res.writeHead(200, SSE_HEADERS);
+  res.flushHeaders();
+  const keepAlive = setInterval(() => res.write(sseCommentText("keep-alive")), KEEP_ALIVE_MS);
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
+  try {
+    for await (const event of events) {
+      if (closed.aborted) continue;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
+      if (!res.write(chatEventText(event))) await drained(res, closed);
+    }
+  } finally {
+    clearInterval(keepAlive);
+    closed.removeEventListener("abort", onCancel);
+    res.end();
+  }
+}
+
+function drained(res: ServerResponse, closed: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      closed.removeEventListener("abort", done);
+      resolve();
+    };
+    res.once("drain", done);
+    closed.addEventListener("abort", done, { once: true });
+  });
 }

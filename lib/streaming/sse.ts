@@ -3,13 +3,21 @@
 
 const encoder = new TextEncoder();
 
+export function sseEventText(event: string | null, data: string): string {
+  const lines = data.includes("\n") ? data.split("\n").map((line) => `data: ${line}`).join("\n") : `data: ${data}`;
+  return event ? `event: ${event}\n${lines}\n\n` : `${lines}\n\n`;
+}
+
+export function sseCommentText(text: string): string {
+  return `: ${text}\n\n`;
+}
+
 export function encodeSseEvent(event: string | null, data: string): Uint8Array {
-  const lines = data.split("\n").map((line) => `data: ${line}`).join("\n");
-  return encoder.encode(event ? `event: ${event}\n${lines}\n\n` : `${lines}\n\n`);
+  return encoder.encode(sseEventText(event, data));
 }
 
 export function encodeSseComment(text: string): Uint8Array {
-  return encoder.encode(`: ${text}\n\n`);
+  return encoder.encode(sseCommentText(text));
 }
 
 export interface SseMessage {
