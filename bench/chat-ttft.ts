@@ -47,8 +47,8 @@ async function appTtft(appUrl: string, prompt: string): Promise<number> {
 async function measure(run: (prompt: string) => Promise<number>, concurrency: number, tokens = 20, staggerMs = 0): Promise<number[]> {
   const samples: number[] = [];
   let next = 0;
-  // Paced turns take ~0.7 s each: fewer of them keep the run to minutes.
-  const total = staggerMs > 0 ? Math.max(60, concurrency * 4) : Math.max(ROUNDS, concurrency * 4);
+  // Paced turns take ~0.7 s each: fewer of them keep the run to minutes (20 per client: a p99 from 1,000 at 50).
+  const total = staggerMs > 0 ? Math.max(100, concurrency * 20) : Math.max(ROUNDS, concurrency * 4);
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
       await new Promise((r) => setTimeout(r, (worker * staggerMs) / concurrency));

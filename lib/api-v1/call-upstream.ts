@@ -5,6 +5,7 @@
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import { getEnv } from "../env";
 import { getProviderClient } from "../providers/client";
+import { Deadline } from "../providers/deadline";
 import { bodyChunks } from "../providers/fast-fetch";
 import { UpstreamError } from "../providers/upstream-error";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
@@ -28,21 +29,13 @@ export async function openUpstream(candidate: Candidate, request: NormalisedRequ
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();
   clientSignal.addEventListener("abort", onClientAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  let expired = false;
-  const arm = (ms: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      expired = true;
-      controller.abort();
-    }, ms);
-  };
+  const deadline = new Deadline(() => controller.abort());
   const dispose = () => {
-    clearTimeout(timer);
+    deadline.dispose();
     clientSignal.removeEventListener("abort", onClientAbort);
   };
 
-  arm(env.UPSTREAM_TIMEOUT_MS);
+  deadline.arm(env.UPSTREAM_TIMEOUT_MS);
   try {
     const client = getProviderClient(candidate.provider);
     let response = await client.chat.completions.create(request.params as never, { signal: controller.signal }).asResponse();
@@ -56,15 +49,15 @@ export async function openUpstream(candidate: Candidate, request: NormalisedRequ
       try {
         yield* bodyChunks(body);
       } catch (error) {
-        if (expired && !clientSignal.aborted) throw timeout();
+        if (deadline.expired && !clientSignal.aborted) throw timeout();
         throw error;
       }
-      if (expired && !clientSignal.aborted) throw timeout();
+      if (deadline.expired && !clientSignal.aborted) throw timeout();
     }
-    return { response, controller, touch: () => arm(env.UPSTREAM_IDLE_TIMEOUT_MS), timedOut: () => expired, dispose, chunks };
+    return { response, controller, touch: () => deadline.touch(env.UPSTREAM_IDLE_TIMEOUT_MS), timedOut: () => deadline.expired, dispose, chunks };
   } catch (error) {
     dispose();
-    if (expired) (error as { switchyardTimeout?: boolean }).switchyardTimeout = true;
+    if (deadline.expired) (error as { switchyardTimeout?: boolean }).switchyardTimeout = true;
     throw error;
   }
 }

@@ -93,21 +93,13 @@ export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, he
     console.error("[chat] could not save the turn:", error);
     controllers.forEach((c) => c.abort());
   });
-  const sources = runs.map((run, i) => guard(runColumn({ ...run, persisted, signal: controllers[i].signal }), run.messageId));
-  async function* events(): AsyncGenerator<ChatEvent> {
-    yield* header;
-    yield* multiplex(sources, (i, error) => columnCrashed(runs[i], error));
-    yield { type: "done" };
-  }
-  return { events: events(), stopAll: () => runs.forEach((run) => stopColumns({ messageId: run.messageId })) };
-}
-
-async function* guard(source: AsyncGenerator<ChatEvent>, messageId: string): AsyncGenerator<ChatEvent> {
-  try {
-    yield* source;
-  } finally {
-    unregisterLiveColumn(messageId);
-  }
+  const sources = runs.map((run, i) => runColumn({ ...run, persisted, signal: controllers[i].signal }));
+  const events = multiplex(sources, (i, error) => columnCrashed(runs[i], error), {
+    head: header,
+    tail: [{ type: "done" }],
+    onSourceEnd: (i) => unregisterLiveColumn(runs[i].messageId),
+  });
+  return { events, stopAll: () => runs.forEach((run) => stopColumns({ messageId: run.messageId })) };
 }
 
 function columnCrashed(run: PreparedTurn["runs"][number], error: unknown): ChatEvent {

@@ -6,6 +6,7 @@ import { getEnv } from "../env";
 import { usdToPico } from "../ledger/usd";
 import type { UpstreamEvent, Usage } from "../streaming/events";
 import { getProviderClient } from "./client";
+import { Deadline } from "./deadline";
 import { bodyChunks } from "./fast-fetch";
 import { SseDecoder, type SseMessage } from "../streaming/sse";
 import type { WireMessage } from "./quirks/message-rules";
@@ -53,20 +54,12 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
   const controller = new AbortController();
   const abort = () => controller.abort();
   call.signal.addEventListener("abort", abort, { once: true });
-  // Idle timer: no chunk for this long means the upstream is stuck.
-  let idleTimer: NodeJS.Timeout | undefined;
-  let timedOut = false;
-  const armIdle = (ms: number) => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, ms);
-  };
+  // No chunk for this long means the upstream is stuck.
+  const deadline = new Deadline(abort);
 
   try {
     if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
-    armIdle(env.UPSTREAM_TIMEOUT_MS);
+    deadline.arm(env.UPSTREAM_TIMEOUT_MS);
     const client = getProviderClient(provider);
     if (normalised.replay) {
       const completion = (await client.chat.completions.create(normalised.params as never, { signal: controller.signal })) as ChatCompletion;
@@ -87,7 +80,7 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
     const text = new TextDecoder();
     let done = false;
     for await (const bytes of bodyChunks(response)) {
-      armIdle(env.UPSTREAM_IDLE_TIMEOUT_MS);
+      deadline.touch(env.UPSTREAM_IDLE_TIMEOUT_MS);
       for (const message of sse.push(text.decode(bytes, { stream: true }))) {
         // Read on to the end after [DONE]: a body left unread would close the kept-alive connection.
         done ||= message.data.startsWith("[DONE]");
@@ -97,11 +90,11 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
     // An abort ends the body quietly or with an error: either way a stop (or a timeout), not a finish.
     if (controller.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
   } catch (error) {
-    if (timedOut) throw new UpstreamError(`${provider.label} sent nothing for too long`, 408, "timeout");
+    if (deadline.expired) throw new UpstreamError(`${provider.label} sent nothing for too long`, 408, "timeout");
     if (call.signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
     throw toUpstreamError(error, provider.label);
   } finally {
-    clearTimeout(idleTimer);
+    deadline.dispose();
     call.signal.removeEventListener("abort", abort);
   }
 }

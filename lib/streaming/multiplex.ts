@@ -1,8 +1,20 @@
 // Merges several async event sources into one, in arrival order. A source that throws
-// never breaks the others: its error is turned into an event by `onError`.
+// never breaks the others: its error is turned into an event by `onError`. Every layer of
+// async iteration costs each event a few promises, so the merge also takes what goes before
+// and after the sources (`head`, `tail`) and who to tell when a source ends, instead of
+// being wrapped in more generators.
 
-export async function* multiplex<T>(sources: AsyncIterable<T>[], onError: (index: number, error: unknown) => T): AsyncGenerator<T> {
-  const queue: T[] = [];
+export interface MultiplexOptions<T> {
+  /** Items yielded before any source's. */
+  head?: T[];
+  /** Items yielded after every source has ended. */
+  tail?: T[];
+  /** Called once a source has ended, however it ended. */
+  onSourceEnd?: (index: number) => void;
+}
+
+export async function* multiplex<T>(sources: AsyncIterable<T>[], onError: (index: number, error: unknown) => T, options: MultiplexOptions<T> = {}): AsyncGenerator<T> {
+  const queue: T[] = [...(options.head ?? [])];
   let wake: (() => void) | null = null;
   let running = sources.length;
   const notify = () => {
@@ -20,6 +32,7 @@ export async function* multiplex<T>(sources: AsyncIterable<T>[], onError: (index
       queue.push(onError(index, error));
     } finally {
       running -= 1;
+      options.onSourceEnd?.(index);
       notify();
     }
   });
@@ -38,6 +51,7 @@ export async function* multiplex<T>(sources: AsyncIterable<T>[], onError: (index
       const batch = queue.splice(0, queue.length);
       for (const item of batch) yield item;
     }
+    for (const item of options.tail ?? []) yield item;
   } finally {
     await Promise.allSettled(pumps);
   }

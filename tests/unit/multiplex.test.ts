@@ -53,3 +53,14 @@ describe("multiplex", () => {
     expect(await collect(multiplex<string>([], () => "err"))).toEqual([]);
   });
 });
+
+describe("multiplex options", () => {
+  it("yields the head first and the tail last, and tells when each source ends", async () => {
+    const ended: number[] = [];
+    const out = await collect(multiplex([paced("a", 2, 1), paced("b", 2, 4, 1)], (i) => `error:${i}`, { head: ["start"], tail: ["done"], onSourceEnd: (i) => ended.push(i) }));
+    expect(out[0]).toBe("start");
+    expect(out.at(-1)).toBe("done");
+    expect(out).toContain("error:1");
+    expect(ended.sort()).toEqual([0, 1]);
+  });
+});
