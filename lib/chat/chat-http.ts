@@ -1,21 +1,16 @@
 // The chatroom's streaming endpoints. `openChatTurn` / `openRegeneration` check and start a
-// turn and hand back its events; Next's route files answer with them as a Web Response, and
-// the app server writes them straight to node:http (lib/server/lean-routes.ts), which keeps
+// turn and hand back its stream; Next's route files answer with it as a Web Response, and
+// the app server writes it straight to node:http (lib/server/lean-routes.ts), which keeps
 // Next's and Web streams' per-request work off the time to first token.
 import { requireUser } from "../auth/current-user";
 import { errorResponse } from "../errors";
 import { parseJsonBody } from "../http/parse-body";
 import { chatEventResponse } from "../streaming/chat-sse";
-import type { ChatEvent } from "../streaming/events";
 import { prepareRegeneration } from "./regenerate";
-import { prepareTurn, streamColumns } from "./run-turn";
+import { prepareTurn, streamColumns, type ChatStream } from "./run-turn";
 import { chatRequestSchema, regenerateRequestSchema } from "./schemas";
 
-export interface ChatStream {
-  events: AsyncGenerator<ChatEvent>;
-  /** Stops every column; what arrived is saved as "stopped". */
-  stopAll: () => void;
-}
+export type { ChatStream } from "./run-turn";
 
 /** POST /api/chat: one prompt to every column, answers multiplexed into one event stream. */
 export async function openChatTurn(request: Request): Promise<ChatStream> {
@@ -37,10 +32,10 @@ export const handleRegeneratePost = (request: Request) => respond(openRegenerati
 
 async function respond(open: (request: Request) => Promise<ChatStream>, request: Request): Promise<Response> {
   try {
-    const { events, stopAll } = await open(request);
+    const stream = await open(request);
     // A closed tab stops every column.
-    request.signal.addEventListener("abort", stopAll, { once: true });
-    return chatEventResponse(events, stopAll);
+    request.signal.addEventListener("abort", stream.stopAll, { once: true });
+    return chatEventResponse(stream);
   } catch (error) {
     return errorResponse(error);
   }

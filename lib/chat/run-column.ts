@@ -34,10 +34,11 @@ export interface ColumnRun {
   signal: AbortSignal;
 }
 
-export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
+/** Runs the column to its end, handing its events to `emit`; never rejects for a failed answer (that is a column-error event). */
+export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void): Promise<void> {
   const { columnId, messageId } = run;
   const started = Date.now();
-  yield { type: "column-start", columnId, messageId, modelId: run.modelId };
+  emit({ type: "column-start", columnId, messageId, modelId: run.modelId });
 
   const rounds: RoundResult[] = [];
   const trace: ToolTraceEntry[] = [];
@@ -53,9 +54,8 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
       const hold = await holdUserBudget(run.userId, () => worstCaseRoundCost(candidates, messages as WireMessage[], run.maxTokens));
       let result: RoundResult | undefined;
       try {
-        result = yield* runRound(run, round, candidates, messages, tools);
+        result = await runRound(run, round, candidates, messages, tools, emit);
       } finally {
-        // Also when the column is stopped: the generator is closed inside runRound.
         if (result) hold.settle(result.costPico);
         else hold.release();
       }
@@ -68,11 +68,11 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
       });
       for (const call of result.toolCalls) {
         const entry: ToolTraceEntry = { round, ...call, result: null, ok: false };
-        yield { type: "tool-call", columnId, call: entry };
+        emit({ type: "tool-call", columnId, call: entry });
         const outcome = runChatTool(call.name, call.arguments);
         Object.assign(entry, { result: outcome.content, ok: outcome.ok });
         trace.push(entry);
-        yield { type: "tool-result", columnId, id: call.id, ok: outcome.ok, result: outcome.content };
+        emit({ type: "tool-result", columnId, id: call.id, ok: outcome.ok, result: outcome.content });
         messages.push({ role: "tool", tool_call_id: call.id, content: outcome.content });
       }
     }
@@ -114,8 +114,8 @@ export async function* runColumn(run: ColumnRun): AsyncGenerator<ChatEvent> {
     console.error(`[chat] could not save message ${messageId}:`, error),
   );
 
-  if (status === "error") yield { type: "column-error", columnId, messageId, error: failure ?? "Unknown error", stats };
-  else yield { type: "column-end", columnId, messageId, stats };
+  if (status === "error") emit({ type: "column-error", columnId, messageId, error: failure ?? "Unknown error", stats });
+  else emit({ type: "column-end", columnId, messageId, stats });
 }
 
 /** Where to send the column, with its tools — unless its model cannot call tools: then it answers without. */

@@ -28,13 +28,15 @@ export interface RoundResult {
   replayed: boolean;
 }
 
-export async function* runRound(
+/** Runs the round, handing the column's events to `emit` as they come. */
+export async function runRound(
   run: ColumnRun,
   round: number,
   candidates: Candidate[],
   messages: ChatCompletionMessageParam[],
   tools: ChatCompletionTool[],
-): AsyncGenerator<ChatEvent, RoundResult> {
+  emit: (event: ChatEvent) => void,
+): Promise<RoundResult> {
   const { columnId } = run;
   const started = Date.now();
   const collector = new ToolCallCollector();
@@ -45,7 +47,7 @@ export async function* runRound(
   let usage: Usage | null = null;
   let ledger: ReturnType<typeof startGeneration> | null = null;
   try {
-    const events = streamWithFallback({
+    await streamWithFallback({
       candidates,
       messages,
       temperature: run.temperature,
@@ -63,21 +65,20 @@ export async function* runRound(
           priceCachedPico: next.price.cachedPrompt ?? next.price.prompt, priceReasoningPico: next.price.reasoning ?? next.price.completion,
         });
       },
-    });
-    for await (const event of events) {
-      if (event.type === "start") yield { type: "provider", columnId, provider: event.provider };
+    }, (event) => {
+      if (event.type === "start") emit({ type: "provider", columnId, provider: event.provider });
       else if (event.type === "text" || event.type === "reasoning") {
         result.firstTokenAt ??= Date.now();
         if (event.type === "text") result.text += event.text;
         else result.reasoning += event.text;
-        yield { type: event.type, columnId, text: event.text };
+        emit({ type: event.type, columnId, text: event.text });
       } else if (event.type === "tool-call") {
         result.firstTokenAt ??= Date.now();
         collector.add(event);
       } else if (event.type === "usage") usage = event.usage;
       else if (event.type === "finish") result.finishReason = event.finishReason;
       else if (event.type === "adjusted") Object.assign(result, { dropped: event.dropped, replayed: event.replayed });
-    }
+    });
   } catch (error) {
     if (error instanceof AppError) result.failure = error.message;
     else {

@@ -84,8 +84,16 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   return { conversationId, turn, userMessageId, runs, persisted };
 }
 
-/** Runs the prepared columns; `header` events go first (the turn, for a new conversation). */
-export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, header: ChatEvent[]): { events: AsyncGenerator<ChatEvent>; stopAll: () => void } {
+export interface ChatStream {
+  /** Runs the turn, handing each event to `emit` as it happens (`header` first, `done` last);
+   * resolves once every column has ended and been saved. */
+  run(emit: (event: ChatEvent) => void): Promise<void>;
+  /** Stops every column; what arrived is saved as "stopped". */
+  stopAll(): void;
+}
+
+/** The prepared columns, ready to run side by side; `header` events go first (the turn, for a new conversation). */
+export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, header: ChatEvent[]): ChatStream {
   const { runs, persisted } = turn;
   const controllers = runs.map((run) => registerLiveColumn(run.messageId, run.conversationId));
   // Should the turn's rows fail to save, its answers have nowhere to go: stop them.
@@ -93,13 +101,18 @@ export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, he
     console.error("[chat] could not save the turn:", error);
     controllers.forEach((c) => c.abort());
   });
-  const sources = runs.map((run, i) => runColumn({ ...run, persisted, signal: controllers[i].signal }));
-  const events = multiplex(sources, (i, error) => columnCrashed(runs[i], error), {
-    head: header,
-    tail: [{ type: "done" }],
-    onSourceEnd: (i) => unregisterLiveColumn(runs[i].messageId),
-  });
-  return { events, stopAll: () => runs.forEach((run) => stopColumns({ messageId: run.messageId })) };
+  return {
+    async run(emit) {
+      header.forEach(emit);
+      const sources = runs.map((run, i) => (push: (event: ChatEvent) => void) => runColumn({ ...run, persisted, signal: controllers[i].signal }, push));
+      await multiplex(sources, emit, {
+        onError: (i, error) => columnCrashed(runs[i], error),
+        onSourceEnd: (i) => unregisterLiveColumn(runs[i].messageId),
+      });
+      emit({ type: "done" });
+    },
+    stopAll: () => runs.forEach((run) => stopColumns({ messageId: run.messageId })),
+  };
 }
 
 function columnCrashed(run: PreparedTurn["runs"][number], error: unknown): ChatEvent {

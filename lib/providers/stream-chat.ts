@@ -15,6 +15,8 @@ import { completionToChunks } from "./quirks/replay-stream";
 import type { ProviderConfig } from "./registry";
 import { UpstreamError, midStreamError, toUpstreamError } from "./upstream-error";
 
+type Emit = (event: UpstreamEvent) => void;
+
 export interface ChatCall {
   provider: ProviderConfig;
   upstreamModel: string;
@@ -30,7 +32,10 @@ export interface ChatCall {
   signal: AbortSignal;
 }
 
-export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent> {
+/** Hands each event to `emit` as it arrives (a callback, not an async iterator: at thousands
+ * of tokens a second, every layer of async iteration costs each token several promises).
+ * Resolves when the answer is complete; rejects with an UpstreamError (or AppError). */
+export async function streamChat(call: ChatCall, emit: Emit): Promise<void> {
   const { provider } = call;
   const env = getEnv();
   // Before any upstream call: a request that cannot fit is refused here (AppError, 400).
@@ -63,18 +68,18 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
     const client = getProviderClient(provider);
     if (normalised.replay) {
       const completion = (await client.chat.completions.create(normalised.params as never, { signal: controller.signal })) as ChatCompletion;
-      yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
-      yield { type: "adjusted", dropped: normalised.dropped, replayed: true, trimmedMessages: normalised.trimmedMessages };
-      for (const chunk of completionToChunks(completion)) yield* normaliseChunk(chunk, provider);
+      emit({ type: "start", provider: provider.id, upstreamModel: call.upstreamModel });
+      emit({ type: "adjusted", dropped: normalised.dropped, replayed: true, trimmedMessages: normalised.trimmedMessages });
+      for (const chunk of completionToChunks(completion)) emitChunk(chunk, provider, emit);
       return;
     }
     const params = normalised.params as unknown as ChatCompletionCreateParamsStreaming;
     // The SDK makes the request; its body is read here, not through the SDK's stream
     // iterator, which costs several times more per chunk.
     const response = await client.chat.completions.create(params, { signal: controller.signal }).asResponse();
-    yield { type: "start", provider: provider.id, upstreamModel: call.upstreamModel };
+    emit({ type: "start", provider: provider.id, upstreamModel: call.upstreamModel });
     if (normalised.dropped.length || normalised.trimmedMessages) {
-      yield { type: "adjusted", dropped: normalised.dropped, replayed: false, trimmedMessages: normalised.trimmedMessages };
+      emit({ type: "adjusted", dropped: normalised.dropped, replayed: false, trimmedMessages: normalised.trimmedMessages });
     }
     const sse = new SseDecoder();
     const text = new TextDecoder();
@@ -84,7 +89,7 @@ export async function* streamChat(call: ChatCall): AsyncGenerator<UpstreamEvent>
       for (const message of sse.push(text.decode(bytes, { stream: true }))) {
         // Read on to the end after [DONE]: a body left unread would close the kept-alive connection.
         done ||= message.data.startsWith("[DONE]");
-        if (!done) yield* normaliseChunk(parseChunk(message, provider), provider);
+        if (!done) emitChunk(parseChunk(message, provider), provider, emit);
       }
     }
     // An abort ends the body quietly or with an error: either way a stop (or a timeout), not a finish.
@@ -112,20 +117,20 @@ function parseChunk(message: SseMessage, provider: ProviderConfig): ChatCompleti
 
 type LooseDelta = { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; tool_calls?: ChatCompletionChunk.Choice.Delta.ToolCall[] };
 
-function* normaliseChunk(chunk: ChatCompletionChunk, provider: ProviderConfig): Generator<UpstreamEvent> {
+function emitChunk(chunk: ChatCompletionChunk, provider: ProviderConfig, emit: Emit): void {
   const failure = (chunk as unknown as { error?: { message?: string; code?: number } }).error;
   if (failure) throw midStreamError(failure, provider.label);
   for (const choice of chunk.choices ?? []) {
     const delta = (choice.delta ?? {}) as LooseDelta;
     const reasoning = delta.reasoning ?? delta.reasoning_content;
-    if (reasoning) yield { type: "reasoning", text: reasoning };
-    if (delta.content) yield { type: "text", text: delta.content };
+    if (reasoning) emit({ type: "reasoning", text: reasoning });
+    if (delta.content) emit({ type: "text", text: delta.content });
     for (const call of delta.tool_calls ?? []) {
-      yield { type: "tool-call", index: call.index, id: call.id, name: call.function?.name, argumentsDelta: call.function?.arguments };
+      emit({ type: "tool-call", index: call.index, id: call.id, name: call.function?.name, argumentsDelta: call.function?.arguments });
     }
-    if (choice.finish_reason) yield { type: "finish", finishReason: choice.finish_reason };
+    if (choice.finish_reason) emit({ type: "finish", finishReason: choice.finish_reason });
   }
-  if (chunk.usage) yield { type: "usage", usage: normaliseUsage(chunk.usage) };
+  if (chunk.usage) emit({ type: "usage", usage: normaliseUsage(chunk.usage) });
 }
 
 type WireUsage = NonNullable<ChatCompletionChunk["usage"]> & { cost?: number | string | null };

@@ -30,7 +30,8 @@ export interface RoutedCall {
   onCandidate?: (candidate: Candidate) => void;
 }
 
-export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<UpstreamEvent> {
+/** Hands the serving candidate's events to `emit`; resolves when its answer is complete. */
+export async function streamWithFallback(call: RoutedCall, emit: (event: UpstreamEvent) => void): Promise<void> {
   let lastError: UpstreamError | null = null;
   for (const candidate of call.candidates) {
     call.onCandidate?.(candidate);
@@ -39,7 +40,7 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
     let firstAt: number | null = null;
     let completionTokens = 0;
     try {
-      const events = streamChat({
+      await streamChat({
         provider: candidate.provider,
         upstreamModel: candidate.upstreamModel,
         messages: call.messages,
@@ -50,14 +51,13 @@ export async function* streamWithFallback(call: RoutedCall): AsyncGenerator<Upst
         maxOutputTokens: candidate.maxOutputTokens,
         supportedParameters: candidate.supportedParameters,
         signal: call.signal,
-      });
-      for await (const event of events) {
+      }, (event) => {
         if (event.type === "text" || event.type === "reasoning" || event.type === "tool-call") {
           sentContent = true;
           firstAt ??= Date.now();
         } else if (event.type === "usage") completionTokens = event.usage.completionTokens;
-        yield event;
-      }
+        emit(event);
+      });
       recordSuccess(candidate.provider.id, candidate.upstreamModel, {
         ttftMs: firstAt === null ? null : firstAt - started,
         completionTokens,

@@ -66,5 +66,5 @@ async function serveChat(open: (request: Request) => Promise<ChatStream>, req: I
     res.end(await answer.text());
     return;
   }
-  await writeChatEvents(res, stream.events, stream.stopAll, closed.signal);
+  await writeChatEvents(res, stream, closed.signal);
 }

@@ -1,6 +1,7 @@
 // Encodes the chatroom's multiplexed events as one SSE response: as a Web Response (Next's
 // route files) or written straight to a node:http response (the app server's lean route).
 import type { ServerResponse } from "node:http";
+import type { ChatStream } from "../chat/run-turn";
 import type { ChatEvent } from "./events";
 import { encodeSseComment, sseCommentText, sseEventText } from "./sse";
 
@@ -23,48 +24,44 @@ export function encodeChatEvent(event: ChatEvent): Uint8Array {
   return encoder.encode(chatEventText(event));
 }
 
-/** A Response streaming `events`; `onCancel` runs when the client goes away. */
-export function chatEventResponse(events: AsyncGenerator<ChatEvent>, onCancel: () => void): Response {
+/** A Response streaming the turn's events; the reader cancelling stops every column. */
+export function chatEventResponse(stream: ChatStream): Response {
   let keepAlive: NodeJS.Timeout | undefined;
+  let open = true;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      keepAlive = setInterval(() => {
-        try {
-          controller.enqueue(encodeSseComment("keep-alive"));
-        } catch {
+      const send = (bytes: Uint8Array) => {
+        if (open) controller.enqueue(bytes);
+      };
+      keepAlive = setInterval(() => send(encodeSseComment("keep-alive")), KEEP_ALIVE_MS);
+      void stream
+        .run((event) => send(encodeChatEvent(event)))
+        .finally(() => {
           clearInterval(keepAlive);
-        }
-      }, KEEP_ALIVE_MS);
+          if (open) controller.close();
+          open = false;
+        });
     },
-    async pull(controller) {
-      const next = await events.next();
-      if (next.done) {
-        clearInterval(keepAlive);
-        controller.close();
-        return;
-      }
-      controller.enqueue(encodeChatEvent(next.value));
-    },
-    async cancel() {
+    cancel() {
+      open = false;
       clearInterval(keepAlive);
-      onCancel();
-      await events.return(undefined);
+      stream.stopAll();
     },
   });
   return new Response(body, { headers: SSE_HEADERS });
 }
 
 /**
- * Writes `events` to a node:http response. Events that arrive in the same tick leave in one
- * write (the socket is corked until the tick ends): under load that is one system call for
- * many events instead of one each. `closed` aborts when the client goes away: `onCancel`
- * runs and the columns' remaining events are only drained.
+ * Writes the turn's events to a node:http response. Events that arrive in the same tick
+ * leave in one write (the socket is corked until the tick ends): under load that is one
+ * system call for many events instead of one each. Events are small, so a slow reader is
+ * not waited for: what it has not read yet waits in the socket's buffer. `closed` aborts
+ * when the client goes away: every column stops and saves what arrived.
  */
-export async function writeChatEvents(res: ServerResponse, events: AsyncGenerator<ChatEvent>, onCancel: () => void, closed: AbortSignal): Promise<void> {
-  if (closed.aborted) onCancel();
-  else closed.addEventListener("abort", onCancel, { once: true });
+export async function writeChatEvents(res: ServerResponse, stream: ChatStream, closed: AbortSignal): Promise<void> {
+  if (closed.aborted) stream.stopAll();
+  else closed.addEventListener("abort", stream.stopAll, { once: true });
   res.writeHead(200, SSE_HEADERS);
-  res.flushHeaders();
   const keepAlive = setInterval(() => res.write(sseCommentText("keep-alive")), KEEP_ALIVE_MS);
   let corked = false;
   const uncork = () => {
@@ -72,30 +69,18 @@ export async function writeChatEvents(res: ServerResponse, events: AsyncGenerato
     res.uncork();
   };
   try {
-    for await (const event of events) {
-      if (closed.aborted) continue;
+    await stream.run((event) => {
+      if (closed.aborted) return;
       if (!corked) {
         corked = true;
         res.cork();
         process.nextTick(uncork);
       }
-      if (!res.write(chatEventText(event))) await drained(res, closed);
-    }
+      res.write(chatEventText(event));
+    });
   } finally {
     clearInterval(keepAlive);
-    closed.removeEventListener("abort", onCancel);
+    closed.removeEventListener("abort", stream.stopAll);
     res.end();
   }
-}
-
-function drained(res: ServerResponse, closed: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      closed.removeEventListener("abort", done);
-      resolve();
-    };
-    res.once("drain", done);
-    closed.addEventListener("abort", done, { once: true });
-  });
 }
