@@ -34,7 +34,7 @@ const columns = [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/echo-fre
 
 function post(body: unknown, init: { signal?: AbortSignal; signedIn?: boolean } = {}) {
   // Same-origin fetches from our pages carry the session cookie and the CSRF header.
-  const session = init.signedIn === false ? {} : { cookie: user.headers.cookie, "x-csrf-token": user.csrf };
+  const session: Record<string, string> = init.signedIn === false ? {} : { cookie: user.headers.cookie, "x-csrf-token": user.csrf };
   return fetch(`${api.url}/api/chat`, {
     method: "POST",
     headers: { "content-type": "application/json", ...session },
