@@ -20,6 +20,7 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (d: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(d));
+    child.stdout?.on("data", (d: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(d));
     child.on("exit", (code) => reject(new Error(`Process exited with ${code}`)));
   });
 }
@@ -43,9 +44,11 @@ export async function startSandboxProcess(port: number, speed: number): Promise<
 export async function startAppProcess(port: number, env: Record<string, string>): Promise<Proc & { url: string }> {
   const db = `./data/bench-${port}.db`;
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS).
-  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
-  const [command, args] = nodeArgs ? [process.execPath, [...nodeArgs, "--import", "tsx", "lib/cli/start.ts"]] : ["node_modules/.bin/tsx", ["lib/cli/start.ts"]];
+  // Started exactly as `npm start` starts it (its node flags included), plus BENCH_APP_NODE_ARGS:
+  // e.g. "--cpu-prof --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS).
+  const [, ...startArgs] = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
+  const extra = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const [command, args] = [process.execPath, [...extra, ...startArgs]];
   const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
