@@ -54,7 +54,10 @@ async function measure(run: (prompt: string) => Promise<number>, concurrency: nu
       await new Promise((r) => setTimeout(r, (worker * staggerMs) / concurrency));
       while (next < total) {
         const i = next++;
-        samples.push(await run(`Benchmark prompt ${i} [[sandbox:tokens=${tokens}]]`));
+        const at = performance.now();
+        const ttft = await run(`Benchmark prompt ${i} [[sandbox:tokens=${tokens}]]`);
+        samples.push(ttft);
+        if (process.env.BENCH_VERBOSE && ttft > 170 && staggerMs > 0) console.log(`  slow turn ${i}: ${ttft.toFixed(1)} ms, started ${(Date.now() - (performance.now() - at)) % 1e6 | 0}`);
       }
     }),
   );
@@ -62,6 +65,10 @@ async function measure(run: (prompt: string) => Promise<number>, concurrency: nu
 }
 
 function report(label: string, concurrency: number, direct: number[], viaApp: number[]) {
+  if (process.env.BENCH_VERBOSE) {
+    const slowest = (xs: number[]) => xs.map((v, i) => [v, i]).sort((a, b) => b[0] - a[0]).slice(0, 4).map(([v, i]) => `#${i}: ${v.toFixed(1)}`).join(", ");
+    console.log(`  slowest direct ${slowest(direct)}; slowest via app ${slowest(viaApp)}`);
+  }
   const d50 = percentile(direct, 50), d99 = percentile(direct, 99), a50 = percentile(viaApp, 50), a99 = percentile(viaApp, 99);
   const ms = [d50, d99, a50, a99, a50 - d50, a99 - d99].map((v) => `${v.toFixed(1)} ms`);
   console.log([label, String(concurrency), ...ms].join(" | "));

@@ -53,6 +53,7 @@ export async function startAppProcess(port: number, env: Record<string, string>)
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
   });
+  if (process.env.BENCH_VERBOSE) console.log(`  app spawned at ${Date.now() % 1e6}`);
   await waitForLine(child, /ready on (\S+)/, 600_000);
   return { child, url: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }
@@ -72,7 +73,8 @@ export async function benchSession(appUrl: string): Promise<{ cookies: { name: s
   return { cookies, headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), "x-csrf-token": csrf } };
 }
 
+/** Nearest-rank percentile: the smallest sample with at least p% of the samples at or below it. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
