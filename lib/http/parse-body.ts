@@ -7,7 +7,11 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
-  const text = await readLimitedText(request);
+  return parseJsonText(await readLimitedText(request), schema);
+}
+
+/** Validates a body already read (the app server reads its lean routes' bodies itself). */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

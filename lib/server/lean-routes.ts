@@ -14,7 +14,9 @@ import { writeChatEvents } from "../streaming/chat-sse";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-const CHAT_ROUTES: Record<string, (request: Request) => Promise<ChatStream>> = {
+type OpenChat = (request: Request, body: string) => Promise<ChatStream>;
+
+const CHAT_ROUTES: Record<string, OpenChat> = {
   "POST /api/chat": openChatTurn,
   "POST /api/chat/regenerate": openRegeneration,
 };
@@ -46,7 +48,7 @@ async function notFound(req: IncomingMessage, res: ServerResponse): Promise<void
 }
 
 /** A chat turn: its checks and rows, then its events straight onto the socket. */
-async function serveChat(open: (request: Request) => Promise<ChatStream>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveChat(open: OpenChat, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const closed = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) closed.abort();
@@ -59,7 +61,8 @@ async function serveChat(open: (request: Request) => Promise<ChatStream>, req: I
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
-    stream = await open(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: new Uint8Array(body) }));
+    // The body goes as text, already read: no Web stream to read it through again.
+    stream = await open(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers }), body.toString("utf8"));
   } catch (error) {
     const answer = errorResponse(error);
     res.writeHead(answer.status, { "content-type": "application/json" });
