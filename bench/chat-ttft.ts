@@ -9,7 +9,7 @@ import { benchSession, percentile, startAppProcess, startSandboxProcess } from "
 let sessionHeaders: Record<string, string> = {};
 import { readSse } from "../lib/streaming/sse";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1000);
 const MODEL = "swift-mini";
 // BENCH_ONLY=burst|steady and BENCH_CONCURRENCY=50 (comma-separated) narrow a run while tuning.
 const ONLY = process.env.BENCH_ONLY;
