@@ -8,6 +8,7 @@ import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
+import { nodeHeaders } from "../http/node-headers";
 import { MAX_BODY_BYTES } from "../http/parse-body";
 import { readNodeBody } from "../http/read-node-body";
 import { writeChatEvents } from "../streaming/chat-sse";
@@ -56,13 +57,9 @@ async function serveChat(open: OpenChat, req: IncomingMessage, res: ServerRespon
   let stream: ChatStream;
   try {
     const body = await readNodeBody(req, MAX_BODY_BYTES);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-      else if (Array.isArray(value)) headers.set(name, value.join(", "));
-    }
     // The body goes as text, already read: no Web stream to read it through again.
-    stream = await open(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers }), body.toString("utf8"));
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers: nodeHeaders(req) });
+    stream = await open(request, body.toString("utf8"));
   } catch (error) {
     const answer = errorResponse(error);
     res.writeHead(answer.status, { "content-type": "application/json" });

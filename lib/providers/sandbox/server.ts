@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleSandboxRequest } from "./handler";
+import { nodeHeaders } from "../../http/node-headers";
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */
@@ -56,7 +57,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, speed: number | 
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
     method,
-    headers: toHeaders(req),
+    headers: nodeHeaders(req),
     body: body ? new Uint8Array(body) : undefined,
     signal: controller.signal,
   });
@@ -116,13 +117,4 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
 }
