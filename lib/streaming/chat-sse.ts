@@ -3,7 +3,7 @@
 import type { ServerResponse } from "node:http";
 import type { ChatStream } from "../chat/run-turn";
 import type { ChatEvent } from "./events";
-import { encodeSseComment, sseCommentText, sseEventText } from "./sse";
+import { encodeSseComment, encodeSseEvent, sseCommentText, sseEventText } from "./sse";
 
 export const SSE_HEADERS: Record<string, string> = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -14,14 +14,13 @@ export const SSE_HEADERS: Record<string, string> = {
 };
 
 const KEEP_ALIVE_MS = 15_000;
-const encoder = new TextEncoder();
 
 export function chatEventText(event: ChatEvent): string {
   return sseEventText(event.type, JSON.stringify(event));
 }
 
 export function encodeChatEvent(event: ChatEvent): Uint8Array {
-  return encoder.encode(chatEventText(event));
+  return encodeSseEvent(event.type, JSON.stringify(event));
 }
 
 /** A Response streaming the turn's events; the reader cancelling stops every column. */
@@ -34,11 +33,14 @@ export function chatEventResponse(stream: ChatStream): Response {
         if (open) controller.enqueue(bytes);
       };
       keepAlive = setInterval(() => send(encodeSseComment("keep-alive")), KEEP_ALIVE_MS);
-      void stream
+      stream
         .run((event) => send(encodeChatEvent(event)))
-        .finally(() => {
+        // Not expected (columns turn their failures into events), but never an unhandled rejection.
+        .then(() => null, (error: unknown) => error ?? new Error("The turn failed"))
+        .then((failure) => {
           clearInterval(keepAlive);
-          if (open) controller.close();
+          if (open && failure) controller.error(failure);
+          else if (open) controller.close();
           open = false;
         });
     },
