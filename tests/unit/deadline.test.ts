@@ -1,13 +1,18 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Deadline } from "@/lib/providers/deadline";
 
 describe("Deadline", () => {
+  let expired: ReturnType<typeof vi.fn<() => void>>;
+  let deadline: Deadline;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    expired = vi.fn<() => void>();
+    deadline = new Deadline(expired);
+  });
   afterEach(() => vi.useRealTimers());
 
   it("expires once nothing arrived for the limit, and touches push it back", () => {
-    vi.useFakeTimers();
-    const expired = vi.fn();
-    const deadline = new Deadline(expired);
     deadline.arm(1000);
     vi.advanceTimersByTime(900);
     deadline.touch(1000);
@@ -19,9 +24,6 @@ describe("Deadline", () => {
   });
 
   it("a touch with another limit switches to it (first-token limit, then the idle limit)", () => {
-    vi.useFakeTimers();
-    const expired = vi.fn();
-    const deadline = new Deadline(expired);
     deadline.arm(60_000);
     vi.advanceTimersByTime(100);
     deadline.touch(500);
@@ -32,9 +34,6 @@ describe("Deadline", () => {
   });
 
   it("never fires once disposed", () => {
-    vi.useFakeTimers();
-    const expired = vi.fn();
-    const deadline = new Deadline(expired);
     deadline.arm(10);
     deadline.dispose();
     vi.advanceTimersByTime(100);
