@@ -1,8 +1,7 @@
 // `npm run api`: only the OpenAI-compatible API (/api/v1) and the chat stream routes, without
 // the web UI — for headless deployments. Applies migrations first, like `npm start`.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { resolveDatabaseUrl } from "../db/database-url";
+import { migrateDatabase } from "../db/migrate";
 import { getEnv } from "../env";
 import { closeInterruptedCalls } from "../server/close-interrupted";
 import { startApiServer } from "../server/api-server";
@@ -11,9 +10,7 @@ import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
 async function main() {
   const env = getEnv();
   process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
-  if (!process.argv.includes("--no-migrate")) {
-    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "inherit", env: process.env });
-  }
+  if (!process.argv.includes("--no-migrate")) await migrateDatabase(process.env.DATABASE_URL);
   await closeInterruptedCalls();
   await (await import("../providers/credential-snapshot")).loadProviderCredentials();
   const server = await startApiServer({ port: env.PORT, host: env.HOST });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
 import { startHttpServer } from "../server/http-server";
 import { resolveDatabaseUrl } from "../db/database-url";
+import { migrateDatabase } from "../db/migrate";
 import { getEnv } from "../env";
 
 const root = process.cwd();
@@ -41,8 +42,9 @@ async function main() {
   const env = getEnv();
   process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
   const bin = path.join(root, "node_modules", ".bin");
-  if (!fs.existsSync(path.join(root, "node_modules", ".prisma", "client", "index.js"))) run(path.join(bin, "prisma"), ["generate"]);
-  run(path.join(bin, "prisma"), ["migrate", "deploy"]);
+  const generated = ["client", "client-postgres"].every((dir) => fs.existsSync(path.join(root, "node_modules", ".prisma", dir, "index.js")));
+  if (!generated) run("npm", ["run", "db:generate"]);
+  await migrateDatabase(process.env.DATABASE_URL);
   if (!dev && needsBuild()) run(path.join(bin, "next"), ["build"]);
   const server = await startHttpServer({ dev });
   console.log(`[switchyard] ready on ${server.url}`);

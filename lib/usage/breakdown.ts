@@ -3,9 +3,9 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
-import { userWhere } from "./scope";
+import { userClauses, userWhere } from "./scope";
 import { planUsage } from "./summary";
-import { SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
+import { SUMMED, SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
 
 export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation", "user"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -32,6 +32,8 @@ export interface BreakdownRow extends UsageTotals {
   label: string;
 }
 
+type GroupedRow = SumRow & { key: string | null; title?: string | null };
+
 export interface UsageBreakdown {
   groupBy: GroupBy;
   sort: SortKey;
@@ -42,16 +44,26 @@ export interface UsageBreakdown {
 
 export async function getUsageBreakdown(userId: string, query: UsageQuery, options: BreakdownOptions): Promise<UsageBreakdown> {
   const column = COLUMN[options.groupBy];
-  // The rollups keep no conversation id, and the daily one no source or key.
+  // Only the per-conversation rollup keeps the conversation, and the daily one has no source or key.
   const source = sourceSql(
-    await planUsage(userId, query, { rollup: options.groupBy !== "conversation", daily: options.groupBy === "model" || options.groupBy === "provider" }),
+    planUsage(userId, query, { rollup: true, daily: options.groupBy === "model" || options.groupBy === "provider", conversations: options.groupBy === "conversation" }),
   );
-  const grouped = await queryRows<SumRow & { key: string | null }>(`SELECT ${column} AS key, ${SUM_COLUMNS} FROM ${source.sql} GROUP BY ${column}`, source.params);
+  const groupSql = `SELECT "${column}" AS "key", ${SUM_COLUMNS} FROM ${source.sql} GROUP BY "${column}"`;
+  // Conversation titles join in the same query: there can be thousands of them.
+  const owner = userClauses(userId);
+  const grouped =
+    options.groupBy === "conversation"
+      ? await queryRows<GroupedRow>(
+          `SELECT grouped.*, c."title" AS "title" FROM (${groupSql}) grouped
+           LEFT JOIN "Conversation" c ON c."id" = grouped."key"${owner.clauses.map((clause) => ` AND c.${clause}`).join("")}`,
+          [...source.params, ...owner.params],
+        )
+      : await queryRows<GroupedRow>(groupSql, source.params);
 
   const keys = grouped.map((r) => r.key);
   const labels =
     options.groupBy === "conversation"
-      ? await conversationTitles(userId, keys)
+      ? new Map(grouped.flatMap((r) => (r.key && typeof r.title === "string" ? [[r.key, r.title] as const] : [])))
       : options.groupBy === "apiKey"
         ? await apiKeyNames(userId, keys)
         : options.groupBy === "user"
@@ -67,17 +79,6 @@ function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, stri
   if (groupBy === "apiKey") return key ? (titles.get(key) ?? "Deleted key") : "No API key (chatroom)";
   if (groupBy === "user") return key ? (titles.get(key) ?? "Deleted user") : "Unknown";
   return key || "Unknown";
-}
-
-async function conversationTitles(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
-  const ids = keys.filter((k): k is string => Boolean(k));
-  const titles = new Map<string, string>();
-  // Chunked: SQLite caps bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await getDb().conversation.findMany({ where: { ...userWhere(userId), id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true } });
-    for (const c of found) titles.set(c.id, c.title);
-  }
-  return titles;
 }
 
 async function apiKeyNames(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
@@ -104,10 +105,9 @@ function comparator(sort: SortKey, dir: "asc" | "desc") {
 
 /** The table's total is the exact sum of its rows' raw sums (BigInt), not of rounded figures. */
 function sumRows(rows: SumRow[]): SumRow {
-  const keys = ["requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"] as const;
-  const total = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
-  for (const row of rows) for (const k of keys) total[k] += BigInt(row[k]);
-  return Object.fromEntries(keys.map((k) => [k, total[k].toString()])) as unknown as SumRow;
+  const total = Object.fromEntries(SUMMED.map((k) => [k, 0n])) as Record<(typeof SUMMED)[number], bigint>;
+  for (const row of rows) for (const k of SUMMED) total[k] += BigInt(row[k]);
+  return Object.fromEntries(SUMMED.map((k) => [k, total[k].toString()])) as unknown as SumRow;
 }
 
 /** Breakdown by user (admins, every user's usage): emails as labels. */

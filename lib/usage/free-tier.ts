@@ -3,7 +3,7 @@
 import { PROVIDER_PRESETS, type FreeTier } from "../providers/presets";
 import { queryRows } from "./db";
 import { localParts, startOfLocalDate } from "./time-zone";
-import { toDbTime } from "./usage-source";
+import { fromDbTime, toDbTime } from "./usage-source";
 
 /** Where a provider's daily quota resets: OpenRouter at 00:00 UTC, Gemini at midnight Pacific. */
 const DAILY_RESET_TZ: Record<string, string> = { gemini: "America/Los_Angeles" };
@@ -35,10 +35,10 @@ function appliesToText(tier: FreeTier): string {
 }
 
 function matchSql(provider: string, tier: FreeTier): { sql: string; params: unknown[] } {
-  if (tier.appliesTo === "free-suffix") return { sql: `(provider = ? AND upstreamModel LIKE '%:free')`, params: [provider] };
+  if (tier.appliesTo === "free-suffix") return { sql: `("provider" = ? AND "upstreamModel" LIKE '%:free')`, params: [provider] };
   const names = (tier.models ?? []).flatMap((m) => [m, `models/${m}`]);
-  if (names.length === 0) return { sql: "0", params: [] };
-  return { sql: `(provider = ? AND upstreamModel IN (${names.map(() => "?").join(", ")}))`, params: [provider, ...names] };
+  if (names.length === 0) return { sql: "1 = 0", params: [] };
+  return { sql: `("provider" = ? AND "upstreamModel" IN (${names.map(() => "?").join(", ")}))`, params: [provider, ...names] };
 }
 
 export async function getFreeTierStatus(userId: string, now = Date.now()): Promise<FreeTierStatus> {
@@ -51,24 +51,24 @@ export async function getFreeTierStatus(userId: string, now = Date.now()): Promi
     const dayEnd = startOfLocalDate(today.year, today.month, today.day + 1, tz);
     const minuteAgo = now - 60_000;
     const match = matchSql(preset.id, tier);
-    const rows = await queryRows<{ modelId: string; upstreamModel: string; day: number | bigint; minute: number | bigint; oldestInMinute: string | null }>(
-      `SELECT MIN(modelId) AS modelId, upstreamModel, COUNT(*) AS day,
-         SUM(CASE WHEN createdAt >= ? THEN 1 ELSE 0 END) AS minute,
-         MIN(CASE WHEN createdAt >= ? THEN createdAt END) AS oldestInMinute
-       FROM Generation WHERE userId = ? AND createdAt >= ? AND createdAt <= ? AND ${match.sql}
-       GROUP BY upstreamModel ORDER BY upstreamModel`,
+    const rows = await queryRows<{ modelId: string; upstreamModel: string; day: number | bigint; minute: number | bigint; oldestInMinute: string | Date | null }>(
+      `SELECT MIN("modelId") AS "modelId", "upstreamModel", COUNT(*) AS "day",
+         SUM(CASE WHEN "createdAt" >= ? THEN 1 ELSE 0 END) AS "minute",
+         MIN(CASE WHEN "createdAt" >= ? THEN "createdAt" END) AS "oldestInMinute"
+       FROM "Generation" WHERE "userId" = ? AND "createdAt" >= ? AND "createdAt" <= ? AND ${match.sql}
+       GROUP BY "upstreamModel" ORDER BY "upstreamModel"`,
       [toDbTime(minuteAgo), toDbTime(minuteAgo), userId, toDbTime(Math.min(dayStart, minuteAgo)), toDbTime(now), ...match.params],
     );
     for (const row of rows) {
       const minuteUsed = Number(row.minute);
       // The day count is since the reset; the minute window may reach back across it.
       const [dayRow] = await queryRows<{ n: number | bigint }>(
-        `SELECT COUNT(*) AS n FROM Generation WHERE userId = ? AND provider = ? AND upstreamModel = ? AND createdAt >= ? AND createdAt <= ?`,
+        `SELECT COUNT(*) AS n FROM "Generation" WHERE "userId" = ? AND "provider" = ? AND "upstreamModel" = ? AND "createdAt" >= ? AND "createdAt" <= ?`,
         [userId, preset.id, row.upstreamModel, toDbTime(dayStart), toDbTime(now)],
       );
       const dayUsed = Number(dayRow?.n ?? 0);
       if (dayUsed === 0 && minuteUsed === 0) continue;
-      const oldest = row.oldestInMinute ? Date.parse(String(row.oldestInMinute)) : now;
+      const oldest = row.oldestInMinute ? fromDbTime(row.oldestInMinute) : now;
       models.push({
         provider: preset.id,
         providerLabel: preset.label,

@@ -1,15 +1,21 @@
-// A fresh SQLite database with the committed migrations applied, for one test file.
+// A fresh database with the committed migrations applied, for one test file: an SQLite file
+// by default, or — when TEST_DATABASE_URL points at a Postgres server (its maintenance
+// database, e.g. postgres://postgres@127.0.0.1:5432/postgres) — a new Postgres database.
+// Synchronous (the migrator runs in a child process) so tests can write
+// `process.env.DATABASE_URL = createTestDatabase()`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;
+
 export function createTestDatabase(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
+  const url = TEST_POSTGRES_URL ? undefined : `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-test-")), "test.db")}`;
+  const created = execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("tests", "helpers", "create-test-database.ts")], {
+    env: { ...process.env, DATABASE_URL: url ?? "", TEST_DATABASE_URL: TEST_POSTGRES_URL ?? "" },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  return url;
+  return url ?? created.trim().split("\n").at(-1)!;
 }
