@@ -7,14 +7,12 @@
 // Ledger writes (REPLAYABLE statements) also survive a database outage: when the writer
 // reports the database unavailable they are kept in the durable outbox (ledger-outbox.ts),
 // and while it holds anything, new ones queue behind it, so each row's writes stay in order.
-import { createHash } from "node:crypto";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { dataDirectory, databaseDialect, resolveDatabaseUrl, sqliteFile } from "./database-url";
+import { databaseDialect, resolveDatabaseUrl, sqliteFile } from "./database-url";
 import { REPLAYABLE, compileNamed, statementsFor, type HotStatement } from "./hot-statements";
 import { HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker";
 import { POSTGRES_HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker-postgres";
-import { LedgerOutbox, type ReplayOutcome } from "./ledger-outbox";
+import { ledgerOutboxFor, type LedgerOutbox, type ReplayOutcome } from "./ledger-outbox";
 import { postgresPoolConfig } from "./postgres-connection";
 import { getEnv } from "../env";
 
@@ -179,14 +177,10 @@ export function bool(value: boolean): number {
 
 // ---- the outbox ----------------------------------------------------------------------------
 
-/** This process's outbox: per database and port, in the data folder (none for an in-memory database). */
 function outbox(): LedgerOutbox | null {
   if (state.outbox !== undefined) return state.outbox;
   const env = getEnv();
-  const url = resolveDatabaseUrl(env.DATABASE_URL);
-  const dir = env.LEDGER_OUTBOX_DIR ?? dataDirectory(url);
-  const database = createHash("sha256").update(url).digest("hex").slice(0, 10);
-  return (state.outbox = dir ? new LedgerOutbox(path.resolve(dir), `ledger-outbox-${database}-${env.PORT}`) : null);
+  return (state.outbox = ledgerOutboxFor(resolveDatabaseUrl(env.DATABASE_URL), env.PORT, env.LEDGER_OUTBOX_DIR));
 }
 
 function keepInOutbox(jobs: Job[]): void {

@@ -7,8 +7,10 @@
 // Files, in the outbox folder: `<name>.jsonl` takes appends; a replay first renames it to
 // `<name>.<time>.replay.jsonl` (so appends made meanwhile start a new file) and deletes it once
 // every entry is committed. Entries the database refuses for good go to `<name>.failed.jsonl`.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dataDirectory } from "./database-url";
 import type { HotWrite } from "./hot-writes";
 
 /** What the database said to one replayed entry. */
@@ -103,6 +105,18 @@ export class LedgerOutbox {
       .sort()
       .map((file) => path.join(this.dir, file));
   }
+}
+
+/**
+ * The outbox of the instance serving `port` on the database at `url`: in LEDGER_OUTBOX_DIR or
+ * the data folder, named per database and port so instances sharing a folder keep their own
+ * (none for an in-memory database).
+ */
+export function ledgerOutboxFor(url: string, port: number, dirOverride?: string): LedgerOutbox | null {
+  const dir = dirOverride ?? dataDirectory(url);
+  if (!dir) return null;
+  const database = createHash("sha256").update(url).digest("hex").slice(0, 10);
+  return new LedgerOutbox(path.resolve(dir), `ledger-outbox-${database}-${port}`);
 }
 
 function size(file: string): number {

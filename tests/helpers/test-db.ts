@@ -10,10 +10,11 @@ import path from "node:path";
 
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;
 
-export function createTestDatabase(): string {
-  const url = TEST_POSTGRES_URL ? undefined : `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-test-")), "test.db")}`;
+/** `postgresAdminUrl`: a Postgres server to create the database on (default: TEST_DATABASE_URL's). */
+export function createTestDatabase(postgresAdminUrl = TEST_POSTGRES_URL): string {
+  const url = postgresAdminUrl ? undefined : `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-test-")), "test.db")}`;
   const created = execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("tests", "helpers", "create-test-database.ts")], {
-    env: { ...process.env, DATABASE_URL: url ?? "", TEST_DATABASE_URL: TEST_POSTGRES_URL ?? "" },
+    env: { ...process.env, DATABASE_URL: url ?? "", TEST_DATABASE_URL: postgresAdminUrl ?? "" },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
