@@ -24,7 +24,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<string> {
       const pid = Number(datname.slice(PREFIX.length).split("_")[0]);
       if (pid && !alive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
-    const name = `${PREFIX}${process.ppid}_${Math.random().toString(36).slice(2, 10)}`;
+    const name = `${PREFIX}${process.env.TEST_OWNER_PID ?? process.ppid}_${Math.random().toString(36).slice(2, 10)}`;
     await admin.query(`CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -37,7 +37,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<string> {
 async function main() {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const url = adminUrl ? await createPostgresDatabase(adminUrl) : process.env.DATABASE_URL!;
-  await migrateDatabase(url, { log: () => {} });
+  if (!process.env.SKIP_MIGRATE) await migrateDatabase(url, { log: () => {} });
   if (adminUrl) console.log(url);
 }
 

@@ -10,11 +10,18 @@ import path from "node:path";
 
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;
 
-/** `postgresAdminUrl`: a Postgres server to create the database on (default: TEST_DATABASE_URL's). */
-export function createTestDatabase(postgresAdminUrl = TEST_POSTGRES_URL): string {
+export interface TestDatabaseOptions {
+  /** A Postgres server to create the database on (default: TEST_DATABASE_URL's; none: SQLite). */
+  postgresAdminUrl?: string;
+  /** false: an empty database, for tests of the migrator itself. */
+  migrate?: boolean;
+}
+
+export function createTestDatabase({ postgresAdminUrl = TEST_POSTGRES_URL, migrate = true }: TestDatabaseOptions = {}): string {
   const url = postgresAdminUrl ? undefined : `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-test-")), "test.db")}`;
+  if (url && !migrate) return url;
   const created = execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("tests", "helpers", "create-test-database.ts")], {
-    env: { ...process.env, DATABASE_URL: url ?? "", TEST_DATABASE_URL: postgresAdminUrl ?? "" },
+    env: { ...process.env, DATABASE_URL: url ?? "", TEST_DATABASE_URL: postgresAdminUrl ?? "", SKIP_MIGRATE: migrate ? "" : "1", TEST_OWNER_PID: String(process.pid) },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -25,7 +25,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !canStartPrivatePostgres())("ledger outbox
     server = startPrivatePostgres();
     upstream = await startFakeUpstream({ deltas: DELTAS, gapMs: 50 });
     Object.assign(process.env, {
-      DATABASE_URL: createTestDatabase(server.adminUrl),
+      DATABASE_URL: createTestDatabase({ postgresAdminUrl: server.adminUrl }),
       LEDGER_OUTBOX_DIR: outboxDir,
       SANDBOX_ENABLED: "false",
       CUSTOM_PROVIDER_FAKE_BASE_URL: upstream.url,
