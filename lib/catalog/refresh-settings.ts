@@ -23,10 +23,10 @@ export function getCatalogRefreshHours(): number | null {
 
 /**
  * The refreshed catalog lives next to the SQLite file, so it shares its volume and survives restarts.
- * A server database (Postgres) has no folder: then ./data is used. An in-memory database keeps nothing.
+ * A server database (Postgres) has no folder: then DATA_DIR (./data) is used. An in-memory database keeps nothing.
  */
 export function getCatalogCachePath(): string | null {
-  const dir = dataDirectory(getEnv().DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
+  const dir = dataDirectory(getEnv().DATABASE_URL?.trim() || DEFAULT_DATABASE_URL, getEnv().DATA_DIR);
   return dir === null ? null : path.join(dir, CACHE_FILE);
 }
 

@@ -29,10 +29,11 @@ export function sqliteFile(url: string): string {
 
 /**
  * The folder for files that belong with the data (catalog cache, ledger outbox): next to the
- * SQLite file, so they share its volume; ./data for a server database; null in memory.
+ * SQLite file, so they share its volume; for a server database DATA_DIR (default ./data);
+ * null in memory.
  */
-export function dataDirectory(url: string): string | null {
-  if (databaseDialect(url) === "postgres") return path.resolve("data");
+export function dataDirectory(url: string, dataDir?: string): string | null {
+  if (databaseDialect(url) === "postgres") return path.resolve(dataDir ?? "data");
   const file = sqliteFile(url);
   return file === ":memory:" ? null : path.dirname(file);
 }

@@ -180,7 +180,7 @@ export function bool(value: boolean): number {
 function outbox(): LedgerOutbox | null {
   if (state.outbox !== undefined) return state.outbox;
   const env = getEnv();
-  return (state.outbox = ledgerOutboxFor(resolveDatabaseUrl(env.DATABASE_URL), env.PORT, env.LEDGER_OUTBOX_DIR));
+  return (state.outbox = ledgerOutboxFor(resolveDatabaseUrl(env.DATABASE_URL), env.PORT, env.DATA_DIR));
 }
 
 function keepInOutbox(jobs: Job[]): void {

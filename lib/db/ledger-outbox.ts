@@ -108,12 +108,12 @@ export class LedgerOutbox {
 }
 
 /**
- * The outbox of the instance serving `port` on the database at `url`: in LEDGER_OUTBOX_DIR or
- * the data folder, named per database and port so instances sharing a folder keep their own
+ * The outbox of the instance serving `port` on the database at `url`, in the data folder
+ * (dataDirectory), named per database and port so instances sharing a folder keep their own
  * (none for an in-memory database).
  */
-export function ledgerOutboxFor(url: string, port: number, dirOverride?: string): LedgerOutbox | null {
-  const dir = dirOverride ?? dataDirectory(url);
+export function ledgerOutboxFor(url: string, port: number, dataDir?: string): LedgerOutbox | null {
+  const dir = dataDirectory(url, dataDir);
   if (!dir) return null;
   const database = createHash("sha256").update(url).digest("hex").slice(0, 10);
   return new LedgerOutbox(path.resolve(dir), `ledger-outbox-${database}-${port}`);

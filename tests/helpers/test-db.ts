@@ -25,5 +25,8 @@ export function createTestDatabase({ postgresAdminUrl = TEST_POSTGRES_URL, migra
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // A server database has no folder of its own: the files kept beside it (catalog cache, ledger
+  // outbox) go to DATA_DIR, one per test file rather than the shared ./data.
+  if (!url) process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-data-"));
   return url ?? created.trim().split("\n").at(-1)!;
 }

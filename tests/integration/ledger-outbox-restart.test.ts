@@ -2,17 +2,14 @@
 // left open are closed as interrupted — and entries replayed twice (a replay cut short by a
 // crash runs again) still leave each row written once. SQLite, and Postgres with TEST_DATABASE_URL.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import type { HotWrite } from "@/lib/db/hot-writes";
 import { createTestDatabase } from "../helpers/test-db";
 
-const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-outbox-"));
 let userId: string;
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATABASE_URL: createTestDatabase(), LEDGER_OUTBOX_DIR: outboxDir, CATALOG_REFRESH_HOURS: "0" });
+  Object.assign(process.env, { DATABASE_URL: createTestDatabase(), CATALOG_REFRESH_HOURS: "0" });
   const { getDb } = await import("@/lib/db/client");
   userId = (await getDb().user.create({ data: { email: "outbox@example.com", name: "Outbox" } })).id;
 });
@@ -32,7 +29,7 @@ it("replays the outbox on start, in order and once, before closing interrupted c
   });
   // A call that finished while the database was away, and one whose start was kept before a crash.
   const kept: HotWrite[][] = [[["insertGeneration", start("gen-finished")]], [["finishGeneration", end("gen-finished")]], [["insertGeneration", start("gen-crashed")]]];
-  const box = ledgerOutboxFor(getEnv().DATABASE_URL!, getEnv().PORT, outboxDir)!;
+  const box = ledgerOutboxFor(getEnv().DATABASE_URL!, getEnv().PORT, getEnv().DATA_DIR)!;
   box.append(kept);
   box.append(kept);
 
@@ -50,5 +47,6 @@ it("replays the outbox on start, in order and once, before closing interrupted c
   const { parseUsageQuery } = await import("@/lib/usage/query-params");
   const summary = await getUsageSummary(userId, parseUsageQuery({ range: "day" }));
   expect(summary).toMatchObject({ requests: 2, errors: 1, completionTokens: 7, costPico: "9007199254740993" });
-  expect(fs.readdirSync(outboxDir)).toEqual([]);
+  const { dataDirectory } = await import("@/lib/db/database-url");
+  expect(fs.readdirSync(dataDirectory(getEnv().DATABASE_URL!, getEnv().DATA_DIR)!).filter((file) => file.startsWith("ledger-outbox-"))).toEqual([]);
 });

@@ -26,7 +26,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !canStartPrivatePostgres())("ledger outbox
     upstream = await startFakeUpstream({ deltas: DELTAS, gapMs: 50 });
     Object.assign(process.env, {
       DATABASE_URL: createTestDatabase({ postgresAdminUrl: server.adminUrl }),
-      LEDGER_OUTBOX_DIR: outboxDir,
+      DATA_DIR: outboxDir,
       SANDBOX_ENABLED: "false",
       CUSTOM_PROVIDER_FAKE_BASE_URL: upstream.url,
       CUSTOM_PROVIDER_FAKE_MODELS: "fake-model",
