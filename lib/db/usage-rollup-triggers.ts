@@ -40,45 +40,23 @@ interface RollupTable {
 
 function rollupTables(dialect: Dialect): RollupTable[] {
   const epoch = (row: string) => epochSecondsSql(`${row}."createdAt"`, dialect);
+  const key = (name: string, expr: Expr = col(name)): [string, Expr] => [name, expr];
+  const orEmpty = (name: string) => key(name, (row) => `COALESCE(${row}."${name}", '')`);
+  const day = key("day", (row) => `${epoch(row)} / 86400`);
   const all = LEDGER_MEASURES.map(([name]) => name);
+  // Rollups keyed by status keep no error count: it is their rows with status "error".
+  const withoutErrors = all.filter((name) => name !== "errors");
   return [
     {
       table: "UsageHourlyRollup",
-      keys: [
-        ["userId", col("userId")],
-        ["hour", (row) => `${epoch(row)} / 3600`],
-        ["modelId", col("modelId")],
-        ["provider", col("provider")],
-        ["source", col("source")],
-        ["status", col("status")],
-        ["apiKeyId", (row) => `COALESCE(${row}."apiKeyId", '')`],
-      ],
-      // The hourly rollup keeps the status itself, so no error count.
-      measures: all.filter((name) => name !== "errors"),
+      keys: [key("userId"), key("hour", (row) => `${epoch(row)} / 3600`), key("modelId"), key("provider"), key("source"), key("status"), orEmpty("apiKeyId")],
+      measures: withoutErrors,
     },
-    {
-      table: "UsageDailyModelRollup",
-      keys: [
-        ["userId", col("userId")],
-        ["day", (row) => `${epoch(row)} / 86400`],
-        ["modelId", col("modelId")],
-        ["provider", col("provider")],
-      ],
-      measures: all,
-    },
+    { table: "UsageDailyModelRollup", keys: [key("userId"), day, key("modelId"), key("provider")], measures: all },
     {
       table: "UsageConversationRollup",
-      keys: [
-        ["userId", col("userId")],
-        ["day", (row) => `${epoch(row)} / 86400`],
-        ["conversationId", (row) => `COALESCE(${row}."conversationId", '')`],
-        ["modelId", col("modelId")],
-        ["provider", col("provider")],
-        ["source", col("source")],
-        ["status", col("status")],
-        ["apiKeyId", (row) => `COALESCE(${row}."apiKeyId", '')`],
-      ],
-      measures: all.filter((name) => name !== "errors"),
+      keys: [key("userId"), day, orEmpty("conversationId"), key("modelId"), key("provider"), key("source"), key("status"), orEmpty("apiKeyId")],
+      measures: withoutErrors,
     },
   ];
 }
