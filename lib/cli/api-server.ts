@@ -2,6 +2,7 @@
 // the web UI — for headless deployments. Applies migrations first, like `npm start`.
 import { resolveDatabaseUrl } from "../db/database-url";
 import { migrateDatabase } from "../db/migrate";
+import { MigrationError } from "../db/migrations";
 import { getEnv } from "../env";
 import { closeInterruptedCalls } from "../server/close-interrupted";
 import { startApiServer } from "../server/api-server";
@@ -19,6 +20,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A refused migration explains itself; a stack trace would only bury the explanation.
+  console.error(error instanceof MigrationError ? `[switchyard] ${error.message}` : error);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
 import { startHttpServer } from "../server/http-server";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { migrateDatabase } from "../db/migrate";
+import { MigrationError } from "../db/migrations";
 import { getEnv } from "../env";
 
 const root = process.cwd();
@@ -52,6 +53,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A refused migration explains itself; a stack trace would only bury the explanation.
+  console.error(error instanceof MigrationError ? `[switchyard] ${error.message}` : error);
   process.exit(1);
 });
