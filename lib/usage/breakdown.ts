@@ -70,7 +70,7 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
           ? await userEmails(keys)
           : new Map<string, string>();
   const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
-  rows.sort(comparator(options.sort, options.dir));
+  sortRows(rows, options.sort, options.dir);
   return { ...options, rows, total: toTotals(sumRows(grouped)) };
 }
 
@@ -87,7 +87,8 @@ async function apiKeyNames(userId: string, keys: (string | null)[]): Promise<Map
   return new Map(rows.map((k) => [k.id, `${k.name} (${k.prefix})`]));
 }
 
-function comparator(sort: SortKey, dir: "asc" | "desc") {
+/** Sorts in place; each row's sort value is computed once (thousands of conversations). */
+function sortRows(rows: BreakdownRow[], sort: SortKey, dir: "asc" | "desc"): void {
   const sign = dir === "asc" ? 1 : -1;
   const value = (row: BreakdownRow): number | bigint | string => {
     if (sort === "name") return row.label.toLowerCase();
@@ -96,18 +97,21 @@ function comparator(sort: SortKey, dir: "asc" | "desc") {
     if (sort === "avgTtft") return row.avgTtftMs ?? -1;
     return row[sort];
   };
-  return (a: BreakdownRow, b: BreakdownRow) => {
-    const [x, y] = [value(a), value(b)];
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return order * sign || a.label.localeCompare(b.label);
-  };
+  const keyed = rows.map((row) => ({ row, key: value(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.label.localeCompare(b.row.label)));
+  keyed.forEach(({ row }, i) => (rows[i] = row));
 }
 
-/** The table's total is the exact sum of its rows' raw sums (BigInt), not of rounded figures. */
+/** The table's total is the exact sum of its rows' raw sums, not of rounded figures: money as
+ * BigInt; counts and milliseconds stay far below 2^53, where Numbers add exactly. */
 function sumRows(rows: SumRow[]): SumRow {
-  const total = Object.fromEntries(SUMMED.map((k) => [k, 0n])) as Record<(typeof SUMMED)[number], bigint>;
-  for (const row of rows) for (const k of SUMMED) total[k] += BigInt(row[k]);
-  return Object.fromEntries(SUMMED.map((k) => [k, total[k].toString()])) as unknown as SumRow;
+  const total = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Record<(typeof SUMMED)[number], number>;
+  let cost = 0n;
+  for (const row of rows) {
+    for (const k of SUMMED) if (k !== "costPico") total[k] += Number(row[k]);
+    cost += BigInt(row.costPico);
+  }
+  return { ...Object.fromEntries(SUMMED.map((k) => [k, String(total[k])])), costPico: cost.toString() } as SumRow;
 }
 
 /** Breakdown by user (admins, every user's usage): emails as labels. */

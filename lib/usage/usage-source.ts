@@ -129,8 +129,8 @@ function filterSql(filters: UsageFilters): Sql {
 /**
  * A subquery with columns: t (UTC epoch minute), modelId, provider, source, status,
  * apiKeyId ('' for none), conversationId (NULL from rollups), requests, errors, measures.
- * One SELECT per tier, its ranges OR'ed (each range is an index seek on both databases):
- * a year of weekly buckets is 4 parts, not a hundred for the planner to plan.
+ * One SELECT per range, each an index seek. (Ranges OR'ed in one SELECT per tier plan faster
+ * on Postgres, but SQLite then scans every rollup row of the user: 5 s instead of 0.1 s.)
  */
 export function sourceSql(plan: SourcePlan): Sql {
   const parts: string[] = [];
@@ -138,9 +138,10 @@ export function sourceSql(plan: SourcePlan): Sql {
   const filters = filterSql(plan.filters);
   const user = userCondition(plan.userId);
   const tier = (select: string, from: string, column: string, ranges: [unknown, unknown][]) => {
-    if (ranges.length === 0) return;
-    parts.push(`SELECT ${select} FROM ${from} WHERE ${user.sql}(${ranges.map(() => `(${column} >= ? AND ${column} < ?)`).join(" OR ")})${filters.sql}`);
-    params.push(...user.params, ...ranges.flat(), ...filters.params);
+    for (const [start, end] of ranges) {
+      parts.push(`SELECT ${select} FROM ${from} WHERE ${user.sql}${column} >= ? AND ${column} < ?${filters.sql}`);
+      params.push(...user.params, start, end, ...filters.params);
+    }
   };
   const errors = `CASE WHEN "status" = 'error' THEN "requests" ELSE 0 END AS "errors"`;
   tier(

@@ -27,6 +27,51 @@ CREATE TABLE "UsageConversationRollup" (
     PRIMARY KEY ("userId", "day", "conversationId", "modelId", "provider", "source", "status", "apiKeyId")
 ) WITHOUT ROWID;
 
+-- The hourly and daily rollups become WITHOUT ROWID too (rebuilt below anyway): their rows
+-- are stored in key order, so a range of hours is read together whatever order rows came in.
+DROP TABLE "UsageHourlyRollup";
+CREATE TABLE "UsageHourlyRollup" (
+    "userId" TEXT NOT NULL,
+    "hour" INTEGER NOT NULL,
+    "modelId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "apiKeyId" TEXT NOT NULL DEFAULT '',
+    "requests" BIGINT NOT NULL,
+    "promptTokens" BIGINT NOT NULL,
+    "completionTokens" BIGINT NOT NULL,
+    "reasoningTokens" BIGINT NOT NULL,
+    "cachedTokens" BIGINT NOT NULL,
+    "costPico" BIGINT NOT NULL,
+    "ttftSumMs" BIGINT NOT NULL,
+    "ttftCount" BIGINT NOT NULL,
+    "speedTokens" BIGINT NOT NULL,
+    "speedMs" BIGINT NOT NULL,
+
+    PRIMARY KEY ("userId", "hour", "modelId", "provider", "source", "status", "apiKeyId")
+) WITHOUT ROWID;
+DROP TABLE "UsageDailyModelRollup";
+CREATE TABLE "UsageDailyModelRollup" (
+    "userId" TEXT NOT NULL,
+    "day" INTEGER NOT NULL,
+    "modelId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "requests" BIGINT NOT NULL,
+    "errors" BIGINT NOT NULL,
+    "promptTokens" BIGINT NOT NULL,
+    "completionTokens" BIGINT NOT NULL,
+    "reasoningTokens" BIGINT NOT NULL,
+    "cachedTokens" BIGINT NOT NULL,
+    "costPico" BIGINT NOT NULL,
+    "ttftSumMs" BIGINT NOT NULL,
+    "ttftCount" BIGINT NOT NULL,
+    "speedTokens" BIGINT NOT NULL,
+    "speedMs" BIGINT NOT NULL,
+
+    PRIMARY KEY ("userId", "day", "modelId", "provider")
+) WITHOUT ROWID;
+
 -- The rollups are no longer sealed on read: triggers on "Generation" keep them equal to the
 -- ledger as rows arrive (lib/db/usage-rollup-triggers.ts). Rebuild them once from the ledger,
 -- then install the triggers.
