@@ -26,6 +26,12 @@ CREATE TABLE "UsageConversationRollup" (
 );
 
 
+-- The rollups are updated in place as calls finish: leave room on each page for the new row
+-- versions, so updates stay on their page (HOT) and the tables do not bloat between vacuums.
+ALTER TABLE "UsageHourlyRollup" SET (fillfactor = 70);
+ALTER TABLE "UsageDailyModelRollup" SET (fillfactor = 70);
+ALTER TABLE "UsageConversationRollup" SET (fillfactor = 70);
+
 -- The rollups are no longer sealed on read: triggers on "Generation" keep them equal to the
 -- ledger as rows arrive (lib/db/usage-rollup-triggers.ts). Rebuild them once from the ledger,
 -- then install the triggers.
