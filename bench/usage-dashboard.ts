@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   const { getUsageBreakdown } = await import("../lib/usage/breakdown");
   const { listActivity } = await import("../lib/usage/activity");
   const { queryRows } = await import("../lib/usage/db");
-  const { SUM_COLUMNS, planSource, sourceSql } = await import("../lib/usage/usage-source");
+  const { SUMS_COLUMN, planSource, sourceSql } = await import("../lib/usage/usage-source");
   const userId = await resolveCliUserId(EMAIL);
 
   const year = parseUsageQuery({ range: "year", tz: "Europe/Berlin" });
@@ -184,10 +184,10 @@ async function main(): Promise<void> {
   const monthRaw = sourceSql(planSource(userId, month.from, month.to, {}, { rollup: false, daily: false }));
   results.push([
     "for comparison: conversation grouping, month, ledger only",
-    await p50(() => queryRows(`SELECT "conversationId" AS "key", ${SUM_COLUMNS} FROM ${monthRaw.sql} GROUP BY "conversationId"`, monthRaw.params)),
+    await p50(() => queryRows(`SELECT "conversationId" AS "key", ${SUMS_COLUMN} FROM ${monthRaw.sql} GROUP BY "conversationId"`, monthRaw.params)),
   ]);
   const raw = sourceSql(planSource(userId, utcYear.from, utcYear.to, {}, { rollup: false, daily: false }));
-  results.push(["for comparison: summary, year, ledger only (no rollup)", await p50(() => queryRows(`SELECT ${SUM_COLUMNS} FROM ${raw.sql}`, raw.params))]);
+  results.push(["for comparison: summary, year, ledger only (no rollup)", await p50(() => queryRows(`SELECT ${SUMS_COLUMN} FROM ${raw.sql}`, raw.params))]);
 
   console.log("query".padEnd(58) + "p50");
   for (const [name, ms] of results) console.log(`${name.padEnd(58)}${ms.toFixed(1).padStart(7)} ms`);

@@ -5,7 +5,7 @@ import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
 import { userClauses, userWhere } from "./scope";
 import { planUsage } from "./summary";
-import { SUMMED, SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
+import { SUMMED, SUMS_COLUMN, readSums, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
 
 export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation", "user"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -32,7 +32,7 @@ export interface BreakdownRow extends UsageTotals {
   label: string;
 }
 
-type GroupedRow = SumRow & { key: string | null; title?: string | null };
+type GroupedRow = { key: string | null; sums: string; title?: string | null };
 
 export interface UsageBreakdown {
   groupBy: GroupBy;
@@ -48,7 +48,7 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
   const source = sourceSql(
     planUsage(userId, query, { rollup: true, daily: options.groupBy === "model" || options.groupBy === "provider", conversations: options.groupBy === "conversation" }),
   );
-  const groupSql = `SELECT "${column}" AS "key", ${SUM_COLUMNS} FROM ${source.sql} GROUP BY "${column}"`;
+  const groupSql = `SELECT "${column}" AS "key", ${SUMS_COLUMN} FROM ${source.sql} GROUP BY "${column}"`;
   // Conversation titles join in the same query: there can be thousands of them.
   const owner = userClauses(userId);
   const grouped =
@@ -69,9 +69,10 @@ export async function getUsageBreakdown(userId: string, query: UsageQuery, optio
         : options.groupBy === "user"
           ? await userEmails(keys)
           : new Map<string, string>();
-  const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
+  const sums = grouped.map(readSums);
+  const rows = grouped.map((row, i) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(sums[i]) }));
   sortRows(rows, options.sort, options.dir);
-  return { ...options, rows, total: toTotals(sumRows(grouped)) };
+  return { ...options, rows, total: toTotals(sumRows(sums)) };
 }
 
 function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, string>): string {
@@ -105,13 +106,15 @@ function sortRows(rows: BreakdownRow[], sort: SortKey, dir: "asc" | "desc"): voi
 /** The table's total is the exact sum of its rows' raw sums, not of rounded figures: money as
  * BigInt; counts and milliseconds stay far below 2^53, where Numbers add exactly. */
 function sumRows(rows: SumRow[]): SumRow {
-  const total = Object.fromEntries(SUMMED.map((k) => [k, 0])) as Record<(typeof SUMMED)[number], number>;
+  const counts = SUMMED.filter((k) => k !== "costPico");
+  const total = new Array<number>(counts.length).fill(0);
   let cost = 0n;
   for (const row of rows) {
-    for (const k of SUMMED) if (k !== "costPico") total[k] += Number(row[k]);
+    for (let i = 0; i < counts.length; i++) total[i] += Number(row[counts[i]]);
     cost += BigInt(row.costPico);
   }
-  return { ...Object.fromEntries(SUMMED.map((k) => [k, String(total[k])])), costPico: cost.toString() } as SumRow;
+  const sum = Object.fromEntries(counts.map((k, i) => [k, String(total[i])])) as Record<(typeof SUMMED)[number], string>;
+  return { ...sum, costPico: cost.toString() };
 }
 
 /** Breakdown by user (admins, every user's usage): emails as labels. */

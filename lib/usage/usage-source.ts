@@ -168,8 +168,20 @@ export function sourceSql(plan: SourcePlan): Sql {
 
 export const SUMMED = ["requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"] as const;
 
-/** Sums every measure; money and token totals come back as TEXT so BigInt keeps them exact. */
-export const SUM_COLUMNS = SUMMED.map((m) => `CAST(COALESCE(SUM("${m}"), 0) AS TEXT) AS "${m}"`).join(",\n  ");
+/**
+ * Sums every measure into one TEXT column "sums" ("requests,errors,…" in SUMMED order): money
+ * and token totals stay exact as decimal text, and a grouping with thousands of rows (by
+ * conversation) costs the driver one value per row instead of eleven. Read with readSums.
+ */
+export const SUMS_COLUMN = `${SUMMED.map((m) => `CAST(COALESCE(SUM("${m}"), 0) AS TEXT)`).join(" || ',' || ")} AS "sums"`;
+
+export function readSums(row: { sums: string } | undefined): SumRow {
+  // Spelled out: this runs once per group, and a breakdown can have tens of thousands.
+  const [requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs] = row ? row.sums.split(",") : NO_SUMS;
+  return { requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs };
+}
+
+const NO_SUMS = SUMMED.map(() => "0");
 
 export interface SumRow {
   requests: string;
@@ -213,7 +225,8 @@ export function toTotals(row: SumRow | undefined): UsageTotals {
     completionTokens: n(row?.completionTokens),
     reasoningTokens: n(row?.reasoningTokens),
     cachedTokens: n(row?.cachedTokens),
-    costPico: BigInt(row?.costPico ?? "0").toString(),
+    // Already an integer's decimal text (CAST of an exact sum).
+    costPico: row?.costPico ?? "0",
     avgTtftMs: ttftCount > 0 ? n(row?.ttftSumMs) / ttftCount : null,
     tokensPerSecond: speedMs > 0 ? (n(row?.speedTokens) * 1000) / speedMs : null,
   };
