@@ -1,55 +1,7 @@
-// `npm start`: build when the sources are newer than the last build, apply migrations,
-// then serve. One command from a fresh clone to a running app.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
-import { startHttpServer } from "../server/http-server";
-import { resolveDatabaseUrl } from "../db/database-url";
-import { getEnv } from "../env";
+// `npm start`: the whole app (pages and API) — see run-server.ts. `--dev` serves Next in dev mode.
+import { runServer } from "./run-server";
 
-const root = process.cwd();
-const dev = process.argv.includes("--dev");
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function run(command: string, args: string[]) {
-  execFileSync(command, args, { stdio: "inherit", cwd: root, env: process.env });
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = Math.max(...["app", "components", "lib", "public"].map((d) => newestMtime(path.join(root, d))));
-  return sources > built;
-}
-
-async function main() {
-  // Next.js would otherwise send anonymous telemetry to its servers during builds and runs;
-  // nothing here may talk to hosts the operator did not configure.
-  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  const env = getEnv();
-  process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
-  const bin = path.join(root, "node_modules", ".bin");
-  if (!fs.existsSync(path.join(root, "node_modules", ".prisma", "client", "index.js"))) run(path.join(bin, "prisma"), ["generate"]);
-  run(path.join(bin, "prisma"), ["migrate", "deploy"]);
-  if (!dev && needsBuild()) run(path.join(bin, "next"), ["build"]);
-  const server = await startHttpServer({ dev });
-  console.log(`[switchyard] ready on ${server.url}`);
-  exitGracefullyOnSignals(() => server.close());
-}
-
-main().catch((error) => {
+runServer({ pages: true, dev: process.argv.includes("--dev") }).catch((error) => {
   console.error(error);
   process.exit(1);
 });

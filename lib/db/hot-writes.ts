@@ -26,10 +26,18 @@ const SQL = {
     "pricePromptPico","priceCompletionPico","priceCachedPico","priceReasoningPico","status","createdAt")
     VALUES (@id,@userId,@source,@conversationId,@messageId,@apiKeyId,@requestedModel,@modelId,@provider,@upstreamModel,
     @pricePromptPico,@priceCompletionPico,@priceCachedPico,@priceReasoningPico,'streaming',@now)`,
-  finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
+  finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,
+    "pricePromptPico"=@pricePromptPico,"priceCompletionPico"=@priceCompletionPico,"priceCachedPico"=@priceCachedPico,"priceReasoningPico"=@priceReasoningPico,
+    "promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
     "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico,
     "upstreamCostPico"=@upstreamCostPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"status"=@status,"finishReason"=@finishReason,"error"=@error,
     "attempts"=@attempts,"promptText"=@promptText,"completionText"=@completionText,"finishedAt"=@now WHERE "id"=@id`,
+  // While a call runs: what it has delivered so far, so a crash does not forget it. Only an
+  // open row is touched: a checkpoint that arrives after the row was finished changes nothing.
+  checkpointGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
+    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico
+    WHERE "id"=@id AND "status"='streaming'`,
+  checkpointMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning WHERE "id"=@id AND "status"='streaming'`,
 } as const;
 
 export type HotStatement = keyof typeof SQL;

@@ -1,12 +1,11 @@
 // Reads and validates a JSON body: bad input becomes a 400/413 AppError with a clear message.
 import type { z } from "zod";
 import { AppError } from "../errors";
-
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+import { bodyTooLargeMessage, MAX_BODY_BYTES } from "./body-limit";
 
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (length > MAX_BODY_BYTES) throw new AppError(413, bodyTooLargeMessage, "payload_too_large");
   return parseJsonText(await readLimitedText(request), schema);
 }
 
@@ -40,7 +39,7 @@ async function readLimitedText(request: Request): Promise<string> {
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         void reader.cancel().catch(() => {});
-        throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+        throw new AppError(413, bodyTooLargeMessage, "payload_too_large");
       }
       chunks.push(value);
     }

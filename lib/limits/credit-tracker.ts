@@ -2,6 +2,8 @@
 // Reservations (worst case of calls in flight) and settled costs change it synchronously,
 // so a check and its reservation can never be split by another request.
 import { getDb } from "../db/client";
+import type { MaybePromise } from "../maybe-promise";
+import { processSingleton, setProcessSingleton } from "../process-singleton";
 import { creditPeriod, type CreditReset } from "./credit-period";
 
 export interface CreditState {
@@ -28,7 +30,7 @@ export class CreditTracker {
   constructor(private readonly loadSpent: LoadSpent = loadSpentFromLedger) {}
 
   /** The state of the period holding `now`, without waiting when it is already loaded. */
-  current(keyId: string, reset: CreditReset, now: number): CreditState | Promise<CreditState> {
+  current(keyId: string, reset: CreditReset, now: number): MaybePromise<CreditState> {
     const period = creditPeriod(reset, now);
     const state = this.states.get(keyId);
     if (state && state.start === period.start) return state;
@@ -78,13 +80,11 @@ export class CreditTracker {
   }
 }
 
-const globalCredits = globalThis as unknown as { __switchyardCreditTracker?: CreditTracker };
-
-/** One tracker per process (on globalThis: every Next route bundle must see the same totals). */
+/** One tracker per process: every Next route bundle must see the same totals. */
 export function getCreditTracker(): CreditTracker {
-  return (globalCredits.__switchyardCreditTracker ??= new CreditTracker());
+  return processSingleton("credit-tracker", () => new CreditTracker());
 }
 
 export function setCreditTracker(tracker: CreditTracker): void {
-  globalCredits.__switchyardCreditTracker = tracker;
+  setProcessSingleton("credit-tracker", tracker);
 }

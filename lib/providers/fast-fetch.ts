@@ -57,23 +57,56 @@ function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
   }, { highWaterMark: 0 });
 }
 
-/** The response's body as chunks: the socket's own Node stream when fastFetch made it
- * (one async hop less per chunk than wrapping it), else the Web stream's. */
-export function bodyChunks(response: Response): AsyncIterable<Uint8Array> {
+/**
+ * Pushes the response's body to `onBytes` and resolves at its end. When fastFetch made the
+ * response, the socket's own Node stream is read with 'data' events: no promise per chunk.
+ * Otherwise (the in-process sandbox, a replayed answer) its Web stream is read. If `onBytes`
+ * throws, the body is destroyed and the promise rejects with that error.
+ */
+export function pushBody(response: Response, onBytes: (bytes: Uint8Array) => void): Promise<void> {
   const node = (response as unknown as Record<symbol, Readable | null | undefined>)[NODE_BODY];
-  if (node) return node;
-  return webChunks(response);
+  if (node) return pushNode(node, onBytes);
+  return pushWeb(response, onBytes);
 }
 
-async function* webChunks(response: Response): AsyncGenerator<Uint8Array> {
+function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      node.off("data", onData);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onData = (bytes: Buffer) => {
+      try {
+        onBytes(bytes);
+      } catch (error) {
+        finish(error);
+        node.destroy();
+      }
+    };
+    node.on("data", onData);
+    node.once("end", () => finish());
+    node.once("error", (error) => finish(error));
+    // Destroyed without an error (an abort): the caller's signal says why.
+    node.once("close", () => finish(node.readableEnded ? undefined : new Error("The upstream body was closed")));
+  });
+}
+
+async function pushWeb(response: Response, onBytes: (bytes: Uint8Array) => void): Promise<void> {
   if (!response.body) return;
   const reader = response.body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      yield value;
+      onBytes(value);
     }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
   } finally {
     reader.releaseLock();
   }

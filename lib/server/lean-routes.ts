@@ -9,9 +9,8 @@ import { openAiErrorBody } from "../api-v1/openai-error";
 import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
 import { nodeHeaders } from "../http/node-headers";
-import { MAX_BODY_BYTES } from "../http/parse-body";
 import { readNodeBody } from "../http/read-node-body";
-import { writeChatEvents } from "../streaming/chat-sse";
+import { writeChatEvents } from "../chat/chat-sse";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -56,7 +55,7 @@ async function serveChat(open: OpenChat, req: IncomingMessage, res: ServerRespon
   });
   let stream: ChatStream;
   try {
-    const body = await readNodeBody(req, MAX_BODY_BYTES);
+    const body = await readNodeBody(req);
     // The body goes as text, already read: no Web stream to read it through again.
     const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers: nodeHeaders(req) });
     stream = await open(request, body.toString("utf8"));

@@ -3,7 +3,7 @@
 // (400; Next's router would throw on it and answer 500).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { openAiErrorBody } from "../api-v1/openai-error";
-import { MAX_BODY_BYTES } from "../http/parse-body";
+import { bodyTooLargeMessage, MAX_BODY_BYTES } from "../http/body-limit";
 
 export function refuseMalformedUrl(req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0];
@@ -22,7 +22,7 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
   const length = Number(req.headers["content-length"] ?? 0);
   if (!(length > MAX_BODY_BYTES)) return false;
   res.writeHead(413, { "content-type": "application/json" });
-  const message = `Request body is larger than ${MAX_BODY_BYTES} bytes`;
+  const message = bodyTooLargeMessage;
   // /api/v1 speaks OpenAI's error shape; the app's own routes their usual one.
   const openAi = (req.url ?? "").startsWith("/api/v1");
   res.end(openAi ? openAiErrorBody(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));

@@ -4,10 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { malformedBodies, oversizedBody } from "../fuzz/malformed-bodies";
 import { csrfHeaders } from "./accounts";
+import { MAX_BODY_BYTES } from "../../lib/http/body-limit";
 
 const PER_ROUTE = 1_000;
 const CONCURRENCY = 8;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const ROUTES: { method: string; path: string; fields: string[]; apiKey?: boolean }[] = [
   { method: "POST", path: "/api/auth/setup", fields: ["email", "name", "password"] },

@@ -175,9 +175,9 @@ describe("credits from the ledger", () => {
     const context = await apiKeys.authenticateApiKey(`Bearer ${key}`);
     await addGeneration(apiKey.id, 600_000n, new Date());
     await addGeneration(apiKey.id, 5_000_000n, new Date(Date.now() - 40 * 86_400_000));
-    const request = { key: context, modelId: "sandbox/swift-mini", provider: "sandbox", free: false, freeTierProvider: null, promptTokens: 10, maxTokens: 10 };
-    await expect(admit.admitRequest({ ...request, worstCaseCostPico: 400_001n })).rejects.toMatchObject({ status: 402, code: "insufficient_credits" });
-    const admission = await admit.admitRequest({ ...request, worstCaseCostPico: 300_000n });
+    const request = (costPico: bigint) => ({ userId: context.userId, key: context, budgetPico: null, freeTier: null, worstCase: () => ({ costPico, tokens: 20 }) });
+    await expect(admit.admitCall(request(400_001n))).rejects.toMatchObject({ status: 402, code: "insufficient_credits" });
+    const admission = await admit.admitCall(request(300_000n));
     const usage = await keyUsage.describeKeyUsage(context);
     expect(usage.usageTotalPico).toBe(5_600_000n);
     expect(usage.usageMonthPico >= 600_000n).toBe(true);

@@ -1,0 +1,36 @@
+// A chat completions request as the engine takes it: validated (400 with the field that is
+// wrong), its routing fields (OpenRouter's `models`, `provider`, `transforms`) separated from
+// the body that goes upstream.
+import type { ApiKeyContext } from "../auth/api-keys";
+import type { CallSpec } from "../calls/call-spec";
+import { AppError } from "../errors";
+import type { WireMessage } from "../providers/quirks/message-rules";
+import { chatCompletionRequestSchema, ROUTER_ONLY_FIELDS, type ChatCompletionRequest } from "./chat-request-schema";
+
+export function parseChatRequest(raw: unknown): ChatCompletionRequest {
+  const parsed = chatCompletionRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = issue.path.join(".") || null;
+    throw new AppError(400, `${param ? `${param}: ` : ""}${issue.message}`, "invalid_request", param);
+  }
+  return parsed.data;
+}
+
+export function toCallSpec(key: ApiKeyContext, request: ChatCompletionRequest, signal: AbortSignal, generationId: string): CallSpec {
+  const models = request.models ?? [request.model!];
+  const requestedModel = request.model ?? models[0];
+  const body: Record<string, unknown> = { ...request };
+  for (const field of [...ROUTER_ONLY_FIELDS, "stream", "stream_options"]) delete body[field];
+  return {
+    caller: { userId: key.userId, source: "api", key },
+    requestedModel,
+    // `model` first, then the `models` fallbacks (OpenRouter's order).
+    models: request.model && request.models ? [request.model, ...request.models.filter((m) => m !== request.model)] : models,
+    preferences: request.provider,
+    body: { ...body, messages: request.messages as WireMessage[] },
+    options: { requireParameters: request.provider?.require_parameters === true, middleOut: request.transforms?.includes("middle-out") === true },
+    signal,
+    generationId,
+  };
+}

@@ -1,0 +1,77 @@
+// One attempt at one endpoint: the request goes out through the SDK (the one upstream
+// client) and the raw body comes back as bytes, so the API can relay them and the chatroom
+// read them without the SDK's per-chunk iterator. Every attempt streams: a model that cannot
+// answers whole, and that answer is replayed as the stream it would have sent. Non-2xx answers
+// throw (SDK errors); every way of running out of time is one UpstreamError of kind "timeout".
+import type { ChatCompletion } from "openai/resources/chat/completions";
+import { getEnv } from "../env";
+import { getProviderClient } from "./client";
+import { Deadline } from "./deadline";
+import { pushBody } from "./fast-fetch";
+import type { NormalisedRequest } from "./quirks/normalise-request";
+import { chunksToSse, completionToChunks } from "./quirks/replay-stream";
+import type { ProviderConfig } from "./registry";
+import { toUpstreamError, UpstreamError } from "./upstream-error";
+
+export interface UpstreamBody {
+  /** Hands the body's bytes to `onBytes` as they arrive (pushed, not iterated: no promise per
+   * chunk) and resolves at its end. If `onBytes` throws, reading stops with that error. */
+  read(onBytes: (bytes: Uint8Array) => void): Promise<void>;
+  /** Stops reading and frees the timers (idempotent). */
+  dispose(): void;
+}
+
+const encoder = new TextEncoder();
+
+/** Opens the attempt; rejects with an UpstreamError (aborted, timeout, http, connection). */
+export async function openUpstream(provider: ProviderConfig, request: NormalisedRequest, signal: AbortSignal): Promise<UpstreamBody> {
+  const env = getEnv();
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  if (signal.aborted) throw new UpstreamError("Stopped", null, "aborted");
+  signal.addEventListener("abort", onAbort, { once: true });
+  // No first byte within the timeout, or no chunk for the idle timeout: the upstream is stuck.
+  const deadline = new Deadline(onAbort);
+  const dispose = () => {
+    deadline.dispose();
+    signal.removeEventListener("abort", onAbort);
+  };
+  const fail = (error: unknown): UpstreamError => {
+    if (signal.aborted) return new UpstreamError("Stopped", null, "aborted");
+    if (deadline.expired) return new UpstreamError(`${provider.label} did not answer in time`, 408, "timeout");
+    return toUpstreamError(error, provider.label);
+  };
+
+  deadline.arm(env.UPSTREAM_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await getProviderClient(provider).chat.completions.create(request.params as never, { signal: controller.signal }).asResponse();
+    if (request.replay) {
+      const completion = (await response.json()) as ChatCompletion;
+      response = new Response(encoder.encode(chunksToSse(completionToChunks(completion))));
+    }
+  } catch (error) {
+    dispose();
+    throw fail(error);
+  }
+  const idleMs = env.UPSTREAM_IDLE_TIMEOUT_MS;
+  return {
+    async read(onBytes) {
+      try {
+        await pushBody(response, (bytes) => {
+          deadline.touch(idleMs);
+          onBytes(bytes);
+        });
+      } catch (error) {
+        // What the reader threw (a malformed or error chunk) is already the right error.
+        throw error instanceof UpstreamError ? error : fail(error);
+      }
+      // An abort may end the body quietly: that is a stop (or a timeout), never a finish.
+      if (controller.signal.aborted) throw fail(new Error("aborted"));
+    },
+    dispose() {
+      dispose();
+      if (!controller.signal.aborted) controller.abort();
+    },
+  };
+}

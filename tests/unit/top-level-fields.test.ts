@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { replaceTopLevelStrings } from "@/lib/api-v1/top-level-fields";
+
+const names = { id: "gen-1", model: "vendor/model" };
+
+describe("replaceTopLevelStrings (the relay's id and model)", () => {
+  it("rewrites compact JSON in place and leaves every other byte", () => {
+    const chunk = '{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"up","choices":[{"delta":{"content":"\\"id\\":\\"x\\""}}]}';
+    expect(replaceTopLevelStrings(chunk, names)).toBe('{"id":"gen-1","object":"chat.completion.chunk","model":"vendor/model","choices":[{"delta":{"content":"\\"id\\":\\"x\\""}}]}');
+  });
+
+  it("finds the fields wherever they sit and however the provider spaced its JSON", () => {
+    const spaced = '{"choices": [{"delta": {"id": "inner", "model": "inner"}, "index": 0}], "model": "qwen", "created": 1, "id": "chatcmpl-py-1"}';
+    const out = replaceTopLevelStrings(spaced, names);
+    expect(JSON.parse(out)).toEqual({ choices: [{ delta: { id: "inner", model: "inner" }, index: 0 }], model: "vendor/model", created: 1, id: "gen-1" });
+    expect(out).toBe(spaced.replace('"model": "qwen"', '"model": "vendor/model"').replace('"id": "chatcmpl-py-1"', '"id": "gen-1"'));
+  });
+
+  it("escapes the new values and leaves non-string and missing fields alone", () => {
+    expect(JSON.parse(replaceTopLevelStrings('{"id":"a","model":null}', { id: 'q"x', model: "m" }))).toEqual({ id: 'q"x', model: null });
+    expect(replaceTopLevelStrings("[1,2]", names)).toBe("[1,2]");
+    expect(replaceTopLevelStrings('{"object":"x"}', names)).toBe('{"object":"x"}');
+  });
+});
