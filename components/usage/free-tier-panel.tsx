@@ -1,5 +1,5 @@
 "use client";
-// Free-tier requests left this minute and today, per free model used, from the ledger.
+// Free-tier requests left in the last minute and the last 24 hours, per quota (as enforced).
 import { formatDateTime } from "./format-time";
 import type { FreeTierStatus } from "./usage-client";
 import { card, muted, sectionTitle } from "./styles";
@@ -32,7 +32,7 @@ export function FreeTierPanel({ data, loading, tz }: { data: FreeTierStatus | un
       {!data && <p className={muted}>{loading ? "Loading…" : ""}</p>}
       {data && data.models.length === 0 && (
         <div className={muted}>
-          <p>No free-tier model used today.</p>
+          <p>No free-tier model used in the last 24 hours.</p>
           <ul className="mt-1 list-disc pl-5 text-xs">
             {data.limits.map((l) => (
               <li key={l.provider}>
@@ -45,13 +45,13 @@ export function FreeTierPanel({ data, loading, tz }: { data: FreeTierStatus | un
       {data && data.models.length > 0 && (
         <ul className="space-y-3">
           {data.models.map((m) => (
-            <li key={`${m.provider}/${m.upstreamModel}`} className="space-y-1.5">
-              <p className="truncate text-sm font-medium" title={m.modelId}>
-                {m.upstreamModel} <span className="font-normal text-zinc-500">· {m.providerLabel}</span>
+            <li key={m.label} className="space-y-1.5">
+              <p className="truncate text-sm font-medium" title={m.label}>
+                {m.label}
               </p>
               <div className="flex flex-col gap-3 sm:flex-row">
                 <Meter label="This minute" remaining={m.minute.remaining} limit={m.minute.limit} resetsAt={m.minute.resetsAt} tz={tz} />
-                <Meter label="Today" remaining={m.day.remaining} limit={m.day.limit} resetsAt={m.day.resetsAt} tz={tz} />
+                <Meter label="Last 24 hours" remaining={m.day.remaining} limit={m.day.limit} resetsAt={m.day.resetsAt} tz={tz} />
               </div>
             </li>
           ))}

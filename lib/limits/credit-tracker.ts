@@ -26,6 +26,8 @@ async function loadSpentFromLedger(keyId: string, since: number): Promise<bigint
 export class CreditTracker {
   private readonly states = new Map<string, CreditState>();
   private readonly loading = new Map<string, Promise<CreditState>>();
+  /** Forgotten while calls were in flight: reloaded once they have settled. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly loadSpent: LoadSpent = loadSpentFromLedger) {}
 
@@ -33,7 +35,10 @@ export class CreditTracker {
   current(keyId: string, reset: CreditReset, now: number): MaybePromise<CreditState> {
     const period = creditPeriod(reset, now);
     const state = this.states.get(keyId);
-    if (state && state.start === period.start) return state;
+    if (state && this.stale.has(keyId) && state.reservedPico === 0n) {
+      this.stale.delete(keyId);
+      this.states.delete(keyId);
+    } else if (state && state.start === period.start) return state;
     const loadKey = `${keyId}@${period.start}`;
     let pending = this.loading.get(loadKey);
     if (!pending) {
@@ -74,9 +79,14 @@ export class CreditTracker {
     state.reservedPico -= reservedPico;
   }
 
-  /** Forgets a key (revoked): its next use, if any, reloads from the ledger. */
-  forget(keyId: string): void {
-    this.states.delete(keyId);
+  /**
+   * Forgets a key or user (revoked, budget changed): the next use reloads the spend from the
+   * ledger. Calls still in flight keep their reservations: the state stays until they settle.
+   */
+  forget(id: string): void {
+    const state = this.states.get(id);
+    if (!state || state.reservedPico === 0n) this.states.delete(id);
+    else this.stale.add(id);
   }
 }
 

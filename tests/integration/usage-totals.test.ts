@@ -258,19 +258,34 @@ describe("activity log", () => {
 });
 
 describe("free tier", () => {
-  it("counts today's and this minute's requests to a :free model from the ledger", async () => {
+  it("counts the last minute's and the last 24 hours' requests, with the limits enforcement uses", async () => {
+    type Status = { models: { label: string; minute: { used: number; remaining: number; limit: number }; day: { used: number; remaining: number; limit: number } }[] };
+    const quotaNow = async () => (await json<Status>(routes.freeTier.GET(appRequest("/api/usage/free-tier")))).models.find((m) => m.label === "OpenRouter free models");
+    const before = (await quotaNow()) ?? { minute: { used: 0 }, day: { used: 0 } };
     const base = { userId, modelId: "openrouter/x/y:free", requestedModel: "openrouter/x/y:free", provider: "openrouter", upstreamModel: "x/y:free", status: "done", source: "chat" };
     await db.generation.createMany({
       data: [
         { ...base, id: "ft-1", createdAt: new Date(Date.now() - 5_000) },
         { ...base, id: "ft-2", createdAt: new Date(Date.now() - 10_000) },
-        { ...base, id: "ft-3", createdAt: new Date(Math.max(Date.now() - 30 * 60_000, Date.parse(new Date().toISOString().slice(0, 10)))) },
+        // Another :free model shares OpenRouter's one quota.
+        { ...base, id: "ft-3", upstreamModel: "z/w:free", createdAt: new Date(Date.now() - 30 * 60_000) },
+        // 23 hours ago is inside the rolling day whatever the clock says; 25 hours ago is not.
+        { ...base, id: "ft-4", createdAt: new Date(Date.now() - 23 * 3_600_000) },
+        { ...base, id: "ft-5", createdAt: new Date(Date.now() - 25 * 3_600_000) },
       ],
     });
-    const status = await json<{ models: { upstreamModel: string; minute: { remaining: number; limit: number }; day: { used: number; remaining: number } }[] }>(routes.freeTier.GET(appRequest("/api/usage/free-tier")));
-    const model = status.models.find((m) => m.upstreamModel === "x/y:free")!;
-    expect(model.minute).toMatchObject({ limit: 20, remaining: 18 });
-    expect(model.day.used).toBeGreaterThanOrEqual(2);
-    expect(model.day.remaining).toBe(200 - model.day.used);
+    // The panel reads the deployment's override, as enforcement does.
+    process.env.FREE_TIER_OPENROUTER_RPM = "7";
+    (await import("@/lib/env")).resetEnvCache();
+    try {
+      const quota = (await quotaNow())!;
+      expect(quota.minute.used - before.minute.used).toBe(2);
+      expect(quota.minute).toMatchObject({ limit: 7, remaining: Math.max(0, 7 - quota.minute.used) });
+      expect(quota.day.used - before.day.used).toBe(4);
+      expect(quota.day).toMatchObject({ limit: 200, remaining: 200 - quota.day.used });
+    } finally {
+      delete process.env.FREE_TIER_OPENROUTER_RPM;
+      (await import("@/lib/env")).resetEnvCache();
+    }
   });
 });

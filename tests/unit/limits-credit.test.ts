@@ -59,6 +59,21 @@ describe("CreditTracker", () => {
     await expect(tracker.current("k", "never", 0)).rejects.toThrow("database busy");
     await expect(tracker.current("k", "never", 0)).resolves.toMatchObject({ spentPico: 1n });
   });
+
+  it("forgetting (a budget changed) keeps the reservations of calls in flight until they settle", async () => {
+    let ledger = 100n;
+    const tracker = new CreditTracker(async () => ledger);
+    const state = await tracker.current("u", "monthly", 0);
+    tracker.reserve(state, 1_000n, 800n);
+    tracker.forget("u");
+    // The call in flight still holds its 800: a new call cannot take the same headroom.
+    expect(tracker.current("u", "monthly", 0)).toBe(state);
+    expect(tracker.reserve(state, 1_000n, 200n)).toEqual({ ok: false, leftPico: 100n });
+    tracker.settle(state, 800n, 300n);
+    ledger = 400n;
+    // Settled: the next use reloads the spend from the ledger.
+    await expect(tracker.current("u", "monthly", 0)).resolves.toMatchObject({ spentPico: 400n, reservedPico: 0n });
+  });
 });
 
 describe("formatUsd rounding for limits", () => {
