@@ -10,6 +10,7 @@ import type { HotWrite } from "../db/hot-writes";
 import type { ChunkView } from "../providers/chunk-reader";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import type { Candidate } from "../router/resolve-model";
+import { checkpointDue } from "./checkpoint";
 import { ToolCallCollector } from "./tool-calls";
 
 export class CallProgress {
@@ -23,7 +24,7 @@ export class CallProgress {
   // Checkpoints count tokens incrementally: only what arrived since the last one.
   private promptTokens: number | null = null;
   private counted = { text: 0, reasoning: 0, textTokens: 0, reasoningTokens: 0, toolCalls: 0 };
-  private checkpointed = { text: -1, reasoning: -1, tools: -1, usage: null as Usage | null };
+  private checkpointed = { at: Date.now(), chars: 0, tools: 0, usage: null as Usage | null };
 
   constructor(
     public served: Candidate,
@@ -68,12 +69,13 @@ export class CallProgress {
     return (this.promptTokens ??= countRequestTokens(this.request.params));
   }
 
-  /** The ledger row's progress since the last checkpoint, or null when nothing new arrived. */
+  /** The ledger row's progress when a checkpoint is due (checkpoint.ts), else null. */
   checkpoint(generationId: string): HotWrite | null {
     const last = this.checkpointed;
-    if (this.usage === last.usage && this.text.length === last.text && this.reasoning.length === last.reasoning && this.tools.size === last.tools) return null;
-    if (!this.delivered && this.usage === null) return null;
-    Object.assign(last, { text: this.text.length, reasoning: this.reasoning.length, tools: this.tools.size, usage: this.usage });
+    const chars = this.text.length + this.reasoning.length;
+    const news = this.usage !== last.usage || this.tools.size !== last.tools;
+    if (!news && !checkpointDue(last.at, chars - last.chars)) return null;
+    Object.assign(last, { at: Date.now(), chars, tools: this.tools.size, usage: this.usage });
     const usage = this.usage ?? this.countedSoFar();
     return generationCheckpoint(generationId, {
       provider: this.served.provider.id,

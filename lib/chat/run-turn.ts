@@ -10,6 +10,7 @@ import type { ChatEvent, ColumnStats } from "../streaming/events";
 import type { ChatRequestBody } from "./api-types";
 import { buildColumnHistory } from "./history";
 import { enabledToolsOf } from "../tools/registry";
+import { checkpointDue } from "../calls/checkpoint";
 import { registerLive, stopLive } from "../calls/live-calls";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
 import { runColumn, type ColumnProgress, type ColumnRun } from "./run-column";
@@ -141,13 +142,15 @@ export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, he
 }
 
 function answerCheckpoint(messageId: string, progress: ColumnProgress): () => HotWrite[] | null {
-  let saved = -1;
+  const saved = { at: Date.now(), chars: 0 };
   return () => {
-    const text = [...progress.rounds, progress.sink?.text ?? ""].filter(Boolean).join("\n\n");
-    const reasoning = [...progress.reasoning, progress.sink?.reasoning ?? ""].filter(Boolean).join("\n\n");
-    if (text.length + reasoning.length === saved) return null;
-    saved = text.length + reasoning.length;
-    return [["checkpointMessage", { id: messageId, content: text, reasoning }]];
+    const texts = [...progress.rounds, progress.sink?.text ?? ""];
+    const reasonings = [...progress.reasoning, progress.sink?.reasoning ?? ""];
+    const chars = [...texts, ...reasonings].reduce((n, t) => n + t.length, 0);
+    if (!checkpointDue(saved.at, chars - saved.chars)) return null;
+    Object.assign(saved, { at: Date.now(), chars });
+    const join = (parts: string[]) => parts.filter(Boolean).join("\n\n");
+    return [["checkpointMessage", { id: messageId, content: join(texts), reasoning: join(reasonings) }]];
   };
 }
 

@@ -29,8 +29,12 @@ async function readAll(response: Response): Promise<{ event: string | null; data
   const decoder = new SseDecoder();
   const out: { event: string | null; data: string }[] = [];
   const utf8 = new TextDecoder();
-  for await (const bytes of response.body!) out.push(...decoder.push(utf8.decode(bytes as Uint8Array, { stream: true })));
-  return out;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return out;
+    out.push(...decoder.push(utf8.decode(value, { stream: true })));
+  }
 }
 
 it("ends the user's chatroom columns and API streams at once, saving what was delivered", async () => {
