@@ -9,8 +9,8 @@
 //
 // A weak prior keeps every strength finite: each model plays `priorGames` virtual games against
 // a reference of strength 0, all ending in a tie. It adds g·(½ log σ(s) + ½ log σ(−s)) per model:
-// an undefeated model stops where its real wins balance one virtual tie (10–0 against an equal
-// opponent: +3.0 nats, ~+530 Elo, instead of +∞); a model or group never compared with the rest
+// an undefeated model stops where its real wins balance one virtual tie (10–0 between two models
+// seen nowhere else: 3.3 nats, ~580 points apart, instead of ∞); a model or group never compared with the rest
 // sits near the reference instead of drifting; and the Hessian is positive definite, so each
 // Newton step is one Cholesky solve. With thousands of votes its pull is negligible. γ gets a
 // Gaussian prior of precision `covariatePrecision` (sd 10 nats by default) so it stays defined

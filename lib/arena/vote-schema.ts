@@ -4,7 +4,9 @@ import { z } from "zod";
 import { PROMPT_CATEGORIES } from "./classify-prompt";
 
 /** Picodollars: a bigint, or its decimal string (JSON has no bigint). */
-const picoSchema = z.union([z.bigint().nonnegative(), z.string().regex(/^\d{1,30}$/, "costPico must be a whole number of picodollars").transform(BigInt)]);
+const picoSchema = z.union([z.bigint().nonnegative(), z.string().regex(/^\d{1,30}$/).transform(BigInt)], {
+  error: "costPico must be a whole number of picodollars (a bigint or its decimal string)",
+});
 
 /** One answer as it stood when the vote was cast. */
 export const voteColumnSchema = z.object({
