@@ -25,16 +25,18 @@ const times: number[] = [];
 let rows = 0;
 for (let run = 0; run < RUNS; run++) {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const board = computeLeaderboard(votes, { bootstrapSamples: SAMPLES, seed: run + 1 });
   const elapsed = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   times.push(elapsed);
   rows = board.rows.length;
   const top = board.rows[0];
   console.log(
-    `run ${run + 1}: ${elapsed.toFixed(0)} ms  (top ${top.model} ${top.plain.score.toFixed(0)} [${top.plain.lower.toFixed(0)}, ${top.plain.upper.toFixed(0)}],` +
+    `run ${run + 1}: ${elapsed.toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)  (top ${top.model} ${top.plain.score.toFixed(0)} [${top.plain.lower.toFixed(0)}, ${top.plain.upper.toFixed(0)}],` +
       ` length-controlled ${top.lengthControlled?.score.toFixed(0)}; length effect ${board.lengthEffect?.pointsAtTwiceTheLength.toFixed(1)} points at twice the length)`,
   );
 }
 const sorted = [...times].sort((a, b) => a - b);
 const p50 = sorted[Math.floor((sorted.length - 1) / 2)];
-console.log(`${rows} rows; first run ${times[0].toFixed(0)} ms, p50 ${p50.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms; floor ${FLOOR_MS} ms: ${sorted.at(-1)! < FLOOR_MS ? "met" : "NOT met"}`);
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; ${rows} rows; first run ${times[0].toFixed(0)} ms, p50 ${p50.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms; floor ${FLOOR_MS} ms: ${sorted.at(-1)! < FLOOR_MS ? "met" : "NOT met"}`);

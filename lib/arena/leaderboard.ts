@@ -2,10 +2,11 @@
 // intervals, interval-aware ranks, and the same again with length control. Callers filter the
 // votes first (select-votes.ts); this file only does statistics.
 import { buildBattleData, sumCellsByPair, type BattleVote, type ModelTally } from "./battle-data";
-import { percentileInterval, VoteResampler } from "./bootstrap";
+import { percentileInterval } from "./quantile";
 import { BradleyTerryFitter, ELO_PER_NAT, toEloScale, type EloAnchor } from "./fit-bradley-terry";
 import { SeededRandom } from "./random";
 import { rankByIntervals } from "./rank-by-intervals";
+import { VoteResampler } from "./resample-votes";
 
 export interface LeaderboardOptions {
   /** Replicates for the intervals (0: no intervals, lower = upper = score). Default 1,000. */
@@ -63,11 +64,12 @@ export interface Leaderboard {
 }
 
 /**
- * Newton converges quadratically: what is left after a step is of the order of the step's square,
- * so once a step is under 1e-3 nats the replicate is within ~1e-6 nats (0.0002 points) of its
- * optimum. Stopping there saves a third Newton step on each of the thousands of replicate fits.
+ * Newton converges quadratically: what is left after a step is of the order of the step's square.
+ * Stopping replicate fits once a step is under 5e-3 nats left them within 0.002 points of fully
+ * converged fits (checked on 50 models × 3,000 and × 100,000 votes, and 10 × 500), far inside any
+ * interval, and saves a confirming Newton step on each of the thousands of replicate fits.
  */
-const REPLICATE_TOLERANCE = 1e-3;
+const REPLICATE_TOLERANCE = 5e-3;
 
 export function computeLeaderboard(votes: readonly BattleVote[], options: LeaderboardOptions = {}): Leaderboard {
   const samples = options.bootstrapSamples ?? 1000;

@@ -1,9 +1,10 @@
 // Seeded randomness for the bootstrap: the same votes and seed give the same intervals on every
-// machine. sfc32 (Chris Doty-Humphrey's small fast counting generator) passes PractRand and is a
-// handful of integer operations, which matters here: the bootstrap draws 10^8 numbers. The
-// sandbox's mulberry32 (lib/providers/sandbox/random.ts) has a 2^32 period, too short for that,
-// and the npm generators (seedrandom, pure-rand, @stdlib/random) cost a call per number that V8
-// does not inline (measured ~2x slower in the resampling loop).
+// machine. sfc32 (Chris Doty-Humphrey's small fast counting generator): 128 bits of state, passes
+// PractRand, a handful of integer operations per number. Not the sandbox's mulberry32
+// (lib/providers/sandbox/random.ts): that one has 32 bits of state (it never outputs about a third
+// of all 32-bit values) and exists to vary simulated wording, so it may change with the sandbox;
+// published intervals should not. npm's seeded generators (seedrandom, pure-rand) would do, at a
+// dependency for twenty lines.
 
 export class SeededRandom {
   private a: number;
@@ -43,13 +44,9 @@ export class SeededRandom {
     return this.nextUint32() / 4294967296;
   }
 
-  /**
-   * Fills `out` with uniform whole numbers in [0, n): the bootstrap's draws, 10^8 per leaderboard,
-   * with the state in locals for the length of the loop rather than read and written per number.
-   */
-  fillIndices(out: Uint32Array, n: number): void {
+  /** Fills `out` with uniforms in [0, 1): a tight loop keeps the state in registers. */
+  fill(out: Float64Array): void {
     let { a, b, c, d } = this;
-    const scale = n / 4294967296;
     for (let k = 0; k < out.length; k++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
@@ -57,7 +54,7 @@ export class SeededRandom {
       b = (c + (c << 3)) | 0;
       c = (c << 21) | (c >>> 11);
       c = (c + t) | 0;
-      out[k] = (t >>> 0) * scale;
+      out[k] = (t >>> 0) / 4294967296;
     }
     this.a = a;
     this.b = b;

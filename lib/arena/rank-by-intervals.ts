@@ -1,6 +1,6 @@
 // A rank that does not pretend to know more than the intervals do: a model is outranked only by
 // models that are better beyond doubt, so models whose intervals overlap share a rank.
-import type { Interval } from "./bootstrap";
+import type { Interval } from "./quantile";
 
 /** rank_i = 1 + the number of models whose lower bound is above i's upper bound. */
 export function rankByIntervals(intervals: readonly Interval[]): number[] {

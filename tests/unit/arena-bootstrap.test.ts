@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildBattleData } from "@/lib/arena/battle-data";
-import { VoteResampler } from "@/lib/arena/bootstrap";
 import { ELO_PER_NAT } from "@/lib/arena/fit-bradley-terry";
 import { computeLeaderboard } from "@/lib/arena/leaderboard";
 import { quantileSorted } from "@/lib/arena/quantile";
+import { VoteResampler } from "@/lib/arena/resample-votes";
 import { SeededRandom } from "@/lib/arena/random";
 import { rankByIntervals } from "@/lib/arena/rank-by-intervals";
 import { makeVote, record, rowOf } from "./arena-helpers";
@@ -68,6 +68,40 @@ describe("bootstrap intervals", () => {
       varied ||= counts[aOverB] !== 20;
     }
     expect(varied).toBe(true);
+  });
+
+  it("draw exactly as many votes as there are, each pattern as often as multinomial resampling would", () => {
+    // Patterns of 1, 3, 40, 356 and 600 identical votes (600 > the Poisson table's 512: the split path).
+    const sizes = [1, 3, 40, 356, 600];
+    const total = sizes.reduce((a, b) => a + b);
+    const votes = sizes.flatMap((size, k) => Array.from({ length: size }, () => makeVote([`m${k}`, `m${k + 1}`], { kind: "best", column: 0 })));
+    const data = buildBattleData(votes);
+    const resampler = new VoteResampler(data.voteStart, data.voteCodes);
+    const counts = new Int32Array(data.fineCounts.length);
+    const random = new SeededRandom(12);
+    const replicates = 4000;
+    const sum = new Float64Array(sizes.length);
+    const squares = new Float64Array(sizes.length);
+    for (let r = 0; r < replicates; r++) {
+      resampler.resample(random, counts);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+      sizes.forEach((_, k) => {
+        // Pattern k is "m_k beat m_k+1": the only cell of that pair, outcome 0.
+        const pair = data.fine.pairI.findIndex((i, p) => data.models[i] === `m${k}` && data.models[data.fine.pairJ[p]] === `m${k + 1}`);
+        const x = counts[3 * data.fine.pairCellStart[pair]];
+        sum[k] += x;
+        squares[k] += x * x;
+      });
+    }
+    sizes.forEach((size, k) => {
+      const p = size / total;
+      const mean = sum[k] / replicates;
+      const variance = squares[k] / replicates - mean * mean;
+      const sd = Math.sqrt(total * p * (1 - p));
+      expect(Math.abs(mean - size)).toBeLessThan((4 * sd) / Math.sqrt(replicates) + 1e-9);
+      expect(variance / (sd * sd)).toBeGreaterThan(0.9);
+      expect(variance / (sd * sd)).toBeLessThan(1.1);
+    });
   });
 
   it("are read as interpolated percentiles (type 7)", () => {
