@@ -9,7 +9,7 @@
 // Rounding moves a battle's x by at most 0.05, i.e. σ's argument by 0.05·γ, well below the
 // noise of any real data; in exchange every fit touches at most pairs × bins cells instead of
 // every vote.
-import { expandVote, type OutcomeOfColumns } from "./expand-vote";
+import { forEachImpliedPair, type OutcomeOfColumns } from "./expand-vote";
 import type { CellCounts, PairwiseStructure } from "./fit-bradley-terry";
 
 /** What the leaderboard needs of a vote: who was compared, how long each answer was, who won. */
@@ -64,47 +64,57 @@ export function buildBattleData(votes: readonly BattleVote[], lengthBins = 21): 
   const lastVote = new Int32Array(m).fill(-1);
 
   // Pass 1: every implied battle as (pair, bin, outcome), i < j. Pairs are numbered as met.
+  // Typed arrays sized for the most battles the votes could imply: no garbage for 10^5 votes.
+  let most = 0;
+  for (const vote of votes) most += (vote.columns.length * (vote.columns.length - 1)) / 2;
+  const battlePairs = new Int32Array(most);
+  const battleBins = new Int32Array(most);
+  const battleOutcomes = new Int32Array(most);
+  let battles = 0;
   const voteStart = new Int32Array(votes.length + 1);
   const pairOfKey = new Map<number, number>();
   const pairKeys: number[] = [];
-  const battlePairs: number[] = [];
-  const battleBins: number[] = [];
-  const battleOutcomes: number[] = [];
+  let columnModels = new Int32Array(16);
+  let vote: BattleVote;
+  const visit = (a: number, b: number, result: number) => {
+    const flip = columnModels[a] > columnModels[b];
+    const i = flip ? columnModels[b] : columnModels[a];
+    const j = flip ? columnModels[a] : columnModels[b];
+    const scoreI = flip ? 1 - result : result;
+    const lengthA = vote.columns[a].answerChars;
+    const lengthB = vote.columns[b].answerChars;
+    const key = i * m + j;
+    let pair = pairOfKey.get(key);
+    if (pair === undefined) {
+      pair = pairKeys.length;
+      pairOfKey.set(key, pair);
+      pairKeys.push(key);
+    }
+    battlePairs[battles] = pair;
+    battleBins[battles] = binLengthAdvantage(flip ? lengthB : lengthA, flip ? lengthA : lengthB, lengthBins);
+    battleOutcomes[battles] = scoreI === 1 ? 0 : scoreI === 0 ? 2 : 1;
+    battles++;
+    tally(tallies[i], scoreI);
+    tally(tallies[j], 1 - scoreI);
+  };
   for (let v = 0; v < votes.length; v++) {
-    const vote = votes[v];
-    const columnModels = vote.columns.map((c) => indexOf.get(c.model)!);
-    for (const k of columnModels) {
+    vote = votes[v];
+    if (vote.columns.length > columnModels.length) columnModels = new Int32Array(vote.columns.length);
+    for (let c = 0; c < vote.columns.length; c++) {
+      const k = indexOf.get(vote.columns[c].model)!;
+      columnModels[c] = k;
       if (lastVote[k] === v) continue;
       lastVote[k] = v;
       tallies[k].votes++;
     }
-    for (const { a, b, result } of expandVote(vote)) {
-      const flip = columnModels[a] > columnModels[b];
-      const i = flip ? columnModels[b] : columnModels[a];
-      const j = flip ? columnModels[a] : columnModels[b];
-      const scoreI = flip ? 1 - result : result;
-      const lengthA = vote.columns[a].answerChars;
-      const lengthB = vote.columns[b].answerChars;
-      const key = i * m + j;
-      let pair = pairOfKey.get(key);
-      if (pair === undefined) {
-        pair = pairKeys.length;
-        pairOfKey.set(key, pair);
-        pairKeys.push(key);
-      }
-      battlePairs.push(pair);
-      battleBins.push(binLengthAdvantage(flip ? lengthB : lengthA, flip ? lengthA : lengthB, lengthBins));
-      battleOutcomes.push(scoreI === 1 ? 0 : scoreI === 0 ? 2 : 1);
-      tally(tallies[i], scoreI);
-      tally(tallies[j], 1 - scoreI);
-    }
-    voteStart[v + 1] = battlePairs.length;
+    forEachImpliedPair(vote, visit);
+    voteStart[v + 1] = battles;
   }
 
   // Cells in (pair, bin) order, so each pair's cells are contiguous.
   const pairCount = pairKeys.length;
   const cellOfPairBin = new Int32Array(pairCount * lengthBins).fill(-1);
-  for (let k = 0; k < battlePairs.length; k++) cellOfPairBin[battlePairs[k] * lengthBins + battleBins[k]] = 0;
+  for (let k = 0; k < battles; k++) cellOfPairBin[battlePairs[k] * lengthBins + battleBins[k]] = 0;
   const pairCellStart = new Int32Array(pairCount + 1);
   const cellBins: number[] = [];
   for (let p = 0; p < pairCount; p++) {
@@ -115,8 +125,8 @@ export function buildBattleData(votes: readonly BattleVote[], lengthBins = 21): 
     }
     pairCellStart[p + 1] = cellBins.length;
   }
-  const voteCodes = new Int32Array(battlePairs.length);
-  for (let k = 0; k < battlePairs.length; k++) voteCodes[k] = 3 * cellOfPairBin[battlePairs[k] * lengthBins + battleBins[k]] + battleOutcomes[k];
+  const voteCodes = new Int32Array(battles);
+  for (let k = 0; k < battles; k++) voteCodes[k] = 3 * cellOfPairBin[battlePairs[k] * lengthBins + battleBins[k]] + battleOutcomes[k];
 
   const pairI = Int32Array.from(pairKeys, (key) => Math.floor(key / m));
   const pairJ = Int32Array.from(pairKeys, (key) => key % m);
@@ -134,7 +144,7 @@ export function buildBattleData(votes: readonly BattleVote[], lengthBins = 21): 
   for (const code of voteCodes) fineCounts[code]++;
   const coarseCounts = new Int32Array(3 * pairCount);
   sumCellsByPair(fine, fineCounts, coarseCounts);
-  return { models, tallies, fine, fineCounts, coarse, coarseCounts, voteStart, voteCodes, voteCount: votes.length, battleCount: battlePairs.length };
+  return { models, tallies, fine, fineCounts, coarse, coarseCounts, voteStart, voteCodes, voteCount: votes.length, battleCount: battles };
 }
 
 /** Collapses the length bins: the counts plain Bradley–Terry reads, from the same (resampled) votes. */

@@ -28,21 +28,26 @@ export interface ColumnPair {
  * pairs of one N-column vote move together and their dependence widens the intervals honestly.
  * Two columns of the same model imply nothing about that model and are skipped.
  */
-export function expandVote(vote: OutcomeOfColumns): ColumnPair[] {
+export function forEachImpliedPair(vote: OutcomeOfColumns, visit: (a: number, b: number, result: ColumnPair["result"]) => void): void {
   const n = vote.columns.length;
-  const pairs: ColumnPair[] = [];
   const { outcome } = vote;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       if (vote.columns[a].model === vote.columns[b].model) continue;
-      if (outcome.kind === "tie" || outcome.kind === "all-bad") pairs.push({ a, b, result: 0.5 });
+      if (outcome.kind === "tie" || outcome.kind === "all-bad") visit(a, b, 0.5);
       else if (outcome.ranking) {
         const ra = outcome.ranking[a];
         const rb = outcome.ranking[b];
-        pairs.push({ a, b, result: ra < rb ? 1 : ra > rb ? 0 : 0.5 });
-      } else if (outcome.column === a) pairs.push({ a, b, result: 1 });
-      else if (outcome.column === b) pairs.push({ a, b, result: 0 });
+        visit(a, b, ra < rb ? 1 : ra > rb ? 0 : 0.5);
+      } else if (outcome.column === a) visit(a, b, 1);
+      else if (outcome.column === b) visit(a, b, 0);
     }
   }
+}
+
+/** The same pairs as a list. */
+export function expandVote(vote: OutcomeOfColumns): ColumnPair[] {
+  const pairs: ColumnPair[] = [];
+  forEachImpliedPair(vote, (a, b, result) => pairs.push({ a, b, result }));
   return pairs;
 }
