@@ -45,27 +45,33 @@ describe("bootstrap intervals", () => {
     expect(ratio).toBeLessThan(0.6);
   });
 
-  it("resample whole votes: the battles of one three-column vote always move together", () => {
+  it.each([
+    ["identical votes (drawn as Poisson counts per distinct vote)", () => 500],
+    ["all-different votes (drawn one vote at a time)", (k: number) => 100 + 60 * k],
+  ])("resample whole votes: the battles of one three-column vote always move together, with %s", (_, length) => {
     // 20 votes "A best of A, B, C" and 20 votes "C beat B".
     const votes = [
-      ...Array.from({ length: 20 }, () => makeVote(["A", "B", "C"], { kind: "best", column: 0 })),
-      ...Array.from({ length: 20 }, () => makeVote(["B", "C"], { kind: "best", column: 1 })),
+      ...Array.from({ length: 20 }, (__, k) => makeVote(["A", "B", "C"], { kind: "best", column: 0 }, [length(k), 500, 2000])),
+      ...Array.from({ length: 20 }, (__, k) => makeVote(["B", "C"], { kind: "best", column: 1 }, [500, length(k)])),
     ];
     const data = buildBattleData(votes);
     const resampler = new VoteResampler(data.voteStart, data.voteCodes);
     const counts = new Int32Array(data.fineCounts.length);
     const random = new SeededRandom(4);
-    // All answers are as long as each other: one cell per pair; its first count is "i won".
-    const winsOf = (i: string, j: string) => 3 * data.fine.pairCellStart[data.fine.pairI.findIndex((mi, p) => data.models[mi] === i && data.models[data.fine.pairJ[p]] === j)];
-    const aOverB = winsOf("A", "B");
-    const aOverC = winsOf("A", "C");
+    /** Wins of i over j in a replicate, over all length bins. */
+    const winsOf = (i: string, j: string) => {
+      const pair = data.fine.pairI.findIndex((mi, p) => data.models[mi] === i && data.models[data.fine.pairJ[p]] === j);
+      let wins = 0;
+      for (let c = data.fine.pairCellStart[pair]; c < data.fine.pairCellStart[pair + 1]; c++) wins += counts[3 * c];
+      return wins;
+    };
     let varied = false;
     for (let r = 0; r < 200; r++) {
       resampler.resample(random, counts);
-      expect(counts[aOverB]).toBe(counts[aOverC]);
+      expect(winsOf("A", "B")).toBe(winsOf("A", "C"));
       // As many votes drawn as there are: each 3-column vote brings 2 battles, each other one 1.
-      expect(counts.reduce((a, b) => a + b, 0)).toBe(counts[aOverB] * 2 + (40 - counts[aOverB]));
-      varied ||= counts[aOverB] !== 20;
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(winsOf("A", "B") * 2 + (40 - winsOf("A", "B")));
+      varied ||= winsOf("A", "B") !== 20;
     }
     expect(varied).toBe(true);
   });
