@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ELO_PER_NAT } from "@/lib/arena/fit-bradley-terry";
 import { computeLeaderboard } from "@/lib/arena/leaderboard";
 import { generateSyntheticVotes } from "@/lib/arena/synthetic-votes";
-import { record, rowOf } from "./arena-helpers";
+import { makeVote, record, rowOf } from "./arena-helpers";
 
 const score = (board: ReturnType<typeof computeLeaderboard>, model: string) => rowOf(board.rows, model).plain.score;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -73,6 +73,12 @@ describe("Bradley–Terry by maximum likelihood", () => {
     const votes = [...record("A", "B", 2, 1), ...record("B", "C", 2, 1)];
     const board = computeLeaderboard(votes, { anchorModel: "B", rating: 1200, bootstrapSamples: 20 });
     expect(rowOf(board.rows, "B").plain).toMatchObject({ score: 1200, lower: 1200, upper: 1200 });
+  });
+
+  it("answers an empty leaderboard for no votes, and an unrated model for votes that compare it only with itself", () => {
+    expect(computeLeaderboard([])).toMatchObject({ rows: [], voteCount: 0, battleCount: 0, lengthEffect: { gamma: 0 } });
+    const self = computeLeaderboard([makeVote(["A", "A"], { kind: "best", column: 0 })], { bootstrapSamples: 10 });
+    expect(self.rows).toEqual([expect.objectContaining({ model: "A", votes: 1, battles: 0, plain: { score: 1000, lower: 1000, upper: 1000, rank: 1 } })]);
   });
 
   it("recovers known strengths from synthetic votes, each within its 95% interval", () => {
