@@ -10,6 +10,7 @@ import { matchLeanRoute } from "./lean-routes";
 import { createIdleCollector } from "./idle-gc";
 import { refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
+import { settleForwardedHeaders, trustedProxies } from "./forwarded-headers";
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const env = getEnv();
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
+  trustedProxies(); // a bad TRUSTED_PROXY stops the start, not the first request
   await closeInterruptedCalls();
   await (await import("../providers/credential-snapshot")).loadProviderCredentials();
   await prepareAccounts();
@@ -31,6 +33,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
   const server = http.createServer((req, res) => {
     idle.onRequest(res);
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    settleForwardedHeaders(req);
     if (refuseMalformedUrl(req, res) || refuseOversizedBody(req, res)) return;
     const lean = matchLeanRoute(req);
     if (lean) res.setHeader("content-security-policy", NON_PAGE_CSP);
