@@ -54,7 +54,7 @@ function findUnpairedSurrogate(value: unknown, path: string[]): string[] | null 
   return null;
 }
 
-/** The body as text, refusing it as soon as it passes the limit (a chunked body has no length to check first). */
+/** The body as text, refused once it passes the limit (a chunked body has no length to check first). */
 async function readLimitedText(request: Request): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -66,7 +66,7 @@ async function readLimitedText(request: Request): Promise<string> {
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
-        void reader.cancel().catch(() => {});
+        await dropRest(reader, size);
         throw new AppError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
       }
       chunks.push(value);
@@ -76,4 +76,18 @@ async function readLimitedText(request: Request): Promise<string> {
     throw new AppError(400, "Could not read the request body");
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/**
+ * Reads what is left of a refused body, up to as much again as the limit, so the answer can
+ * be read by the client and the keep-alive connection serve its next request. A body larger
+ * still is cancelled: the app server then closes the connection after the answer.
+ */
+async function dropRest(reader: ReadableStreamDefaultReader<Uint8Array>, read: number): Promise<void> {
+  for (let size = read; size <= 2 * MAX_BODY_BYTES; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    size += value.byteLength;
+  }
+  void reader.cancel().catch(() => {});
 }

@@ -8,7 +8,7 @@ import { prepareAccounts } from "./prepare-accounts";
 import { getEnv } from "../env";
 import { matchLeanRoute } from "./lean-routes";
 import { createIdleCollector } from "./idle-gc";
-import { refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
+import { closeAfterAbandonedBody, refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 import { settleForwardedHeaders, trustedProxies } from "./forwarded-headers";
 
@@ -37,6 +37,7 @@ export async function startHttpServer(options: { dev?: boolean; port?: number; h
     if (refuseMalformedUrl(req, res) || refuseOversizedBody(req, res)) return;
     const lean = matchLeanRoute(req);
     if (lean) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    else closeAfterAbandonedBody(req, res);
     (lean ? lean(req, res) : handle(req, res)).catch((error) => {
       console.error("[switchyard] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
