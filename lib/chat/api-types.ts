@@ -67,6 +67,8 @@ export interface ProviderStatusDto {
   baseUrl: string;
   /** Name of the env var that configures it, for the settings page's hint. */
   envVar: string | null;
+  /** The variable a key from the environment comes from. */
+  keyEnvVar: string | null;
   modelCount: number;
   /** Where the provider is defined: built in (presets, sandbox), the environment, or Settings. */
   source: "builtin" | "env" | "settings";

@@ -20,6 +20,7 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     simulated: p.simulated,
     baseUrl: p.baseUrl,
     envVar: p.envVar,
+    keyEnvVar: p.keyEnvVar,
     modelCount: p.configured ? (await upstreamIdsOf(p).catch(() => [])).length : 0,
     source: p.source,
     needsKey: p.needsKey,

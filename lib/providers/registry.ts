@@ -34,6 +34,8 @@ export interface ProviderConfig {
   /** Upstream model ids given by configuration (CUSTOM_PROVIDER_<NAME>_MODELS or Settings); else discovered. */
   listedModels: string[] | null;
   envVar: string | null;
+  /** The variable a key from the environment is read from (for Settings to name it). */
+  keyEnvVar: string | null;
 }
 
 const SANDBOX_INTERNAL_URL = "http://sandbox.internal/v1";
@@ -68,6 +70,7 @@ function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): P
       freeTier: preset.freeTier,
       listedModels: null,
       envVar: preset.needsKey ? `${prefix}_API_KEY` : `${prefix}_BASE_URL`,
+      keyEnvVar: `${prefix}_API_KEY`,
     };
   });
 }
@@ -105,6 +108,7 @@ function customProviders(): ProviderConfig[] {
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: models ? models.split(",").map((m) => m.trim()).filter(Boolean) : null,
       envVar: `CUSTOM_PROVIDER_${name}_BASE_URL`,
+      keyEnvVar: `CUSTOM_PROVIDER_${name}_API_KEY`,
     };
   });
 }
@@ -134,6 +138,7 @@ function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSetting
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: saved.models,
       envVar: null,
+      keyEnvVar: null,
     });
   }
   return providers;
@@ -162,6 +167,7 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
     quirks: SANDBOX_QUIRKS,
     listedModels: null,
     envVar: "SANDBOX_ENABLED",
+    keyEnvVar: null,
   };
 }
 

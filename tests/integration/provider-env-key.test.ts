@@ -72,6 +72,7 @@ describe("the operator's key and an admin's base URL", () => {
       storedBaseUrlUnused: "env-key",
       keySource: "env",
       keyHint: "…Ab12",
+      keyEnvVar: "OLLAMA_API_KEY",
     });
     // A live check (and the model list) go to the default endpoint: nothing reaches the saved URL.
     expect(await check("ollama")).toMatchObject({ ok: false, error: "connection refused" });
