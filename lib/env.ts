@@ -26,6 +26,10 @@ const envSchema = z.object({
   COOKIE_SECURE: flag,
   SECRET_KEY: z.string().optional(),
   SECRET_KEY_FILE: z.string().optional(),
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For / -Proto / -Host are believed. */
+  TRUSTED_PROXY: blankIsUnset(z.string().optional()),
+  /** Link-local or cloud-metadata hosts (names, addresses, CIDR ranges) providers may still be called at. */
+  OUTBOUND_ALLOW_HOSTS: blankIsUnset(z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };

@@ -8,6 +8,7 @@ import { deleteConversation, queryKeys, renameConversation } from "@/lib/chat/cl
 import { liveChatStore } from "@/lib/chat/client/live-store";
 import { formatUsd } from "@/lib/format/usd";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
+import { shareKeys } from "@/components/share/share-api";
 
 type Mode = "view" | "rename" | "confirm-delete";
 
@@ -42,6 +43,8 @@ export function ConversationListItem({ conversation, active }: { conversation: C
       liveChatStore.forgetConversation(id);
       queryClient.setQueryData<ConversationSummaryDto[]>(queryKeys.conversations, (list) => list?.filter((c) => c.id !== id));
       queryClient.removeQueries({ queryKey: queryKeys.conversation(id) });
+      // Its share links were revoked with it.
+      void queryClient.invalidateQueries({ queryKey: shareKeys.all });
       if (active) router.push("/");
     },
   });
@@ -82,6 +85,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
     return (
       <li className="rounded-md bg-red-50 p-2 text-sm ring-1 ring-red-200 dark:bg-red-950/40 dark:ring-red-900" role="group" aria-label={`Delete conversation ${title}?`}>
         <p className="truncate text-red-800 dark:text-red-200">Delete “{title}”?</p>
+        <p className="text-xs text-red-700 dark:text-red-300">Its share links stop working too.</p>
         {remove.isError && <p role="alert" className="text-xs text-red-700 dark:text-red-300">{remove.error.message}</p>}
         <div className="mt-1.5 flex gap-1.5">
           <button

@@ -67,6 +67,8 @@ export interface ProviderStatusDto {
   baseUrl: string;
   /** Name of the env var that configures it, for the settings page's hint. */
   envVar: string | null;
+  /** The variable a key from the environment comes from. */
+  keyEnvVar: string | null;
   modelCount: number;
   /** Where the provider is defined: built in (presets, sandbox), the environment, or Settings. */
   source: "builtin" | "env" | "settings";
@@ -80,6 +82,9 @@ export interface ProviderStatusDto {
   baseUrlSource: "env" | "settings" | "default";
   /** A base URL override saved in Settings (possibly overridden by the environment). */
   storedBaseUrl: string | null;
+  /** Why the saved base URL is not in use: the environment's base URL wins, or the environment's key
+   * is in use, and a key from the environment only goes to the environment's or the default base URL. */
+  storedBaseUrlUnused: "env-base-url" | "env-key" | null;
   /** Model ids given by configuration (custom providers); null when they are discovered. */
   listedModels: string[] | null;
 }

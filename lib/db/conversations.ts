@@ -55,11 +55,6 @@ export async function renameConversation(userId: string, id: string, title: stri
   return summaries.find((s) => s.id === id) ?? null;
 }
 
-export async function deleteConversation(userId: string, id: string): Promise<boolean> {
-  const result = await getDb().conversation.deleteMany({ where: { id, userId } });
-  return result.count > 0;
-}
-
 export function titleFromPrompt(prompt: string): string {
   const line = prompt.replace(/\[\[sandbox:[^\]]*\]\]/g, "").replace(/\s+/g, " ").trim();
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || "New comparison";

@@ -3,7 +3,7 @@ import type { ProviderCheckDto, ProviderStatusDto } from "../chat/api-types";
 import { ensureProviderCredentials } from "./credential-snapshot";
 import { discoverModels, upstreamIdsOf } from "./list-models";
 import { listProviders, type ProviderConfig } from "./registry";
-import { toUpstreamError } from "./upstream-error";
+import { briefUpstreamStatus } from "./upstream-error";
 
 /** What Settings shows of each provider. Picks fields one by one: a key never leaves the server. */
 export async function listProviderStatuses(): Promise<ProviderStatusDto[]> {
@@ -20,6 +20,7 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     simulated: p.simulated,
     baseUrl: p.baseUrl,
     envVar: p.envVar,
+    keyEnvVar: p.keyEnvVar,
     modelCount: p.configured ? (await upstreamIdsOf(p).catch(() => [])).length : 0,
     source: p.source,
     needsKey: p.needsKey,
@@ -28,6 +29,7 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     storedKey: p.storedKey ? { hint: formatHint(p.storedKey.hint), error: p.storedKey.error } : null,
     baseUrlSource: p.baseUrlSource,
     storedBaseUrl: p.storedBaseUrl,
+    storedBaseUrlUnused: p.storedBaseUrlUnused,
     listedModels: p.listedModels,
   };
 }
@@ -42,6 +44,6 @@ export async function checkProvider(provider: ProviderConfig): Promise<ProviderC
     const ids = await discoverModels(provider);
     return { id: provider.id, ok: true, latencyMs: Date.now() - started, modelCount: ids.length, error: null };
   } catch (error) {
-    return { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: toUpstreamError(error, provider.label).message };
+    return { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: briefUpstreamStatus(error) };
   }
 }

@@ -1,11 +1,23 @@
 // The `fetch` the SDK uses for providers: undici's lean `request` under a keep-alive pool,
 // wrapped as a Web Response. Node's global fetch costs close to a millisecond more per
 // call (spec streams and promise hops), which is most of a gateway's added latency.
+// Every provider request goes through this pool, whose connections obey the outbound
+// policy (outbound-policy.ts) on the address they actually connect to.
 import type { Readable } from "node:stream";
-import { Agent, request } from "undici";
+import { Agent, buildConnector, request } from "undici";
+import { guardedLookup, refusalForHost } from "./outbound-policy";
+
+const connectGuarded = buildConnector({ lookup: guardedLookup });
+
+/** Literal addresses skip the lookup, so the policy sees the host first. */
+const connect: buildConnector.connector = (options, callback) => {
+  const refusal = refusalForHost(options.hostname);
+  if (refusal) return callback(refusal, null);
+  connectGuarded(options, callback);
+};
 
 const globalAgent = globalThis as unknown as { __switchyardUpstreamAgent?: Agent };
-const agent = (globalAgent.__switchyardUpstreamAgent ??= new Agent({ connections: null, pipelining: 1 }));
+const agent = (globalAgent.__switchyardUpstreamAgent ??= new Agent({ connections: null, pipelining: 1, connect }));
 
 type FetchInput = string | URL | Request;
 
@@ -13,13 +25,16 @@ type FetchInput = string | URL | Request;
 export const NODE_BODY = Symbol("switchyard.nodeBody");
 
 export async function fastFetch(input: FetchInput, init: RequestInit = {}): Promise<Response> {
-  if (input instanceof Request) return fetch(input, init);
+  const body = init.body;
+  // A Request or a streamed body (never sent by the SDK's JSON calls) is read into bytes first, so it takes the same guarded pool.
+  if (input instanceof Request || (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array))) {
+    const flat = new Request(input, init);
+    return fastFetch(flat.url, { method: flat.method, headers: flat.headers, body: flat.body ? new Uint8Array(await flat.arrayBuffer()) : undefined, signal: init.signal ?? flat.signal });
+  }
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => {
     headers[name] = value;
   });
-  const body = init.body;
-  if (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array)) return fetch(input, init);
   const response = await request(input.toString(), {
     method: (init.method ?? "GET") as "GET",
     headers,

@@ -10,7 +10,8 @@ import { closeInterruptedCalls } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
 import { matchLeanRoute } from "./lean-routes";
 import { prepareAccounts } from "./prepare-accounts";
-import { refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
+import { settleForwardedHeaders, trustedProxies } from "./forwarded-headers";
+import { closeAfterAbandonedBody, refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -34,6 +35,7 @@ export interface RunningServer {
 const STOP_GRACE_MS = 1_000;
 
 export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
+  trustedProxies(); // a bad TRUSTED_PROXY stops the start, not the first request
   await closeInterruptedCalls();
   await loadProviderCredentials();
   await prepareAccounts();
@@ -42,9 +44,12 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const server = http.createServer((req, res) => {
     idle.onRequest(res);
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    settleForwardedHeaders(req);
     if (refuseMalformedUrl(req, res) || refuseOversizedBody(req, res)) return;
     const lean = matchLeanRoute(req);
     if (lean || !options.fallback) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    // Next reads bodies itself: one it abandons past the limit must not stall the connection.
+    if (!lean) closeAfterAbandonedBody(req, res);
     const handler = lean ?? options.fallback ?? notFound;
     handler(req, res).catch((error) => {
       console.error("[switchyard] request failed:", error);

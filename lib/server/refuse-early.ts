@@ -1,6 +1,7 @@
 // Requests refused before any handler runs: a declared body over the limit (413; routes that
 // stream bodies also count bytes as they read), and a path with broken percent-encoding
-// (400; Next's router would throw on it and answer 500).
+// (400; Next's router would throw on it and answer 500). And the body a handler refused
+// halfway through, which must not block the connection it came on.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { bodyTooLargeMessage, MAX_BODY_BYTES } from "../http/body-limit";
@@ -28,4 +29,20 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
   res.end(openAi ? openAiErrorBody(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));
   req.resume();
   return true;
+}
+
+/**
+ * A handler that gives up on a body halfway (Next's routes refuse a chunked body past the limit
+ * with 413 and cancel the rest) leaves unread bytes on the socket, and the next request on that
+ * keep-alive connection would wait behind them until the idle timeout. Its answer says
+ * `Connection: close` instead, and the connection ends once the answer is sent.
+ */
+export function closeAfterAbandonedBody(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  req.once("aborted", () => {
+    if (!res.headersSent) res.shouldKeepAlive = false;
+  });
+  res.once("finish", () => {
+    if (req.destroyed && !req.complete) socket.destroySoon();
+  });
 }
