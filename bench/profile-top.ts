@@ -44,42 +44,50 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 const shortUrl = (url: string) => (url.includes("/node_modules/") ? url.replace(/^.*\/node_modules\//, "~/") : url.replace(/^file:\/\//, "").replace(/^.*?\/(lib|app|bench)\//, "$1/"));
 const frameName = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${shortUrl(node.callFrame.url)}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ""}`;
 
-// Concerns, first match wins per frame; a sample counts once per concern on its stack.
+// Concerns, first match wins per frame. "Inclusive": a sample counts once per concern on its
+// stack. "Exclusive": a sample goes to the concern of the frame nearest its leaf that has one.
+const native = (names: string[]) => (u: string, f: string) => !u && names.includes(f);
 const CONCERNS: [string, (url: string, fn: string) => boolean][] = [
-  ["openai SDK (request building, response)", (u) => u.includes("/node_modules/openai/")],
+  ["socket writes (writev syscalls)", native(["writev", "writeBuffer", "writeUtf8String", "writeLatin1String", "writeAsciiString"])],
+  ["worker postMessage (ledger hot writes)", native(["postMessage"])],
+  ["crypto hash (API key)", native(["Hash", "digest", "update"])],
+  ["TextDecoder", native(["decode"])],
+  ["JSON.parse", native(["parse"])],
+  ["JSON.stringify", native(["stringify"])],
+  ["promise/microtask machinery", native(["runMicrotasks"])],
+  ["(garbage collector)", native(["(garbage collector)"])],
+  ["(program): native, syscalls", native(["(program)"])],
+  ["openai SDK", (u) => u.includes("/node_modules/openai/")],
   ["zod", (u) => u.includes("/node_modules/zod/")],
   ["gpt-tokenizer", (u) => u.includes("/node_modules/gpt-tokenizer/")],
-  ["undici", (u) => u.includes("/node_modules/undici/") || u.includes("internal/deps/undici")],
-  ["Next.js", (u) => u.includes("/node_modules/next/")],
+  ["undici", (u) => u.includes("/node_modules/undici/")],
+  ["Next.js (patched nextTick, ALS)", (u) => u.includes("/node_modules/next/")],
   ["Prisma", (u) => u.includes("/node_modules/@prisma/") || u.includes("/node_modules/.prisma/")],
   ["better-sqlite3", (u) => u.includes("better-sqlite3")],
-  ["lib/api-v1/prepare-call (auth, parse, plan, count, admit)", (u) => u.includes("/lib/api-v1/prepare-call")],
-  ["lib/api-v1/stream-relay (SSE decode, rename, re-encode)", (u) => u.includes("/lib/api-v1/stream-relay")],
+  ["lib/api-v1/prepare-call", (u) => u.includes("/lib/api-v1/prepare-call")],
+  ["lib/api-v1/stream-relay", (u) => u.includes("/lib/api-v1/stream-relay")],
   ["lib/api-v1/call-upstream", (u) => u.includes("/lib/api-v1/call-upstream")],
-  ["lib/api-v1/call-outcome (settle, ledger, credit)", (u) => u.includes("/lib/api-v1/call-outcome")],
-  ["lib/auth", (u) => u.includes("/lib/auth/")],
-  ["lib/limits", (u) => u.includes("/lib/limits/")],
-  ["lib/ledger", (u) => u.includes("/lib/ledger/")],
-  ["lib/db", (u) => u.includes("/lib/db/")],
-  ["lib/chat", (u) => u.includes("/lib/chat/")],
-  ["lib/streaming", (u) => u.includes("/lib/streaming/")],
-  ["lib/providers", (u) => u.includes("/lib/providers/")],
-  ["lib/router", (u) => u.includes("/lib/router/")],
-  ["lib/server", (u) => u.includes("/lib/server/")],
+  ["lib/api-v1/call-outcome", (u) => u.includes("/lib/api-v1/call-outcome")],
+  ["lib/api-v1/chat-completions", (u) => u.includes("/lib/api-v1/chat-completions")],
+  ...["auth", "limits", "ledger", "db", "chat", "streaming", "providers", "router", "server", "http", "catalog"].map(
+    (dir): [string, (u: string) => boolean] => [`lib/${dir}`, (u) => u.includes(`/lib/${dir}/`)],
+  ),
+  ["async hooks (promise hooks, AsyncLocalStorage)", (u) => u.includes("async_hooks") || u.includes("async_local_storage") || u.includes("async_context_frame")],
+  ["AbortController / AbortSignal", (u) => u.includes("abort_controller") || u.includes("internal/event_target")],
   ["node:http", (u) => u.startsWith("node:_http")],
-  ["node streams / net", (u) => u.startsWith("node:internal/streams") || u === "node:net" || u.startsWith("node:internal/stream_base")],
-  ["async hooks / AsyncLocalStorage", (u) => u.includes("async_hooks") || u.includes("async_local_storage") || u.includes("async_context_frame")],
-  ["timers", (u) => u.startsWith("node:internal/timers") || u === "node:timers"],
-  ["Web streams / Response / Headers", (u) => u.includes("internal/webstreams") || u.includes("internal/deps/undici/undici")],
-  ["AbortController / events", (u) => u.includes("abort_controller") || u.includes("internal/event_target") || u === "node:events"],
-  ["JSON.parse", (u, f) => !u && f === "parse"],
-  ["JSON.stringify", (u, f) => !u && f === "stringify"],
-  ["(garbage collector)", (_u, f) => f === "(garbage collector)"],
-  ["(program): native, syscalls", (_u, f) => f === "(program)"],
+  ["node streams", (u) => u.startsWith("node:internal/streams")],
+  ["node:net", (u) => u === "node:net" || u.startsWith("node:internal/stream_base") || u.startsWith("node:internal/net")],
+  ["EventEmitter", (u) => u === "node:events"],
+  ["timers / nextTick", (u) => u.startsWith("node:internal/timers") || u === "node:timers" || u.includes("task_queues")],
+  ["Web streams / Response / Headers (Node's undici)", (u) => u.includes("internal/webstreams") || u.includes("internal/deps/undici")],
+  ["worker / MessagePort", (u) => u.includes("internal/worker") || u.includes("messageport")],
+  ["Buffer", (u) => u === "node:buffer" || u.startsWith("node:internal/buffer")],
 ];
+const concernOf = (node: ProfileNode) => CONCERNS.find(([, match]) => match(node.callFrame.url, node.callFrame.functionName))?.[0];
 
 const self = new Map<number, number>();
 const inclusiveConcern = new Map<string, number>();
+const exclusiveConcern = new Map<string, number>();
 const inclusiveFn = new Map<string, number>();
 let busyUs = 0;
 let idleUs = 0;
@@ -100,12 +108,15 @@ for (let i = 0; i < profile.samples.length; i++) {
   self.set(id, (self.get(id) ?? 0) + weight);
   const concerns = new Set<string>();
   const fns = new Set<string>();
+  let exclusive: string | undefined;
   for (let node: ProfileNode | undefined = leaf; node; node = byId.get(parent.get(node.id) ?? -1)) {
-    const { url, functionName } = node.callFrame;
-    const concern = CONCERNS.find(([, match]) => match(url, functionName));
-    if (concern) concerns.add(concern[0]);
-    if (url) fns.add(frameName(node));
+    const concern = concernOf(node);
+    if (concern) concerns.add(concern);
+    exclusive ??= concern;
+    if (node.callFrame.url) fns.add(frameName(node));
   }
+  exclusive ??= "other";
+  exclusiveConcern.set(exclusive, (exclusiveConcern.get(exclusive) ?? 0) + weight);
   for (const c of concerns) inclusiveConcern.set(c, (inclusiveConcern.get(c) ?? 0) + weight);
   for (const f of fns) inclusiveFn.set(f, (inclusiveFn.get(f) ?? 0) + weight);
 }
@@ -119,8 +130,12 @@ const selfByFn = new Map<string, number>();
 for (const [id, us] of self) selfByFn.set(frameName(byId.get(id)!), (selfByFn.get(frameName(byId.get(id)!)) ?? 0) + us);
 console.log(`\ntop ${top} self time:`);
 for (const [name, us] of [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(us, name));
+console.log("\nexclusive, by concern (each sample to the concern nearest its leaf; these add up to the busy time):");
+for (const [name, us] of [...exclusiveConcern].sort((a, b) => b[1] - a[1])) console.log(line(us, name));
 console.log("\ninclusive, by concern (a sample counts once per concern on its stack):");
-for (const [name, us] of [...inclusiveConcern].sort((a, b) => b[1] - a[1])) console.log(line(us, name));
+// The queues every callback runs from are on nearly every stack: inclusive, they say nothing.
+const ROOTS = new Set(["timers / nextTick", "promise/microtask machinery"]);
+for (const [name, us] of [...inclusiveConcern].filter(([n]) => !ROOTS.has(n)).sort((a, b) => b[1] - a[1])) console.log(line(us, name));
 console.log(`\ntop ${top} inclusive functions of lib/:`);
 for (const [name, us] of [...inclusiveFn].filter(([n]) => / lib\//.test(n)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(line(us, name));
 

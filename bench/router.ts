@@ -7,7 +7,8 @@
 // The app runs as `npm start` runs it, with an API key that has rate limits and a credit
 // limit, and the ledger on. The chatroom runs turns of 8 columns against the same upstream.
 // Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS,
-// BENCH_CHAT_TURNS, BENCH_WINDOWS=<file> for profile-top, BENCH_VERBOSE; see bench/README.md)
+// BENCH_CHAT_TURNS, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
+// profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
 import { loadAverage, pinRunning, servingPid, threadAffinity } from "./lib/cpu";
 import { burst, chatTurn, measure, openAiStream, steady, type Measured, type Sample } from "./lib/load";
@@ -42,7 +43,9 @@ async function runMode(mode: string) {
   try {
     const upstream = await startScriptProcess("bench/lib/fake-upstream-process.ts", [String(DELTAS), String(GAP_MS)], pin ? LOAD_CPU : null);
     started.push(upstream);
-    const bare = await startScriptProcess("bench/lib/bare-relay.ts", [upstream.url.replace(/\/v1$/, "")], pin ? APP_CPU : null);
+    // BENCH_RELAY_NODE_ARGS profiles the floor as BENCH_APP_NODE_ARGS does the app.
+    const relayArgs = process.env.BENCH_RELAY_NODE_ARGS?.split(" ").filter(Boolean);
+    const bare = await startScriptProcess("bench/lib/bare-relay.ts", [upstream.url.replace(/\/v1$/, "")], pin ? APP_CPU : null, relayArgs);
     started.push(bare);
     const port = 41000 + Math.floor(Math.random() * 2000);
     const app = await startAppProcess(port, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null });

@@ -20,6 +20,6 @@ const server = http.createServer((req, res) => {
   req.pipe(out);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.argv[3] ?? 0), "127.0.0.1", () => {
-  console.log(`bare relay at http://127.0.0.1:${(server.address() as { port: number }).port}`);
-});
+server.listen(Number(process.argv[3] ?? 0), "127.0.0.1", () => console.log(`bare relay at http://127.0.0.1:${(server.address() as { port: number }).port}`));
+// A normal exit, so `--cpu-prof` writes its profile.
+process.on("SIGTERM", () => process.exit(0));

@@ -44,8 +44,8 @@ export async function startSandboxProcess(port: number, speed: number): Promise<
 
 /** A bench script (TypeScript, through tsx's loader: one process, no wrapper) that prints
  * "at <url>" once it listens; `cpus` pins it (and all its threads) with taskset. */
-export async function startScriptProcess(script: string, args: string[], cpus: string | null = null): Promise<Proc & { url: string }> {
-  const [command, argv] = pinned(cpus, process.execPath, ["--import", "tsx", script, ...args]);
+export async function startScriptProcess(script: string, args: string[], cpus: string | null = null, nodeArgs: string[] = []): Promise<Proc & { url: string }> {
+  const [command, argv] = pinned(cpus, process.execPath, ["--import", "tsx", ...nodeArgs, script, ...args]);
   const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"] });
   const url = await waitForLine(child, / at (http:\/\/\S+)/, 30_000);
   return { child, url, stop: stopper(child) };
