@@ -7,7 +7,7 @@
 // The app runs as `npm start` runs it, with an API key that has rate limits and a credit
 // limit, and the ledger on. The chatroom runs turns of 8 columns against the same upstream.
 // Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS,
-// BENCH_CHAT_TURNS, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
+// BENCH_CHAT_TURNS, BENCH_SERVER=api, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
 // profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
 import { loadAverage, pinRunning, servingPid, threadAffinity } from "./lib/cpu";
@@ -25,6 +25,8 @@ const list = (name: string, all: string) => (process.env[name] ?? all).split(","
 const MODES = list("BENCH_MODES", "pinned,two-core");
 const SHAPES = list("BENCH_SHAPES", "steady,burst") as ("steady" | "burst")[];
 const TARGETS = list("BENCH_TARGETS", "api,chat");
+// BENCH_SERVER=api: `npm run api`'s server instead of `npm start`'s (no Next in the process).
+const API_ONLY = process.env.BENCH_SERVER === "api";
 const APP_CPU = "1";
 const LOAD_CPU = "0";
 
@@ -48,14 +50,20 @@ async function runMode(mode: string) {
     const bare = await startScriptProcess("bench/lib/bare-relay.ts", [upstream.url.replace(/\/v1$/, "")], pin ? APP_CPU : null, relayArgs);
     started.push(bare);
     const port = 41000 + Math.floor(Math.random() * 2000);
-    const app = await startAppProcess(port, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null });
+    let app = await startAppProcess(port, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null });
     started.push(app);
+    const key = createBenchKey(port);
+    const session = (await benchSession(app.url)).headers;
+    if (API_ONLY) {
+      // The same key and session, served by `npm run api`'s server: what Next costs the lean routes.
+      await app.stop();
+      app = await startAppProcess(port, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null, apiOnly: true });
+      started.push(app);
+    }
     const appPid = servingPid(app.child.pid!, port);
     const barePid = servingPid(bare.child.pid!, Number(new URL(bare.url).port));
     console.log(`\n## ${mode} (load average ${loadAverage()}): app pid ${appPid} threads on CPUs ${JSON.stringify(threadAffinity(appPid))}, bare relay on ${JSON.stringify(threadAffinity(barePid))}, upstream and load generator on ${JSON.stringify(threadAffinity(process.pid))}`);
 
-    const key = createBenchKey(port);
-    const session = (await benchSession(app.url)).headers;
     const messages = [{ role: "user", content: "benchmark" }];
     let turn = 0;
     const sends: Record<string, Send> = {
@@ -84,6 +92,8 @@ async function runMode(mode: string) {
         windows.push({ label: `${mode} ${shape} ${target}`, window: result.window, streams: result.streams });
         const cpu = Object.entries(result.cpuMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`).join(", ");
         console.log(`  ${shape} ${target}: ${result.streams}/${result.expected} streams complete in ${(result.wallMs / 1000).toFixed(1)} s; CPU ${cpu}`);
+        const threads = Object.entries(result.serverThreadsMs).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+        if (threads.length) console.log(`    server threads, ms/stream: ${threads.slice(0, 5).map(([name, ms]) => `${name} ${(ms / result.streams).toFixed(2)}`).join(", ")}${threads.length > 5 ? `, ${threads.length - 5} more` : ""}`);
         if (result.streams !== result.expected) console.log(`  WARNING: ${result.expected - result.streams} streams incomplete`);
       }
       report(shape, results);
@@ -109,7 +119,7 @@ function report(shape: string, r: Record<string, Measured>) {
 }
 
 async function main() {
-  console.log(`${STREAMS} streams of ${DELTAS} chunks ${GAP_MS} ms apart; ${ROUNDS} rounds per shape; load average ${loadAverage()}`);
+  console.log(`${STREAMS} streams of ${DELTAS} chunks ${GAP_MS} ms apart; ${ROUNDS} rounds per shape; server: ${API_ONLY ? "npm run api" : "npm start"}; load average ${loadAverage()}`);
   for (const mode of MODES) await runMode(mode);
   if (process.env.BENCH_WINDOWS) fs.writeFileSync(process.env.BENCH_WINDOWS, JSON.stringify(windows, null, 1));
   console.log(`\nload average at the end ${loadAverage()}`);

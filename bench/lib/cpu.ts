@@ -15,6 +15,24 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU time (ms) of each thread of a process, as "main thread" or "<name>#<tid>" (Node 20 leaves
+ * V8's GC and compiler helpers and worker threads named "node"), so a run can tell the event
+ * loop's share from the helpers'. */
+export function threadCpuMs(pid: number): Record<string, number> {
+  const byThread: Record<string, number> = {};
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byThread[tid === String(pid) ? "main thread" : `${name}#${tid}`] = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  return byThread;
+}
+
 /** Resident memory (MiB) of `root` and every process below it. */
 export function treeRssMiB(root: number): number {
   let kib = 0;

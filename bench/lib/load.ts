@@ -1,7 +1,7 @@
 // The load generator of the router benchmarks: SSE requests over a keep-alive agent, the two
 // load shapes of issue 12 ("steady" and "burst"), and the app's CPU time over a run.
 import http from "node:http";
-import { processCpuMs } from "./cpu";
+import { processCpuMs, threadCpuMs } from "./cpu";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 5000 });
 
@@ -129,16 +129,20 @@ export interface Measured {
   expected: number;
   /** CPU time (ms) over the run of each process named in `pids`, and of this one ("loadgen"). */
   cpuMs: Record<string, number>;
+  /** CPU time (ms) over the run of each thread (by name) of the "server" process. */
+  serverThreadsMs: Record<string, number>;
   wallMs: number;
   /** The run on the monotonic clock in µs (the clock of V8's CPU profiles), to cut a profile to it. */
   window: [number, number];
 }
 
-/** Runs a load, reading the CPU time of these processes before and after (ledger rows commit
+/** Runs a load, reading the CPU time of these processes (and of each thread of "server") before and after (ledger rows commit
  * within 10 ms of a call's end: the reading waits 100 ms for them, for the bare relay alike). */
 export async function measure(load: () => Promise<Sample[]>, streamsPerRequest: number, pids: Record<string, number>): Promise<Measured> {
   const read = (): Record<string, number> => ({ ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuMs(pid)])), loadgen: cpuOfThisProcess() });
+  const threads = () => (pids.server === undefined ? {} : threadCpuMs(pids.server));
   const before = read();
+  const threadsBefore = threads();
   const started = performance.now();
   const from = monotonicUs();
   const samples = await load();
@@ -146,11 +150,13 @@ export async function measure(load: () => Promise<Sample[]>, streamsPerRequest: 
   const wallMs = performance.now() - started;
   await new Promise((r) => setTimeout(r, 100));
   const after = read();
+  const threadsAfter = threads();
   return {
     ttfts: samples.flatMap((s) => s.ttfts),
     streams: samples.reduce((n, s) => n + s.complete, 0),
     expected: samples.length * streamsPerRequest,
     cpuMs: Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - before[name]])),
+    serverThreadsMs: Object.fromEntries(Object.keys(threadsAfter).map((name) => [name, threadsAfter[name] - (threadsBefore[name] ?? 0)])),
     wallMs,
     window: [from, to],
   };

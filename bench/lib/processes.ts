@@ -54,18 +54,22 @@ export async function startScriptProcess(script: string, args: string[], cpus: s
 export interface AppOptions {
   /** taskset's CPU list for the app's whole process (every thread inherits it); null: unpinned. */
   cpus?: string | null;
+  /** `npm run api`'s server (the lean routes without Next) instead of `npm start`'s, on the
+   * database an app of the same port prepared (its accounts, keys and sessions). */
+  apiOnly?: boolean;
 }
 
 export async function startAppProcess(port: number, env: Record<string, string>, options: AppOptions = {}): Promise<Proc & { url: string }> {
   const db = benchDb(port);
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  if (!options.apiOnly) for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   // Started exactly as `npm start` starts it (its node flags included), plus BENCH_APP_NODE_ARGS
   // after them, so a TypeScript `--import` loads through tsx: e.g. "--cpu-prof
   // --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS). `node` execs
   // no wrapper: the pid spawned is the process that serves.
   const [, ...startArgs] = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
   const extra = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const [command, args] = pinned(options.cpus ?? null, process.execPath, [...startArgs.slice(0, -1), ...extra, ...startArgs.slice(-1)]);
+  const script = options.apiOnly ? "lib/cli/api-server.ts" : startArgs.at(-1)!;
+  const [command, args] = pinned(options.cpus ?? null, process.execPath, [...startArgs.slice(0, -1), ...extra, script]);
   const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
