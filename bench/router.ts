@@ -6,7 +6,7 @@
 // 20 ms apart, their starts spread over one stream's length ("steady") or all at once ("burst").
 // The app runs as `npm start` runs it, with an API key that has rate limits and a credit
 // limit, and the ledger on. The chatroom runs turns of 8 columns against the same upstream.
-// Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS,
+// Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS, BENCH_DELTAS,
 // BENCH_CHAT_TURNS, BENCH_SERVER=api, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
 // profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
@@ -14,7 +14,9 @@ import { loadAverage, pinRunning, servingPid, threadAffinity } from "./lib/cpu";
 import { burst, chatTurn, measure, openAiStream, steady, type Measured, type Sample } from "./lib/load";
 import { benchSession, createBenchKey, fakeProviderEnv, percentile, startAppProcess, startScriptProcess, type Proc } from "./lib/processes";
 
-const DELTAS = 64;
+// BENCH_DELTAS: chunks per stream; two runs at different counts split the CPU per stream into
+// a per-request and a per-chunk part.
+const DELTAS = Number(process.env.BENCH_DELTAS ?? 64);
 const GAP_MS = 20;
 const STREAMS = 100;
 const STREAM_MS = DELTAS * GAP_MS;
