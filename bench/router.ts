@@ -35,7 +35,7 @@ const LOAD_CPU = "0";
 type Send = () => Promise<Sample>;
 const windows: { label: string; window: [number, number]; streams: number }[] = [];
 
-/** The load of a shape: 100 streams' worth of clients (the chatroom: 12 turns of 8 columns). */
+/** The load of a shape: 100 streams' worth of clients (the chatroom: 13 turns of 8 columns). */
 function load(shape: "steady" | "burst", send: Send, clients: number, rounds = ROUNDS) {
   return () => (shape === "steady" ? steady(send, clients, rounds, STREAM_MS) : burst(send, clients, rounds));
 }
