@@ -1,10 +1,11 @@
-// The `fetch` the SDK uses for providers: undici's lean `request` under a keep-alive pool,
-// wrapped as a Web Response. Node's global fetch costs close to a millisecond more per
-// call (spec streams and promise hops), which is most of a gateway's added latency.
-// Every provider request goes through this pool, whose connections obey the outbound
-// policy (outbound-policy.ts) on the address they actually connect to.
+// The pool every provider request goes through (upstreamAgent), whose connections obey the
+// outbound policy (outbound-policy.ts) on the address they actually connect to; `fastFetch`,
+// the `fetch` the SDK uses on it (undici's lean `request` wrapped as a Web Response: Node's
+// global fetch costs close to a millisecond more per call); and `pushBody`, which reads a body
+// without a promise per chunk.
 import type { Readable } from "node:stream";
 import { Agent, buildConnector, request } from "undici";
+import { processSingleton } from "../process-singleton";
 import { guardedLookup, refusalForHost } from "./outbound-policy";
 
 const connectGuarded = buildConnector({ lookup: guardedLookup });
@@ -16,13 +17,12 @@ const connect: buildConnector.connector = (options, callback) => {
   connectGuarded(options, callback);
 };
 
-const globalAgent = globalThis as unknown as { __switchyardUpstreamAgent?: Agent };
-const agent = (globalAgent.__switchyardUpstreamAgent ??= new Agent({ connections: null, pipelining: 1, connect }));
+/** The keep-alive pool every provider request uses (the engine's calls and the SDK's alike). */
+export function upstreamAgent(): Agent {
+  return processSingleton("upstream-agent", () => new Agent({ connections: null, pipelining: 1, connect }));
+}
 
 type FetchInput = string | URL | Request;
-
-/** Marks the Node stream under a Response so relays can read it without a Web stream. */
-export const NODE_BODY = Symbol("switchyard.nodeBody");
 
 export async function fastFetch(input: FetchInput, init: RequestInit = {}): Promise<Response> {
   const body = init.body;
@@ -40,7 +40,7 @@ export async function fastFetch(input: FetchInput, init: RequestInit = {}): Prom
     headers,
     body: body ?? undefined,
     signal: init.signal ?? undefined,
-    dispatcher: agent,
+    dispatcher: upstreamAgent(),
   });
   const responseHeaders = new Headers();
   for (const [name, value] of Object.entries(response.headers)) {
@@ -49,13 +49,10 @@ export async function fastFetch(input: FetchInput, init: RequestInit = {}): Prom
   }
   const noBody = response.statusCode === 204 || response.statusCode === 304 || init.method === "HEAD";
   if (noBody) response.body.resume();
-  const web = new Response(noBody ? null : lazyWebStream(response.body), { status: response.statusCode, headers: responseHeaders });
-  Object.defineProperty(web, NODE_BODY, { value: noBody ? null : response.body });
-  return web;
+  return new Response(noBody ? null : lazyWebStream(response.body), { status: response.statusCode, headers: responseHeaders });
 }
 
-/** A Web stream that reads the Node stream only when pulled, so a relay may read the Node
- * stream itself instead (one hop less per chunk). */
+/** A Web stream that reads the Node stream only when pulled. */
 function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
   let chunks: AsyncIterator<Buffer> | null = null;
   return new ReadableStream<Uint8Array>({
@@ -73,15 +70,13 @@ function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
 }
 
 /**
- * Pushes the response's body to `onBytes` and resolves at its end. When fastFetch made the
- * response, the socket's own Node stream is read with 'data' events: no promise per chunk.
- * Otherwise (the in-process sandbox, a replayed answer) its Web stream is read. If `onBytes`
- * throws, the body is destroyed and the promise rejects with that error.
+ * Pushes a body to `onBytes` and resolves at its end. A socket's own Node stream is read with
+ * 'data' events: no promise per chunk. A Web stream (the in-process sandbox, a replayed
+ * answer) is read through its reader. If `onBytes` throws, reading stops with that error.
  */
-export function pushBody(response: Response, onBytes: (bytes: Uint8Array) => void): Promise<void> {
-  const node = (response as unknown as Record<symbol, Readable | null | undefined>)[NODE_BODY];
-  if (node) return pushNode(node, onBytes);
-  return pushWeb(response, onBytes);
+export function pushBody(body: Readable | ReadableStream<Uint8Array> | null, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  if (body === null) return Promise.resolve();
+  return body instanceof ReadableStream ? pushWeb(body, onBytes) : pushNode(body, onBytes);
 }
 
 function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise<void> {
@@ -110,9 +105,8 @@ function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise
   });
 }
 
-async function pushWeb(response: Response, onBytes: (bytes: Uint8Array) => void): Promise<void> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
+async function pushWeb(body: ReadableStream<Uint8Array>, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();

@@ -1,16 +1,16 @@
-// One attempt at one endpoint: the request goes out through the SDK (the one upstream
-// client) and the raw body comes back as bytes, so the API can relay them and the chatroom
-// read them without the SDK's per-chunk iterator. Every attempt streams: a model that cannot
-// answers whole, and that answer is replayed as the stream it would have sent. Non-2xx answers
-// throw (SDK errors); every way of running out of time is one UpstreamError of kind "timeout".
+// One attempt at one endpoint: the request goes out (upstream-request.ts) and the raw body
+// comes back as bytes, so the API can relay them and the chatroom read them, each chunk read
+// once. Every attempt streams: a model that cannot answers whole, and that answer is replayed
+// as the stream it would have sent. Non-2xx answers throw; every way of running out of time
+// is one UpstreamError of kind "timeout".
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import { getEnv } from "../env";
-import { getProviderClient } from "./client";
 import { Deadline } from "./deadline";
 import { pushBody } from "./fast-fetch";
 import type { NormalisedRequest } from "./quirks/normalise-request";
 import { chunksToSse, completionToChunks } from "./quirks/replay-stream";
 import type { ProviderConfig } from "./registry";
+import { postChatCompletion, readBodyText, type UpstreamResponse } from "./upstream-request";
 import { toUpstreamError, UpstreamError } from "./upstream-error";
 
 export interface UpstreamBody {
@@ -36,42 +36,51 @@ export async function openUpstream(provider: ProviderConfig, request: Normalised
     deadline.dispose();
     signal.removeEventListener("abort", onAbort);
   };
-  const fail = (error: unknown): UpstreamError => {
+  const fail = (error: unknown, phase: "connect" | "read"): UpstreamError => {
     if (signal.aborted) return new UpstreamError("Stopped", null, "aborted");
     if (deadline.expired) return new UpstreamError(`${provider.label} did not answer in time`, 408, "timeout");
+    if (error instanceof UpstreamError) return error;
+    // Before an answer, any failure is a failure to reach the provider; after, a broken stream.
+    if (phase === "connect") return new UpstreamError(`Could not reach ${provider.label}: ${messageOf(error)}`, null, "connection");
     return toUpstreamError(error, provider.label);
   };
 
   deadline.arm(env.UPSTREAM_TIMEOUT_MS);
-  let response: Response;
+  let response: UpstreamResponse;
   try {
-    response = await getProviderClient(provider).chat.completions.create(request.params as never, { signal: controller.signal }).asResponse();
+    response = await postChatCompletion(provider, request.params, controller.signal);
     if (request.replay) {
-      const completion = (await response.json()) as ChatCompletion;
-      response = new Response(encoder.encode(chunksToSse(completionToChunks(completion))));
+      const completion = JSON.parse(await readBodyText(response.body)) as ChatCompletion;
+      response = { status: 200, body: new Response(encoder.encode(chunksToSse(completionToChunks(completion)))).body };
     }
   } catch (error) {
     dispose();
-    throw fail(error);
+    throw fail(error, "connect");
   }
   const idleMs = env.UPSTREAM_IDLE_TIMEOUT_MS;
   return {
     async read(onBytes) {
       try {
-        await pushBody(response, (bytes) => {
+        await pushBody(response.body, (bytes) => {
           deadline.touch(idleMs);
           onBytes(bytes);
         });
       } catch (error) {
         // What the reader threw (a malformed or error chunk) is already the right error.
-        throw error instanceof UpstreamError ? error : fail(error);
+        throw fail(error, "read");
       }
       // An abort may end the body quietly: that is a stop (or a timeout), never a finish.
-      if (controller.signal.aborted) throw fail(new Error("aborted"));
+      if (controller.signal.aborted) throw fail(new Error("aborted"), "read");
     },
     dispose() {
       dispose();
       if (!controller.signal.aborted) controller.abort();
     },
   };
+}
+
+function messageOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
 }
