@@ -17,7 +17,7 @@ import type { Candidate } from "../router/resolve-model";
 import { errorChunk, failureStatus } from "./call-failure";
 import { openAiErrorBody } from "./openai-error";
 import { openAiUsage } from "./openai-usage";
-import { replaceTopLevelStrings } from "./top-level-fields";
+import { ChunkRenamer } from "./top-level-fields";
 
 const KEEP_ALIVE_AFTER_MS = 2_000;
 const KEEP_ALIVE_EVERY_MS = 5_000;
@@ -29,6 +29,7 @@ export class RelaySink implements CallSink {
   private sawUsage = false;
   private keepAlive: NodeJS.Timeout | undefined;
   private readonly names: Record<string, string>;
+  private readonly renamer: ChunkRenamer;
 
   constructor(
     private readonly res: ServerResponse,
@@ -38,6 +39,7 @@ export class RelaySink implements CallSink {
     private readonly includeUsage: boolean,
   ) {
     this.names = { id: generationId, model: requestedModel };
+    this.renamer = new ChunkRenamer(this.names);
     // Proxies cut idle connections: while no token has come, say we are still here.
     this.keepAlive = setTimeout(this.ping, KEEP_ALIVE_AFTER_MS);
   }
@@ -70,7 +72,7 @@ export class RelaySink implements CallSink {
       const usage = { ...view.chunk.usage, ...openAiUsage(view.usage, cost) };
       this.pending += `data: ${JSON.stringify({ ...view.chunk, ...this.names, provider: this.served!.provider.label, usage })}\n\n`;
     } else {
-      this.pending += `data: ${replaceTopLevelStrings(view.data, this.names)}\n\n`;
+      this.pending += `data: ${this.renamer.rename(view.data)}\n\n`;
     }
   }
 

@@ -44,23 +44,29 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
  * not an object it can read.
  */
 export function replaceTopLevelStrings(json: string, values: Record<string, string>): string {
+  return rewrite(json, values).out;
+}
+
+/** The rewrite, and where its last replaced value ends in the original text (0: none replaced). */
+function rewrite(json: string, values: Record<string, string>): { out: string; end: number } {
+  const unchanged = { out: json, end: 0 };
   let remaining = Object.keys(values).length;
   let out = "";
   let copiedTo = 0;
   let i = 0;
   while (i < json.length && isSpace(json.charCodeAt(i))) i++;
-  if (json.charCodeAt(i) !== 123) return json;
+  if (json.charCodeAt(i) !== 123) return unchanged;
   i++;
   while (remaining > 0 && i < json.length) {
     while (i < json.length && (isSpace(json.charCodeAt(i)) || json[i] === ",")) i++;
     if (json.charCodeAt(i) !== 34) break;
     const keyEnd = skipString(json, i);
-    if (keyEnd < 0) return json;
+    if (keyEnd < 0) return unchanged;
     const key = json.slice(i + 1, keyEnd - 1);
     i = keyEnd;
     while (i < json.length && (isSpace(json.charCodeAt(i)) || json[i] === ":")) i++;
     const valueEnd = skipValue(json, i);
-    if (valueEnd < 0) return json;
+    if (valueEnd < 0) return unchanged;
     if (Object.hasOwn(values, key) && json.charCodeAt(i) === 34) {
       out += json.slice(copiedTo, i) + JSON.stringify(values[key]);
       copiedTo = valueEnd;
@@ -68,5 +74,27 @@ export function replaceTopLevelStrings(json: string, values: Record<string, stri
     }
     i = valueEnd;
   }
-  return copiedTo === 0 ? json : out + json.slice(copiedTo);
+  return copiedTo === 0 ? unchanged : { out: out + json.slice(copiedTo), end: copiedTo };
+}
+
+/**
+ * replaceTopLevelStrings for a stream of chunks: providers repeat the same opening (id,
+ * object, created, model) on every chunk, so once the first chunk's opening has been rewritten
+ * by the scanner, a chunk that starts with exactly the same text gets the same rewritten
+ * opening by one comparison. Anything else is scanned again.
+ */
+export class ChunkRenamer {
+  private original = "";
+  private rewritten = "";
+
+  constructor(private readonly values: Record<string, string>) {}
+
+  rename(json: string): string {
+    if (this.original && json.startsWith(this.original)) return this.rewritten + json.slice(this.original.length);
+    const { out, end } = rewrite(json, this.values);
+    // The opening through the last value replaced: the same opening means the same fields.
+    this.original = json.slice(0, end);
+    this.rewritten = out.slice(0, out.length - (json.length - end));
+    return out;
+  }
 }

@@ -58,6 +58,7 @@ export async function openUpstream(provider: ProviderConfig, request: Normalised
     throw fail(error, "connect");
   }
   const idleMs = env.UPSTREAM_IDLE_TIMEOUT_MS;
+  let complete = false;
   return {
     async read(onBytes) {
       try {
@@ -71,10 +72,12 @@ export async function openUpstream(provider: ProviderConfig, request: Normalised
       }
       // An abort may end the body quietly: that is a stop (or a timeout), never a finish.
       if (controller.signal.aborted) throw fail(new Error("aborted"), "read");
+      complete = true;
     },
     dispose() {
       dispose();
-      if (!controller.signal.aborted) controller.abort();
+      // A body left unread (a failure in our reader) is cut; a finished one needs nothing.
+      if (!complete && !controller.signal.aborted) controller.abort();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replaceTopLevelStrings } from "@/lib/api-v1/top-level-fields";
+import { ChunkRenamer, replaceTopLevelStrings } from "@/lib/api-v1/top-level-fields";
 
 const names = { id: "gen-1", model: "vendor/model" };
 
@@ -20,5 +20,20 @@ describe("replaceTopLevelStrings (the relay's id and model)", () => {
     expect(JSON.parse(replaceTopLevelStrings('{"id":"a","model":null}', { id: 'q"x', model: "m" }))).toEqual({ id: 'q"x', model: null });
     expect(replaceTopLevelStrings("[1,2]", names)).toBe("[1,2]");
     expect(replaceTopLevelStrings('{"object":"x"}', names)).toBe('{"object":"x"}');
+  });
+});
+
+describe("ChunkRenamer (a stream of chunks)", () => {
+  it("gives every chunk the same result as a full scan, reusing the opening only when it is the same text", () => {
+    const renamer = new ChunkRenamer(names);
+    const chunks = [
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"delta":{"content":"a"}}]}',
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"delta":{"content":"b"}}]}',
+      // The model changed mid-stream (no provider does this, but the rename must stay right).
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[]}',
+      '{"choices":[],"model":"x","id":"c2"}',
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"delta":{"content":"c"}}]}',
+    ];
+    for (const chunk of chunks) expect(renamer.rename(chunk)).toBe(replaceTopLevelStrings(chunk, names));
   });
 });
