@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleChatCompletions } from "../api-v1/chat-completions";
 import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes";
+import { handleCreateResponse, handleDeleteResponse, handleGetResponse } from "../responses/responses-routes";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
@@ -21,12 +22,19 @@ const CHAT_ROUTES: Record<string, OpenChat> = {
   "POST /api/chat/regenerate": openRegeneration,
 };
 
-// The OpenAI-compatible API: node:http end to end, no Web stream conversions on the way.
+// The API in every format it speaks: node:http end to end, no Web stream conversions on the way.
 const API_ROUTES: Record<string, NodeHandler> = {
   "POST /api/v1/chat/completions": handleChatCompletions,
+  "POST /api/v1/responses": handleCreateResponse,
   "GET /api/v1/models": handleModels,
   "GET /api/v1/generation": handleGeneration,
   "GET /api/v1/key": handleKey,
+};
+
+// Routes with an id as their last path segment.
+const ID_ROUTES: Record<string, NodeHandler> = {
+  "GET /api/v1/responses/": handleGetResponse,
+  "DELETE /api/v1/responses/": handleDeleteResponse,
 };
 
 /** The handler for this request if it is served here rather than by Next. */
@@ -34,6 +42,8 @@ export function matchLeanRoute(req: IncomingMessage): NodeHandler | undefined {
   const path = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
   const key = `${req.method} ${path}`;
   if (API_ROUTES[key]) return API_ROUTES[key];
+  const parent = key.slice(0, key.lastIndexOf("/") + 1);
+  if (ID_ROUTES[parent] && key.length > parent.length) return ID_ROUTES[parent];
   const chat = CHAT_ROUTES[key];
   if (chat) return (request, response) => serveChat(chat, request, response);
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return notFound;
