@@ -11,6 +11,8 @@ import { SSE_HEADERS } from "../http/sse-headers";
 import type { ChunkView } from "../providers/chunk-reader";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import { sseEventText } from "../streaming/sse";
+import type { ErrorBody } from "./api-error";
+import { failureStatus } from "./call-failure";
 
 /** While no token has come: the first keep-alive after this long, then one every KEEP_ALIVE_EVERY_MS. */
 export const KEEP_ALIVE_AFTER_MS = 2_000;
@@ -65,11 +67,6 @@ export abstract class EventStreamSink implements CallSink {
     this.keepAlive = undefined;
   }
 
-  /** True once headers and opening events went out: from then on, failures are events. */
-  protected get begun(): boolean {
-    return this.started;
-  }
-
   opened(_candidate: unknown, request: NormalisedRequest): void {
     this.request = request;
     this.start();
@@ -86,6 +83,20 @@ export abstract class EventStreamSink implements CallSink {
     if (this.pending === "" || this.res.destroyed) return;
     this.res.write(this.pending);
     this.pending = "";
+  }
+
+  /** Whether the call failed before the stream began: then it is answered as a plain HTTP error. */
+  protected failedBeforeStart(outcome: CallOutcome): boolean {
+    return !this.started && outcome.status === "error";
+  }
+
+  /** The failure of a call whose stream never began, as the format's error body with its status. */
+  protected sendHttpError(outcome: CallOutcome, errorBody: ErrorBody): void {
+    this.stopKeepAlive();
+    if (this.res.destroyed) return;
+    const { status, code } = failureStatus(outcome.error);
+    this.res.writeHead(status, { "content-type": "application/json", "x-generation-id": outcome.generationId });
+    this.res.end(errorBody(status, outcome.error!.message, code));
   }
 
   /** Writes the last events and ends the stream (nothing when the client has gone). */

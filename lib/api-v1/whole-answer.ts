@@ -4,9 +4,8 @@
 import type { ServerResponse } from "node:http";
 import type { CallOutcome } from "../calls/call-outcome";
 import { adjustmentHeaders } from "../calls/plan-call";
+import type { ErrorBody } from "./api-error";
 import { failureStatus } from "./call-failure";
-
-export type ErrorBody = (status: number, message: string, code: string) => string;
 
 export function sendWholeAnswer(res: ServerResponse, outcome: CallOutcome, body: unknown | null, errorBody: ErrorBody): void {
   if (res.destroyed) return;

@@ -11,7 +11,6 @@
 // error in OpenAI's shape instead.
 import type { CallOutcome } from "../calls/call-outcome";
 import { stopMessage } from "../calls/live-calls";
-import { failureStatus } from "../api-v1/call-failure";
 import { EventStreamSink, stoppedByServer } from "../api-v1/event-stream-sink";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import type { ChunkView, ToolCallDelta } from "../providers/chunk-reader";
@@ -124,7 +123,7 @@ export class ResponsesStreamSink extends EventStreamSink {
    */
   settle(outcome: CallOutcome): ResponseObject | null {
     this.stopKeepAlive();
-    if (!this.begun && outcome.status === "error") return null;
+    if (this.failedBeforeStart(outcome)) return null;
     this.closeItem();
     const failure = outcome.status === "error" ? outcome.error!.message : stoppedByServer(outcome) ? stopMessage(outcome.stopReason!) : null;
     return finalResponse(this.shell, outcome, this.output, failure);
@@ -132,13 +131,7 @@ export class ResponsesStreamSink extends EventStreamSink {
 
   /** The last event (response.completed, .incomplete or .failed), or the HTTP error. */
   end(outcome: CallOutcome, response: ResponseObject | null): void {
-    if (response === null) {
-      if (this.res.destroyed) return;
-      const { status, code } = failureStatus(outcome.error);
-      this.res.writeHead(status, { "content-type": "application/json", "x-generation-id": outcome.generationId });
-      this.res.end(openAiErrorBody(status, outcome.error!.message, code));
-      return;
-    }
+    if (response === null) return this.sendHttpError(outcome, openAiErrorBody);
     this.finishWith(() => this.event(`response.${response.status}`, { response }));
   }
 }

@@ -5,8 +5,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleChatCompletions } from "../api-v1/chat-completions";
 import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes";
+import { handleCountTokens, handleMessages } from "../messages/messages-routes";
 import { handleCreateResponse, handleDeleteResponse, handleGetResponse } from "../responses/responses-routes";
+import type { ErrorBody } from "../api-v1/api-error";
 import { openAiErrorBody } from "../api-v1/openai-error";
+import { anthropicErrorBody } from "../messages/anthropic-error";
 import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
 import { nodeHeaders } from "../http/node-headers";
@@ -26,6 +29,8 @@ const CHAT_ROUTES: Record<string, OpenChat> = {
 const API_ROUTES: Record<string, NodeHandler> = {
   "POST /api/v1/chat/completions": handleChatCompletions,
   "POST /api/v1/responses": handleCreateResponse,
+  "POST /api/v1/messages": handleMessages,
+  "POST /api/v1/messages/count_tokens": handleCountTokens,
   "GET /api/v1/models": handleModels,
   "GET /api/v1/generation": handleGeneration,
   "GET /api/v1/key": handleKey,
@@ -51,10 +56,16 @@ export function matchLeanRoute(req: IncomingMessage): NodeHandler | undefined {
 }
 
 async function notFound(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const known = Object.keys(API_ROUTES).some((route) => route.endsWith(` ${(req.url ?? "").split("?")[0].replace(/\/+$/, "")}`));
+  const path = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
+  const known = Object.keys(API_ROUTES).some((route) => route.endsWith(` ${path}`));
   req.resume();
   res.writeHead(known ? 405 : 404, { "content-type": "application/json" });
-  res.end(openAiErrorBody(known ? 405 : 404, known ? `Method ${req.method} is not allowed here` : `No route ${req.method} ${req.url}`, known ? "method_not_allowed" : "not_found"));
+  res.end(apiErrorBodyFor(path)(known ? 405 : 404, known ? `Method ${req.method} is not allowed here` : `No route ${req.method} ${req.url}`, known ? "method_not_allowed" : "not_found"));
+}
+
+/** Errors under /api/v1 come in the shape of the format the path speaks: Anthropic's for /messages, else OpenAI's. */
+export function apiErrorBodyFor(path: string): ErrorBody {
+  return path === "/api/v1/messages" || path.startsWith("/api/v1/messages/") ? anthropicErrorBody : openAiErrorBody;
 }
 
 /** A chat turn: its checks and rows, then its events straight onto the socket. */
