@@ -1,5 +1,6 @@
 // The chat completions stream: the provider's chunks relayed as they came, with two
-// position-safe edits (the generation id and the requested model, as OpenRouter does) and
+// position-safe edits (the generation id and the requested model, as OpenRouter does; null
+// `usage` and `system_fingerprint` left out, as OpenRouter does) and
 // the usage chunk completed with the cost. Keep-alive comments go out while the first token
 // is slow; the end is `data: [DONE]`, after an error chunk when the call failed or the server
 // is stopping, and after a usage chunk counted by Switchyard when the client asked for usage
@@ -15,12 +16,13 @@ import type { ChunkView } from "../providers/chunk-reader";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import type { Candidate } from "../router/resolve-model";
 import { errorChunk, failureStatus } from "./call-failure";
+import { KEEP_ALIVE_AFTER_MS, KEEP_ALIVE_EVERY_MS, stoppedByServer } from "./event-stream-sink";
 import { openAiErrorBody } from "./openai-error";
 import { openAiUsage } from "./openai-usage";
 import { replaceTopLevelStrings } from "./top-level-fields";
 
-const KEEP_ALIVE_AFTER_MS = 2_000;
-const KEEP_ALIVE_EVERY_MS = 5_000;
+// OpenAI sends these as null on every chunk; OpenRouter (whose SDK checks) leaves them out.
+const ABSENT_WHEN_NULL = ["usage", "system_fingerprint"];
 
 export class RelaySink implements CallSink {
   private pending = "";
@@ -68,9 +70,10 @@ export class RelaySink implements CallSink {
       this.sawUsage = true;
       const cost = settleUsage(view.usage, this.served!.price).costPico;
       const usage = { ...view.chunk.usage, ...openAiUsage(view.usage, cost) };
-      this.pending += `data: ${JSON.stringify({ ...view.chunk, ...this.names, provider: this.served!.provider.label, usage })}\n\n`;
+      const chunk = { ...view.chunk, ...this.names, provider: this.served!.provider.label, usage, system_fingerprint: view.chunk.system_fingerprint ?? undefined };
+      this.pending += `data: ${JSON.stringify(chunk)}\n\n`;
     } else {
-      this.pending += `data: ${replaceTopLevelStrings(view.data, this.names)}\n\n`;
+      this.pending += `data: ${replaceTopLevelStrings(view.data, this.names, ABSENT_WHEN_NULL)}\n\n`;
     }
   }
 
@@ -86,7 +89,7 @@ export class RelaySink implements CallSink {
     this.flush();
     const { res } = this;
     if (res.destroyed) return;
-    const failed = outcome.status === "error" || (outcome.status === "stopped" && outcome.stopReason !== "client" && outcome.stopReason !== "user");
+    const failed = outcome.status === "error" || stoppedByServer(outcome);
     if (!res.headersSent && outcome.status === "error") {
       const { status, code } = failureStatus(outcome.error);
       res.writeHead(status, { "content-type": "application/json", "x-generation-id": outcome.generationId });

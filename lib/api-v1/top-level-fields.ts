@@ -40,18 +40,25 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * `json` with each top-level field named in `values` (when its value is a string) set to the
- * given string. Stops scanning once every field is found; returns `json` unchanged when it is
+ * given string, and each field named in `dropWhenNull` removed when its value is null (strict
+ * clients, OpenRouter's SDK among them, refuse `"usage": null` where they expect an object or
+ * nothing). Stops scanning once nothing is left to find; returns `json` unchanged when it is
  * not an object it can read.
  */
-export function replaceTopLevelStrings(json: string, values: Record<string, string>): string {
+export function replaceTopLevelStrings(json: string, values: Record<string, string>, dropWhenNull: readonly string[] = []): string {
   let remaining = Object.keys(values).length;
+  // A null field can only be there if the text says null somewhere.
+  const drop = dropWhenNull.length && json.includes("null") ? dropWhenNull : [];
   let out = "";
   let copiedTo = 0;
   let i = 0;
   while (i < json.length && isSpace(json.charCodeAt(i))) i++;
   if (json.charCodeAt(i) !== 123) return json;
   i++;
-  while (remaining > 0 && i < json.length) {
+  // Where the current field's text begins: after the previous value, so its comma goes with it.
+  let fieldStart = i;
+  let kept = false;
+  while ((remaining > 0 || drop.length > 0) && i < json.length) {
     while (i < json.length && (isSpace(json.charCodeAt(i)) || json[i] === ",")) i++;
     if (json.charCodeAt(i) !== 34) break;
     const keyEnd = skipString(json, i);
@@ -65,8 +72,16 @@ export function replaceTopLevelStrings(json: string, values: Record<string, stri
       out += json.slice(copiedTo, i) + JSON.stringify(values[key]);
       copiedTo = valueEnd;
       remaining--;
-    }
+      kept = true;
+    } else if (drop.includes(key) && json.startsWith("null", i)) {
+      // The field goes with the comma before it (or, before any kept field, the comma after it).
+      let end = valueEnd;
+      if (!kept) while (end < json.length && (isSpace(json.charCodeAt(end)) || json[end] === ",")) end++;
+      out += json.slice(copiedTo, fieldStart);
+      copiedTo = Math.max(copiedTo, end);
+    } else kept = true;
     i = valueEnd;
+    fieldStart = valueEnd;
   }
   return copiedTo === 0 ? json : out + json.slice(copiedTo);
 }

@@ -21,4 +21,17 @@ describe("replaceTopLevelStrings (the relay's id and model)", () => {
     expect(replaceTopLevelStrings("[1,2]", names)).toBe("[1,2]");
     expect(replaceTopLevelStrings('{"object":"x"}', names)).toBe('{"object":"x"}');
   });
+
+  it("leaves out the named fields whose value is null, with their comma, wherever they sit", () => {
+    const drop = ["usage", "system_fingerprint"];
+    const openAi = '{"id":"c","system_fingerprint":null,"choices":[{"delta":{"content":"null"},"logprobs":null}],"usage":null}';
+    expect(replaceTopLevelStrings(openAi, names, drop)).toBe('{"id":"gen-1","choices":[{"delta":{"content":"null"},"logprobs":null}]}');
+    expect(replaceTopLevelStrings('{"usage": null, "system_fingerprint": null, "id": "c"}', names, drop)).toBe('{"id": "gen-1"}');
+    expect(replaceTopLevelStrings('{"usage":null}', {}, drop)).toBe("{}");
+    const spaced = '{"choices": [], "usage": {"prompt_tokens": 1}, "system_fingerprint": "fp", "model": "m"}';
+    expect(replaceTopLevelStrings(spaced, names, drop)).toBe(spaced.replace('"model": "m"', '"model": "vendor/model"'));
+    for (const json of [openAi, '{"usage": null, "id": "c", "x": [null]}', '{ "a":1 ,"usage" :null , "b":null}']) {
+      expect(JSON.parse(replaceTopLevelStrings(json, {}, drop))).toEqual(Object.fromEntries(Object.entries(JSON.parse(json)).filter(([k, v]) => !(drop.includes(k) && v === null))));
+    }
+  });
 });
