@@ -67,6 +67,8 @@ export function outputOf(outcome: CallOutcome): OutputItem[] {
   if (outcome.reasoning) items.push(reasoningItem(itemId("rs", id, items.length), outcome.reasoning, "completed"));
   if (outcome.text) items.push(messageItem(itemId("msg", id, items.length), outcome.text, "completed"));
   for (const call of outcome.toolCalls) items.push(functionCallItem(itemId("fc", id, items.length), call, "completed"));
+  // Cut by the output limit: the last item is where it broke off.
+  if (outcome.finishReason === "length" && items.length) items[items.length - 1].status = "incomplete";
   return items;
 }
 

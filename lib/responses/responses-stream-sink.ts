@@ -97,7 +97,8 @@ export class ResponsesStreamSink extends EventStreamSink {
     this.event("response.function_call_arguments.delta", { item_id: open.item.id, output_index: open.index, delta: piece });
   }
 
-  private closeItem(): void {
+  /** Ends the item being streamed: "incomplete" when the answer broke off in it. */
+  private closeItem(status = "completed"): void {
     const open = this.open;
     if (!open) return;
     this.open = null;
@@ -113,7 +114,7 @@ export class ResponsesStreamSink extends EventStreamSink {
     } else {
       this.event("response.function_call_arguments.done", { ...at, name: open.item.name, arguments: open.item.arguments });
     }
-    open.item.status = "completed";
+    open.item.status = status;
     this.event("response.output_item.done", { output_index: open.index, item: open.item });
   }
 
@@ -124,8 +125,8 @@ export class ResponsesStreamSink extends EventStreamSink {
   settle(outcome: CallOutcome): ResponseObject | null {
     this.stopKeepAlive();
     if (this.failedBeforeStart(outcome)) return null;
-    this.closeItem();
     const failure = outcome.status === "error" ? outcome.error!.message : stoppedByServer(outcome) ? stopMessage(outcome.stopReason!) : null;
+    this.closeItem(failure === null && outcome.finishReason !== "length" ? "completed" : "incomplete");
     return finalResponse(this.shell, outcome, this.output, failure);
   }
 
