@@ -24,7 +24,9 @@ export function toMessagesCall(key: ApiKeyContext, request: MessagesRequest, sig
 
 /** The model(s) and what is sent upstream as prompt: all count_tokens needs to plan and count. */
 export function toRoutedPrompt(request: CountTokensRequest): Pick<CallSpec, "requestedModel" | "models" | "preferences" | "body" | "options"> {
-  const body: CallBody = { messages: [...systemMessage(request.system), ...toChatMessages(request.messages)] };
+  const conversation = toChatMessages(request.messages);
+  if (conversation.length === 0) throw new AppError(400, "messages: the messages have no content to send", "invalid_request", "messages");
+  const body: CallBody = { messages: [...systemMessage(request.system), ...conversation] };
   if (request.tools?.length) body.tools = request.tools.map(chatTool);
   const choice = request.tool_choice;
   if (choice) {

@@ -3,50 +3,25 @@
 // 402 before any upstream call, 429 with Retry-After, 502 when every endpoint failed — each
 // answered in the format's own error shape, each call one ledger row with its attempts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signInAs } from "../helpers/auth";
+import { startApiApp, type ApiApp } from "../helpers/api-app";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
-import { createTestDatabase } from "../helpers/test-db";
-import { startSandboxServer } from "@/lib/providers/sandbox/server";
 
-let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+let app: ApiApp;
 let groq: FakeUpstream;
 let together: FakeUpstream;
-let api: { url: string; close(): Promise<void> };
-let createKey: (limits: Record<string, unknown>) => Promise<string>;
 let key: string;
-let db: ReturnType<typeof import("@/lib/db/client").getDb>;
-let flushLedger: () => Promise<void>;
 
 const LLAMA = "meta-llama/llama-3.3-70b-instruct";
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ port: 0, speed: 1000 });
   groq = await startFakeUpstream({ text: "groq" });
   together = await startFakeUpstream({ text: "together" });
-  Object.assign(process.env, {
-    DATABASE_URL: createTestDatabase(),
-    SANDBOX_ENABLED: "true",
-    SANDBOX_BASE_URL: sandbox.url,
-    GROQ_API_KEY: "test",
-    GROQ_BASE_URL: groq.url,
-    TOGETHER_API_KEY: "test",
-    TOGETHER_BASE_URL: together.url,
-    CATALOG_REFRESH_HOURS: "0",
-  });
-  (await import("@/lib/env")).resetEnvCache();
-  db = (await import("@/lib/db/client")).getDb();
-  flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
-  const { startApiServer } = await import("@/lib/server/api-server");
-  const { createApiKey } = await import("@/lib/auth/api-keys");
-  api = await startApiServer();
-  const userId = (await signInAs()).id;
-  createKey = async (limits) => (await createApiKey(userId, { name: "routing", ...limits })).key;
-  key = await createKey({});
+  app = await startApiApp({ GROQ_API_KEY: "test", GROQ_BASE_URL: groq.url, TOGETHER_API_KEY: "test", TOGETHER_BASE_URL: together.url });
+  key = await app.createKey();
 });
 
 afterAll(async () => {
-  await api?.close();
-  await Promise.all([sandbox?.close(), groq?.close(), together?.close()]);
+  await Promise.all([groq?.close(), together?.close()]);
 });
 
 beforeEach(async () => {
@@ -81,13 +56,12 @@ const FORMATS: Record<"responses" | "messages", Format> = {
 };
 
 async function post(format: Format, body: Record<string, unknown>, apiKey = key) {
-  const response = await fetch(`${api.url}${format.path}`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.url}${format.path}`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
 async function attemptsOf(id: string) {
-  await flushLedger();
-  const row = await db.generation.findUniqueOrThrow({ where: { id } });
+  const row = await app.generation(id);
   return { row, attempts: (JSON.parse(row.attempts) as { provider: string; status: string }[]).map((a) => `${a.provider}:${a.status}`) };
 }
 
@@ -119,18 +93,18 @@ describe.each(Object.entries(FORMATS))("%s", (_name, format) => {
   });
 
   it("402 before any upstream call when the worst case exceeds the key's credit; no ledger row", async () => {
-    const poor = await createKey({ creditLimitUsd: "0.000001" });
-    await flushLedger();
-    const before = await db.generation.count();
+    const poor = await app.createKey({ creditLimitUsd: "0.000001" });
+    await app.flushLedger();
+    const before = await app.db.generation.count();
     const answer = await post(format, format.body("sandbox/atlas-large", { max_tokens: 1000, max_output_tokens: 1000 }), poor);
     expect(answer.status).toBe(402);
     expect(format.errorOf(answer.body).message).toMatch(/can cost up to/);
-    await flushLedger();
-    expect(await db.generation.count()).toBe(before);
+    await app.flushLedger();
+    expect(await app.db.generation.count()).toBe(before);
   });
 
   it("429 with Retry-After once the key's requests per minute are used", async () => {
-    const limited = await createKey({ rpm: 1 });
+    const limited = await app.createKey({ rpm: 1 });
     expect((await post(format, format.body("sandbox/swift-mini"), limited)).status).toBe(200);
     const refused = await post(format, format.body("sandbox/swift-mini"), limited);
     expect(refused.status).toBe(429);

@@ -4,20 +4,14 @@
 // included, served by models behind chat completions). The answers are the ledger's rows.
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "../helpers/auth";
+import { startApiApp, type ApiApp } from "../helpers/api-app";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
-import { createTestDatabase } from "../helpers/test-db";
-import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
 
-let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+let app: ApiApp;
 let capture: FakeUpstream;
-let api: { url: string; close(): Promise<void> };
 let key: string;
 let client: Anthropic;
-let createKey: (limits: Record<string, unknown>) => Promise<string>;
-let db: ReturnType<typeof import("@/lib/db/client").getDb>;
-let flushLedger: () => Promise<void>;
 
 const CAPTURE = "capture/capture-model";
 const CALCULATOR: Anthropic.Tool = {
@@ -27,39 +21,18 @@ const CALCULATOR: Anthropic.Tool = {
 };
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ port: 0, speed: 1000 });
   capture = await startFakeUpstream({ text: "captured", deltas: 3, toolArguments: '{"city":"Paris"}' });
-  Object.assign(process.env, {
-    DATABASE_URL: createTestDatabase(),
-    SANDBOX_ENABLED: "true",
-    SANDBOX_BASE_URL: sandbox.url,
-    CUSTOM_PROVIDER_CAPTURE_BASE_URL: capture.url,
-    CUSTOM_PROVIDER_CAPTURE_MODELS: "capture-model",
-    CATALOG_REFRESH_HOURS: "0",
-  });
-  (await import("@/lib/env")).resetEnvCache();
-  db = (await import("@/lib/db/client")).getDb();
-  flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
-  const { startApiServer } = await import("@/lib/server/api-server");
-  const { createApiKey } = await import("@/lib/auth/api-keys");
-  api = await startApiServer();
-  const userId = (await signInAs()).id;
-  createKey = async (limits) => (await createApiKey(userId, { name: "messages", ...limits })).key;
-  key = await createKey({});
+  app = await startApiApp({ CUSTOM_PROVIDER_CAPTURE_BASE_URL: capture.url, CUSTOM_PROVIDER_CAPTURE_MODELS: "capture-model" });
+  key = await app.createKey();
   // Anthropic's clients add /v1/messages to the base URL.
-  client = new Anthropic({ baseURL: `${api.url}/api`, apiKey: key, maxRetries: 0 });
+  client = new Anthropic({ baseURL: `${app.url}/api`, apiKey: key, maxRetries: 0 });
 });
 
 afterAll(async () => {
-  await api?.close();
-  await Promise.all([sandbox?.close(), capture?.close()]);
+  await capture?.close();
 });
 
-async function generation(id: string) {
-  await flushLedger();
-  return db.generation.findUniqueOrThrow({ where: { id } });
-}
-
+const generation = (id: string) => app.generation(id);
 const lastSent = () => capture.requests.at(-1)!.body as { messages: unknown[] } & Record<string, unknown>;
 
 describe("messages.create", () => {
@@ -87,7 +60,7 @@ describe("messages.create", () => {
   });
 
   it("sends ping events on the wire, and takes the key as a Bearer token too", async () => {
-    const response = await fetch(`${api.url}/api/v1/messages`, {
+    const response = await fetch(`${app.url}/api/v1/messages`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "anthropic-version": "2023-06-01", "content-type": "application/json" },
       body: JSON.stringify({ model: "sandbox/swift-mini", max_tokens: 50, stream: true, messages: [{ role: "user", content: "Hi [[sandbox:tokens=3]]" }] }),
@@ -95,7 +68,7 @@ describe("messages.create", () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text.match(/^event: (\S+)$/gm)!.slice(0, 3)).toEqual(["event: message_start", "event: ping", "event: content_block_start"]);
-    const bearer = new Anthropic({ baseURL: `${api.url}/api`, authToken: key, apiKey: null, maxRetries: 0 });
+    const bearer = new Anthropic({ baseURL: `${app.url}/api`, authToken: key, apiKey: null, maxRetries: 0 });
     expect((await bearer.messages.create({ model: "sandbox/swift-mini", max_tokens: 20, messages: [{ role: "user", content: "Hi [[sandbox:tokens=2]]" }] })).usage.output_tokens).toBe(2);
   });
 });
@@ -180,10 +153,10 @@ describe("count_tokens", () => {
 
 describe("errors in Anthropic's shape", () => {
   const raw = (body: string, headers: Record<string, string> = { "x-api-key": key }) =>
-    fetch(`${api.url}/api/v1/messages`, { method: "POST", headers: { "content-type": "application/json", "anthropic-version": "2023-06-01", ...headers }, body });
+    fetch(`${app.url}/api/v1/messages`, { method: "POST", headers: { "content-type": "application/json", "anthropic-version": "2023-06-01", ...headers }, body });
 
   it("401 authentication_error without a valid key", async () => {
-    const anonymous = new Anthropic({ baseURL: `${api.url}/api`, apiKey: "sk-sy-v1-nope", maxRetries: 0 });
+    const anonymous = new Anthropic({ baseURL: `${app.url}/api`, apiKey: "sk-sy-v1-nope", maxRetries: 0 });
     const error = await anonymous.messages.create({ model: "sandbox/swift-mini", max_tokens: 5, messages: [{ role: "user", content: "x" }] }).catch((e) => e);
     expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
     expect(error.error).toEqual({ type: "error", error: { type: "authentication_error", message: expect.any(String) }, request_id: null });
@@ -201,7 +174,7 @@ describe("errors in Anthropic's shape", () => {
   });
 
   it("429 rate_limit_error with retry-after, 413 request_too_large", async () => {
-    const limited = new Anthropic({ baseURL: `${api.url}/api`, apiKey: await createKey({ rpm: 1 }), maxRetries: 0 });
+    const limited = new Anthropic({ baseURL: `${app.url}/api`, apiKey: await app.createKey({ rpm: 1 }), maxRetries: 0 });
     const ask = () => limited.messages.create({ model: "sandbox/swift-mini", max_tokens: 5, messages: [{ role: "user", content: "x [[sandbox:tokens=1]]" }] });
     await ask();
     const error = await ask().catch((e) => e);

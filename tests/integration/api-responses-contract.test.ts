@@ -3,18 +3,14 @@
 // it was sent. One engine: the answers are the ledger's rows.
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApiApp, type ApiApp } from "../helpers/api-app";
 import { signInAs } from "../helpers/auth";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
-import { createTestDatabase } from "../helpers/test-db";
-import { startSandboxServer } from "@/lib/providers/sandbox/server";
 
-let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+let app: ApiApp;
 let capture: FakeUpstream;
-let api: { url: string; close(): Promise<void> };
 let client: OpenAI;
 let stranger: OpenAI;
-let db: ReturnType<typeof import("@/lib/db/client").getDb>;
-let flushLedger: () => Promise<void>;
 
 const CAPTURE = "capture/capture-model";
 const CALCULATOR: OpenAI.Responses.FunctionTool = {
@@ -26,37 +22,18 @@ const CALCULATOR: OpenAI.Responses.FunctionTool = {
 };
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ port: 0, speed: 1000 });
   capture = await startFakeUpstream({ text: "captured", deltas: 3, toolArguments: '{"city":"Paris"}' });
-  Object.assign(process.env, {
-    DATABASE_URL: createTestDatabase(),
-    SANDBOX_ENABLED: "true",
-    SANDBOX_BASE_URL: sandbox.url,
-    CUSTOM_PROVIDER_CAPTURE_BASE_URL: capture.url,
-    CUSTOM_PROVIDER_CAPTURE_MODELS: "capture-model",
-    CATALOG_REFRESH_HOURS: "0",
-  });
-  (await import("@/lib/env")).resetEnvCache();
-  db = (await import("@/lib/db/client")).getDb();
-  flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
-  const { startApiServer } = await import("@/lib/server/api-server");
-  const { createApiKey } = await import("@/lib/auth/api-keys");
-  api = await startApiServer();
-  const clientFor = async (userId: string) => new OpenAI({ baseURL: `${api.url}/api/v1`, apiKey: (await createApiKey(userId, { name: "responses" })).key, maxRetries: 0 });
-  client = await clientFor((await signInAs()).id);
-  stranger = await clientFor((await signInAs({ role: "member" })).id);
+  app = await startApiApp({ CUSTOM_PROVIDER_CAPTURE_BASE_URL: capture.url, CUSTOM_PROVIDER_CAPTURE_MODELS: "capture-model" });
+  const clientWith = (apiKey: string) => new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey, maxRetries: 0 });
+  client = clientWith(await app.createKey());
+  stranger = clientWith(await app.createKey({}, (await signInAs({ role: "member" })).id));
 });
 
 afterAll(async () => {
-  await api?.close();
-  await Promise.all([sandbox?.close(), capture?.close()]);
+  await capture?.close();
 });
 
-async function generation(id: string) {
-  await flushLedger();
-  return db.generation.findUniqueOrThrow({ where: { id } });
-}
-
+const generation = (id: string) => app.generation(id);
 const lastSent = () => capture.requests.at(-1)!.body as { messages: unknown[] } & Record<string, unknown>;
 
 describe("responses.create", () => {
@@ -205,7 +182,7 @@ describe("request mapping onto chat completions", () => {
 
 describe("errors in OpenAI's shape", () => {
   it("401 without a valid key, 404 for an unknown model", async () => {
-    const anonymous = new OpenAI({ baseURL: `${api.url}/api/v1`, apiKey: "sk-sy-v1-nope", maxRetries: 0 });
+    const anonymous = new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey: "sk-sy-v1-nope", maxRetries: 0 });
     const unauthorised = await anonymous.responses.create({ model: "sandbox/swift-mini", input: "x" }).catch((e) => e);
     expect(unauthorised).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(unauthorised.error).toMatchObject({ type: "authentication_error", code: "invalid_api_key" });

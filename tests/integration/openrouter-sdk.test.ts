@@ -6,42 +6,22 @@
 import { OpenRouter } from "@openrouter/sdk";
 import type { ChatResult, ChatStreamChunk } from "@openrouter/sdk/models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "../helpers/auth";
+import { startApiApp, type ApiApp } from "../helpers/api-app";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
-import { createTestDatabase } from "../helpers/test-db";
-import { startSandboxServer } from "@/lib/providers/sandbox/server";
 
-let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+let app: ApiApp;
 let groq: FakeUpstream;
-let api: { url: string; close(): Promise<void> };
 let openRouter: OpenRouter;
-let db: ReturnType<typeof import("@/lib/db/client").getDb>;
-let flushLedger: () => Promise<void>;
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ port: 0, speed: 1000 });
   groq = await startFakeUpstream({ text: "groq", deltas: 4 });
-  Object.assign(process.env, {
-    DATABASE_URL: createTestDatabase(),
-    SANDBOX_ENABLED: "true",
-    SANDBOX_BASE_URL: sandbox.url,
-    GROQ_API_KEY: "test",
-    GROQ_BASE_URL: groq.url,
-    CATALOG_REFRESH_HOURS: "0",
-  });
-  (await import("@/lib/env")).resetEnvCache();
-  db = (await import("@/lib/db/client")).getDb();
-  flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
-  const { startApiServer } = await import("@/lib/server/api-server");
-  const { createApiKey } = await import("@/lib/auth/api-keys");
-  api = await startApiServer();
-  const { key } = await createApiKey((await signInAs()).id, { name: "openrouter-sdk", creditLimitUsd: "5", creditReset: "monthly", rpm: 100 });
-  openRouter = new OpenRouter({ apiKey: key, serverURL: `${api.url}/api/v1`, retryConfig: { strategy: "none" } });
+  app = await startApiApp({ GROQ_API_KEY: "test", GROQ_BASE_URL: groq.url });
+  const key = await app.createKey({ name: "openrouter-sdk", creditLimitUsd: "5", creditReset: "monthly", rpm: 100 });
+  openRouter = new OpenRouter({ apiKey: key, serverURL: `${app.url}/api/v1`, retryConfig: { strategy: "none" } });
 });
 
 afterAll(async () => {
-  await api?.close();
-  await Promise.all([sandbox?.close(), groq?.close()]);
+  await groq?.close();
 });
 
 describe("@openrouter/sdk against /api/v1", () => {
@@ -81,8 +61,7 @@ describe("@openrouter/sdk against /api/v1", () => {
 
   it("generations.getGeneration and apiKeys.getCurrentKeyMetadata", async () => {
     const result = (await openRouter.chat.send({ chatRequest: { model: "sandbox/swift-mini", messages: [{ role: "user", content: "Hi [[sandbox:tokens=5]]" }] } })) as ChatResult;
-    await flushLedger();
-    const row = await db.generation.findUniqueOrThrow({ where: { id: result.id } });
+    const row = await app.generation(result.id);
     const { data } = await openRouter.generations.getGeneration({ id: result.id });
     expect(data).toMatchObject({ id: result.id, model: "sandbox/swift-mini", providerName: "sandbox", tokensCompletion: 5, nativeTokensPrompt: row.promptTokens, totalCost: Number(row.costPico) / 1e12, isByok: false });
     expect(data.providerResponses).toEqual([expect.objectContaining({ providerName: "sandbox", status: 200 })]);
