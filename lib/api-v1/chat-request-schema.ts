@@ -12,7 +12,8 @@ const message = z.looseObject({
   tool_call_id: z.string().optional(),
 });
 
-const providerPreferences = z
+/** OpenRouter's `provider` routing preferences (every API format takes them). */
+export const providerPreferencesSchema = z
   .object({
     order: z.array(z.string()).optional(),
     allow_fallbacks: z.boolean().optional(),
@@ -25,10 +26,16 @@ const providerPreferences = z
   })
   .optional();
 
+/** The routing fields every API format takes: the model, OpenRouter's `models` fallbacks and `provider`. */
+export const routingFields = {
+  model: z.string().min(1).max(300).optional(),
+  models: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
+  provider: providerPreferencesSchema,
+};
+
 export const chatCompletionRequestSchema = z
   .looseObject({
-    model: z.string().min(1).max(300).optional(),
-    models: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
+    ...routingFields,
     messages: z.array(message).min(1, "messages must contain at least one message"),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
@@ -39,7 +46,6 @@ export const chatCompletionRequestSchema = z
     n: z.number().int().min(1).max(1).nullish(),
     tools: z.array(z.looseObject({ type: z.string() })).optional(),
     tool_choice: z.unknown().optional(),
-    provider: providerPreferences,
     reasoning: z.looseObject({}).optional(),
     usage: z.looseObject({}).optional(),
     transforms: z.array(z.string()).optional(),

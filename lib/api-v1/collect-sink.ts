@@ -37,7 +37,8 @@ export class CollectSink implements CallSink {
       created: this.created ?? Math.floor(outcome.started / 1000),
       model: requestedModel,
       provider: outcome.served.provider.label,
-      ...(this.systemFingerprint !== undefined ? { system_fingerprint: this.systemFingerprint } : {}),
+      // Always present (null when the provider sent none): OpenRouter's schema requires it.
+      system_fingerprint: this.systemFingerprint ?? null,
       choices: [{ index: 0, message, logprobs: this.logprobs ? { content: this.logprobs } : null, finish_reason: outcome.finishReason ?? "stop" }],
       usage: openAiUsage(outcome.usage, outcome.costPico),
     };

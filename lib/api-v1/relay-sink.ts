@@ -1,110 +1,85 @@
 // The chat completions stream: the provider's chunks relayed as they came, with two
-// position-safe edits (the generation id and the requested model, as OpenRouter does) and
+// position-safe edits (the generation id and the requested model, as OpenRouter does; null
+// `usage` and `system_fingerprint` left out, as OpenRouter does) and
 // the usage chunk completed with the cost. Keep-alive comments go out while the first token
 // is slow; the end is `data: [DONE]`, after an error chunk when the call failed or the server
 // is stopping, and after a usage chunk counted by Switchyard when the client asked for usage
 // and the provider sent none.
 import type { ServerResponse } from "node:http";
 import type { CallOutcome } from "../calls/call-outcome";
-import { adjustmentHeaders } from "../calls/plan-call";
-import type { CallSink } from "../calls/run-call";
 import { stopMessage } from "../calls/live-calls";
 import { settleUsage } from "../ledger/compute-cost";
-import { SSE_HEADERS } from "../http/sse-headers";
 import type { ChunkView } from "../providers/chunk-reader";
 import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import type { Candidate } from "../router/resolve-model";
 import { errorChunk, failureStatus } from "./call-failure";
+import { EventStreamSink, stoppedByServer } from "./event-stream-sink";
 import { openAiErrorBody } from "./openai-error";
 import { openAiUsage } from "./openai-usage";
 import { ChunkRenamer } from "./top-level-fields";
 
-const KEEP_ALIVE_AFTER_MS = 2_000;
-const KEEP_ALIVE_EVERY_MS = 5_000;
+// OpenAI sends these as null on every chunk; OpenRouter (whose SDK checks) leaves them out.
+const ABSENT_WHEN_NULL = ["usage", "system_fingerprint"];
 
-export class RelaySink implements CallSink {
-  private pending = "";
+export class RelaySink extends EventStreamSink {
   private served: Candidate | null = null;
-  private request: NormalisedRequest | undefined;
   private sawUsage = false;
-  private keepAlive: NodeJS.Timeout | undefined;
-  private readonly names: Record<string, string>;
   private readonly renamer: ChunkRenamer;
 
   constructor(
-    private readonly res: ServerResponse,
-    private readonly generationId: string,
+    res: ServerResponse,
+    generationId: string,
     private readonly requestedModel: string,
     /** The client asked for `stream_options.include_usage`. */
     private readonly includeUsage: boolean,
   ) {
-    this.names = { id: generationId, model: requestedModel };
-    this.renamer = new ChunkRenamer(this.names);
-    // Proxies cut idle connections: while no token has come, say we are still here.
-    this.keepAlive = setTimeout(this.ping, KEEP_ALIVE_AFTER_MS);
+    super(res, generationId);
+    this.renamer = new ChunkRenamer({ id: generationId, model: requestedModel }, ABSENT_WHEN_NULL);
   }
 
-  private readonly ping = () => {
-    this.sendHeaders();
-    this.res.write(": SWITCHYARD PROCESSING\n\n");
-    this.keepAlive = setTimeout(this.ping, KEEP_ALIVE_EVERY_MS);
-  };
+  protected opening(): void {}
 
-  private sendHeaders(): void {
-    if (this.res.headersSent) return;
-    this.res.writeHead(200, { ...SSE_HEADERS, ...adjustmentHeaders(this.request), "x-generation-id": this.generationId });
+  protected keepAliveEvent(): void {
+    this.comment("SWITCHYARD PROCESSING");
   }
+
+  protected content(): void {}
 
   opened(candidate: Candidate, request: NormalisedRequest): void {
     this.served = candidate;
-    this.request = request;
-    this.sendHeaders();
+    super.opened(candidate, request);
   }
 
+  /** Every chunk is relayed, not only those with content. */
   chunk(view: ChunkView, content: boolean): void {
-    if (content && this.keepAlive) {
-      clearTimeout(this.keepAlive);
-      this.keepAlive = undefined;
-    }
+    super.chunk(view, content);
     if (view.usage) {
       this.sawUsage = true;
       const cost = settleUsage(view.usage, this.served!.price).costPico;
       const usage = { ...view.chunk.usage, ...openAiUsage(view.usage, cost) };
-      this.pending += `data: ${JSON.stringify({ ...view.chunk, ...this.names, provider: this.served!.provider.label, usage })}\n\n`;
+      const chunk = { ...view.chunk, id: this.generationId, model: this.requestedModel, provider: this.served!.provider.label, usage, system_fingerprint: view.chunk.system_fingerprint ?? undefined };
+      this.write(`data: ${JSON.stringify(chunk)}\n\n`);
     } else {
-      this.pending += `data: ${this.renamer.rename(view.data)}\n\n`;
+      this.write(`data: ${this.renamer.rename(view.data)}\n\n`);
     }
-  }
-
-  flush(): void {
-    if (this.pending === "") return;
-    this.res.write(this.pending);
-    this.pending = "";
   }
 
   /** The call is over: its last events, or a plain error when nothing was sent yet. */
   end(outcome: CallOutcome): void {
-    clearTimeout(this.keepAlive);
-    this.flush();
-    const { res } = this;
-    if (res.destroyed) return;
-    const failed = outcome.status === "error" || (outcome.status === "stopped" && outcome.stopReason !== "client" && outcome.stopReason !== "user");
-    if (!res.headersSent && outcome.status === "error") {
-      const { status, code } = failureStatus(outcome.error);
-      res.writeHead(status, { "content-type": "application/json", "x-generation-id": outcome.generationId });
-      res.end(openAiErrorBody(status, outcome.error!.message, code));
-      return;
-    }
-    this.sendHeaders();
-    if (outcome.status === "done" && this.includeUsage && !this.sawUsage) {
-      const usageChunk = { id: outcome.generationId, object: "chat.completion.chunk", created: Math.floor(outcome.started / 1000), model: this.requestedModel, provider: outcome.served.provider.label, choices: [], usage: openAiUsage(outcome.usage, outcome.costPico) };
-      res.write(`data: ${JSON.stringify(usageChunk)}\n\n`);
-    }
-    if (failed) {
-      const message = outcome.error?.message ?? stopMessage(outcome.stopReason ?? "shutdown");
-      const code = outcome.error ? failureStatus(outcome.error).status : 503;
-      res.write(errorChunk(outcome.generationId, this.requestedModel, message, code));
-    }
-    res.end(outcome.status === "stopped" && !failed ? undefined : "data: [DONE]\n\n");
+    if (this.failedBeforeStart(outcome)) return this.sendHttpError(outcome, openAiErrorBody);
+    const failed = outcome.status === "error" || stoppedByServer(outcome);
+    this.finishWith(() => {
+      if (outcome.status === "done" && this.includeUsage && !this.sawUsage) {
+        const usageChunk = { id: outcome.generationId, object: "chat.completion.chunk", created: Math.floor(outcome.started / 1000), model: this.requestedModel, provider: outcome.served.provider.label, choices: [], usage: openAiUsage(outcome.usage, outcome.costPico) };
+        this.write(`data: ${JSON.stringify(usageChunk)}\n\n`);
+      }
+      if (failed) {
+        const message = outcome.error?.message ?? stopMessage(outcome.stopReason ?? "shutdown");
+        const code = outcome.error ? failureStatus(outcome.error).status : 503;
+        this.write(errorChunk(outcome.generationId, this.requestedModel, message, code));
+      }
+      // A client that stopped the call itself has gone: no [DONE] is owed.
+      if (outcome.status !== "stopped" || failed) this.write("data: [DONE]\n\n");
+    });
   }
 }

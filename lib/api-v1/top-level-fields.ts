@@ -40,24 +40,44 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * `json` with each top-level field named in `values` (when its value is a string) set to the
- * given string. Stops scanning once every field is found; returns `json` unchanged when it is
+ * given string, and each field named in `dropWhenNull` removed when its value is null (strict
+ * clients, OpenRouter's SDK among them, refuse `"usage": null` where they expect an object or
+ * nothing). Stops scanning once nothing is left to find; returns `json` unchanged when it is
  * not an object it can read.
  */
-export function replaceTopLevelStrings(json: string, values: Record<string, string>): string {
-  return rewrite(json, values).out;
+export function replaceTopLevelStrings(json: string, values: Record<string, string>, dropWhenNull: readonly string[] = []): string {
+  return rewrite(json, values, dropWhenNull).out;
 }
 
-/** The rewrite, and where its last replaced value ends in the original text (0: none replaced). */
-function rewrite(json: string, values: Record<string, string>): { out: string; end: number } {
+interface Rewrite {
+  out: string;
+  /** Where the last renamed value ends in `json` (0 when none was renamed). */
+  end: number;
+}
+
+/**
+ * The scan, from `start` (just inside the opening brace, or just after a top-level value).
+ * `kept`: a field already stands before `start` (so a dropped one takes the comma before it).
+ */
+function rewrite(json: string, values: Record<string, string>, dropWhenNull: readonly string[], start = -1, kept = false): Rewrite {
   const unchanged = { out: json, end: 0 };
   let remaining = Object.keys(values).length;
+  // A null field can only be there if the text says null somewhere.
+  const drop = dropWhenNull.length && json.includes("null", Math.max(0, start)) ? dropWhenNull : [];
+  if (remaining === 0 && drop.length === 0) return unchanged;
   let out = "";
   let copiedTo = 0;
-  let i = 0;
-  while (i < json.length && isSpace(json.charCodeAt(i))) i++;
-  if (json.charCodeAt(i) !== 123) return unchanged;
-  i++;
-  while (remaining > 0 && i < json.length) {
+  let end = 0;
+  let i = start;
+  if (i < 0) {
+    i = 0;
+    while (i < json.length && isSpace(json.charCodeAt(i))) i++;
+    if (json.charCodeAt(i) !== 123) return unchanged;
+    i++;
+  }
+  // Where the current field's text begins: after the previous value, so its comma goes with it.
+  let fieldStart = i;
+  while ((remaining > 0 || drop.length > 0) && i < json.length) {
     while (i < json.length && (isSpace(json.charCodeAt(i)) || json[i] === ",")) i++;
     if (json.charCodeAt(i) !== 34) break;
     const keyEnd = skipString(json, i);
@@ -69,32 +89,52 @@ function rewrite(json: string, values: Record<string, string>): { out: string; e
     if (valueEnd < 0) return unchanged;
     if (Object.hasOwn(values, key) && json.charCodeAt(i) === 34) {
       out += json.slice(copiedTo, i) + JSON.stringify(values[key]);
-      copiedTo = valueEnd;
+      copiedTo = end = valueEnd;
       remaining--;
-    }
+      kept = true;
+    } else if (drop.includes(key) && json.startsWith("null", i)) {
+      // The field goes with the comma before it (or, before any kept field, the comma after it).
+      let cut = valueEnd;
+      if (!kept) while (cut < json.length && (isSpace(json.charCodeAt(cut)) || json[cut] === ",")) cut++;
+      out += json.slice(copiedTo, fieldStart);
+      copiedTo = Math.max(copiedTo, cut);
+    } else kept = true;
     i = valueEnd;
+    fieldStart = valueEnd;
   }
-  return copiedTo === 0 ? unchanged : { out: out + json.slice(copiedTo), end: copiedTo };
+  return copiedTo === 0 ? unchanged : { out: out + json.slice(copiedTo), end };
 }
 
 /**
  * replaceTopLevelStrings for a stream of chunks: providers repeat the same opening (id,
  * object, created, model) on every chunk, so once the first chunk's opening has been rewritten
  * by the scanner, a chunk that starts with exactly the same text gets the same rewritten
- * opening by one comparison. Anything else is scanned again.
+ * opening by one comparison; only its rest is scanned (for fields to drop). Anything else is
+ * scanned whole again.
  */
 export class ChunkRenamer {
   private original = "";
   private rewritten = "";
 
-  constructor(private readonly values: Record<string, string>) {}
+  constructor(
+    private readonly values: Record<string, string>,
+    private readonly dropWhenNull: readonly string[] = [],
+  ) {}
 
   rename(json: string): string {
-    if (this.original && json.startsWith(this.original)) return this.rewritten + json.slice(this.original.length);
-    const { out, end } = rewrite(json, this.values);
-    // The opening through the last value replaced: the same opening means the same fields.
-    this.original = json.slice(0, end);
-    this.rewritten = out.slice(0, out.length - (json.length - end));
-    return out;
+    if (this.original && json.startsWith(this.original)) return this.rewritten + this.dropAfter(json, this.original.length);
+    const renamed = rewrite(json, this.values, []);
+    // A droppable null inside the opening would be kept by reusing it: such an opening is not reused.
+    if (renamed.end === 0 || json.lastIndexOf("null", renamed.end) !== -1) {
+      this.original = "";
+      return rewrite(json, this.values, this.dropWhenNull).out;
+    }
+    this.original = json.slice(0, renamed.end);
+    this.rewritten = renamed.out.slice(0, renamed.out.length - (json.length - renamed.end));
+    return this.rewritten + this.dropAfter(json, renamed.end);
+  }
+
+  private dropAfter(json: string, from: number): string {
+    return rewrite(json, {}, this.dropWhenNull, from, true).out.slice(from);
   }
 }

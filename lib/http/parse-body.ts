@@ -11,11 +11,16 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 
 /** Validates a body already read (the app server reads its lean routes' bodies itself). */
 export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(parseJson(text));
+  return validateBody(parseJson(text), schema);
+}
+
+/** Validates parsed JSON (or a part of it, found `at` a path): the first problem becomes a 400 naming the field. */
+export function validateBody<S extends z.ZodType>(json: unknown, schema: S, at: (string | number)[] = []): z.infer<S> {
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new AppError(400, `${where}${issue.message}`, "invalid_request", issue.path.join(".") || null);
+    const path = [...at, ...issue.path.map(String)].join(".");
+    throw new AppError(400, `${path ? `${path}: ` : ""}${issue.message}`, "invalid_request", path || null);
   }
   return parsed.data;
 }

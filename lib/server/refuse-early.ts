@@ -3,7 +3,7 @@
 // (400; Next's router would throw on it and answer 500). And the body a handler refused
 // halfway through, which must not block the connection it came on.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { openAiErrorBody } from "../api-v1/openai-error";
+import { apiErrorBodyFor } from "./lean-routes";
 import { bodyTooLargeMessage, MAX_BODY_BYTES } from "../http/body-limit";
 
 export function refuseMalformedUrl(req: IncomingMessage, res: ServerResponse): boolean {
@@ -24,9 +24,9 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
   if (!(length > MAX_BODY_BYTES)) return false;
   res.writeHead(413, { "content-type": "application/json" });
   const message = bodyTooLargeMessage;
-  // /api/v1 speaks OpenAI's error shape; the app's own routes their usual one.
-  const openAi = (req.url ?? "").startsWith("/api/v1");
-  res.end(openAi ? openAiErrorBody(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));
+  // /api/v1 answers in the error shape of the format it speaks; the app's own routes in their usual one.
+  const path = (req.url ?? "").split("?")[0];
+  res.end(path.startsWith("/api/v1") ? apiErrorBodyFor(path)(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));
   req.resume();
   return true;
 }

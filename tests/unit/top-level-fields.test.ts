@@ -21,6 +21,19 @@ describe("replaceTopLevelStrings (the relay's id and model)", () => {
     expect(replaceTopLevelStrings("[1,2]", names)).toBe("[1,2]");
     expect(replaceTopLevelStrings('{"object":"x"}', names)).toBe('{"object":"x"}');
   });
+
+  it("leaves out the named fields whose value is null, with their comma, wherever they sit", () => {
+    const drop = ["usage", "system_fingerprint"];
+    const openAi = '{"id":"c","system_fingerprint":null,"choices":[{"delta":{"content":"null"},"logprobs":null}],"usage":null}';
+    expect(replaceTopLevelStrings(openAi, names, drop)).toBe('{"id":"gen-1","choices":[{"delta":{"content":"null"},"logprobs":null}]}');
+    expect(replaceTopLevelStrings('{"usage": null, "system_fingerprint": null, "id": "c"}', names, drop)).toBe('{"id": "gen-1"}');
+    expect(replaceTopLevelStrings('{"usage":null}', {}, drop)).toBe("{}");
+    const spaced = '{"choices": [], "usage": {"prompt_tokens": 1}, "system_fingerprint": "fp", "model": "m"}';
+    expect(replaceTopLevelStrings(spaced, names, drop)).toBe(spaced.replace('"model": "m"', '"model": "vendor/model"'));
+    for (const json of [openAi, '{"usage": null, "id": "c", "x": [null]}', '{ "a":1 ,"usage" :null , "b":null}']) {
+      expect(JSON.parse(replaceTopLevelStrings(json, {}, drop))).toEqual(Object.fromEntries(Object.entries(JSON.parse(json)).filter(([k, v]) => !(drop.includes(k) && v === null))));
+    }
+  });
 });
 
 describe("ChunkRenamer (a stream of chunks)", () => {
@@ -35,5 +48,18 @@ describe("ChunkRenamer (a stream of chunks)", () => {
       '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"delta":{"content":"c"}}]}',
     ];
     for (const chunk of chunks) expect(renamer.rename(chunk)).toBe(replaceTopLevelStrings(chunk, names));
+  });
+
+  it("drops null fields the same way as a full scan, before or after the opening", () => {
+    const drop = ["usage", "system_fingerprint"];
+    const renamer = new ChunkRenamer(names, drop);
+    const chunks = [
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","system_fingerprint":"fp","choices":[{"delta":{"content":"a"},"logprobs":null}],"usage":null}',
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","system_fingerprint":null,"choices":[],"usage":null}',
+      '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":1}}',
+      '{"system_fingerprint":null,"id":"c1","model":"m","choices":[]}',
+      '{"system_fingerprint":null,"id":"c1","model":"m","choices":[],"usage":null}',
+    ];
+    for (const chunk of chunks) expect(renamer.rename(chunk)).toBe(replaceTopLevelStrings(chunk, names, drop));
   });
 });
