@@ -7,6 +7,7 @@ import { adjustmentHeaders } from "../calls/plan-call";
 import { runCall } from "../calls/run-call";
 import type { CallOutcome } from "../calls/call-outcome";
 import { newGenerationId } from "../ledger/ledger-writer";
+import { applyPreset } from "../presets/apply-preset";
 import { ensureProviderCredentials } from "../providers/credential-snapshot";
 import { failureStatus } from "./call-failure";
 import { parseChatRequest, toCallSpec } from "./chat-request";
@@ -25,7 +26,7 @@ export async function handleChatCompletions(req: IncomingMessage, res: ServerRes
     const body = parseChatRequest(await readJsonBody(req));
     // Settled once per process (at start); only the first request of a bare test server waits on it.
     await ensureProviderCredentials();
-    const spec = toCallSpec(key, body, client.signal, newGenerationId());
+    const spec = await applyPreset(key.userId, toCallSpec(key, body, client.signal, newGenerationId()));
     if (body.stream) {
       const sink = new RelaySink(res, spec.generationId!, spec.requestedModel, body.stream_options?.include_usage === true);
       sink.end(await runCall(spec, sink));

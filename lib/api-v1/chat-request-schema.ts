@@ -1,6 +1,7 @@
 // The body of POST /api/v1/chat/completions: OpenAI's fields plus OpenRouter's routing extras.
 // Unknown fields pass through to the provider untouched.
 import { z } from "zod";
+import { providerPreferencesSchema } from "../router/provider-preferences-schema";
 
 const content = z.union([z.string(), z.array(z.looseObject({ type: z.string() })), z.null()]);
 
@@ -11,19 +12,6 @@ const message = z.looseObject({
   tool_calls: z.array(z.looseObject({ id: z.string(), type: z.string(), function: z.looseObject({ name: z.string(), arguments: z.string() }) })).optional(),
   tool_call_id: z.string().optional(),
 });
-
-const providerPreferences = z
-  .object({
-    order: z.array(z.string()).optional(),
-    allow_fallbacks: z.boolean().optional(),
-    sort: z.enum(["price", "throughput", "latency"]).optional(),
-    only: z.array(z.string()).optional(),
-    ignore: z.array(z.string()).optional(),
-    require_parameters: z.boolean().optional(),
-    max_price: z.object({ prompt: z.number().nonnegative().optional(), completion: z.number().nonnegative().optional() }).optional(),
-    data_collection: z.enum(["allow", "deny"]).optional(),
-  })
-  .optional();
 
 export const chatCompletionRequestSchema = z
   .looseObject({
@@ -39,7 +27,7 @@ export const chatCompletionRequestSchema = z
     n: z.number().int().min(1).max(1).nullish(),
     tools: z.array(z.looseObject({ type: z.string() })).optional(),
     tool_choice: z.unknown().optional(),
-    provider: providerPreferences,
+    provider: providerPreferencesSchema.optional(),
     reasoning: z.looseObject({}).optional(),
     usage: z.looseObject({}).optional(),
     transforms: z.array(z.string()).optional(),
