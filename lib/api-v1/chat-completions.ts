@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateApiKey } from "../auth/api-keys";
 import { adjustmentHeaders } from "../calls/plan-call";
+import { responseCachePolicy } from "../calls/response-cache-policy";
 import { runCall } from "../calls/run-call";
 import type { CallOutcome } from "../calls/call-outcome";
 import { newGenerationId } from "../ledger/ledger-writer";
@@ -27,6 +28,7 @@ export async function handleChatCompletions(req: IncomingMessage, res: ServerRes
     // Settled once per process (at start); only the first request of a bare test server waits on it.
     await ensureProviderCredentials();
     const spec = await applyPreset(key.userId, toCallSpec(key, body, client.signal, newGenerationId()));
+    spec.cache = responseCachePolicy(req.headers, key);
     if (body.stream) {
       const sink = new RelaySink(res, spec.generationId!, spec.requestedModel, body.stream_options?.include_usage === true);
       sink.end(await runCall(spec, sink));
@@ -42,7 +44,7 @@ export async function handleChatCompletions(req: IncomingMessage, res: ServerRes
 
 function respondWhole(res: ServerResponse, outcome: CallOutcome, sink: CollectSink, requestedModel: string): void {
   if (res.destroyed) return;
-  const headers = { "content-type": "application/json", "x-generation-id": outcome.generationId, ...adjustmentHeaders(outcome.request) };
+  const headers = { "content-type": "application/json", "x-generation-id": outcome.generationId, ...adjustmentHeaders(outcome.request, outcome.responseCacheHit) };
   if (outcome.status === "done") {
     res.writeHead(200, headers);
     res.end(JSON.stringify(sink.completion(outcome, requestedModel)));

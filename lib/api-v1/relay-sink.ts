@@ -26,6 +26,7 @@ export class RelaySink implements CallSink {
   private pending = "";
   private served: Candidate | null = null;
   private request: NormalisedRequest | undefined;
+  private fromCache = false;
   private sawUsage = false;
   private keepAlive: NodeJS.Timeout | undefined;
   private readonly names: Record<string, string>;
@@ -50,12 +51,13 @@ export class RelaySink implements CallSink {
 
   private sendHeaders(): void {
     if (this.res.headersSent) return;
-    this.res.writeHead(200, { ...SSE_HEADERS, ...adjustmentHeaders(this.request), "x-generation-id": this.generationId });
+    this.res.writeHead(200, { ...SSE_HEADERS, ...adjustmentHeaders(this.request, this.fromCache), "x-generation-id": this.generationId });
   }
 
-  opened(candidate: Candidate, request: NormalisedRequest): void {
+  opened(candidate: Candidate, request: NormalisedRequest, source?: "upstream" | "cache"): void {
     this.served = candidate;
     this.request = request;
+    this.fromCache = source === "cache";
     this.sendHeaders();
   }
 
