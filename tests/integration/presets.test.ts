@@ -165,6 +165,6 @@ describe("a preset as a chatroom column", () => {
     const [end] = endsOf(events);
     expect(end.type).toBe("column-end");
     expect(textOf(events, end.columnId)).toContain("together");
-    expect(together.requests[before].body.messages[0]).toEqual({ role: "system", content: "You are a column." });
+    expect((together.requests[before].body.messages as unknown[])[0]).toEqual({ role: "system", content: "You are a column." });
   });
 });

@@ -182,7 +182,8 @@ describe("the response cache", () => {
 
   it("answers bad cache headers with a 400 in OpenAI's shape", async () => {
     const key = await keyFor(member);
-    for (const headers of [{ "X-Switchyard-Cache": "maybe" }, { "X-Switchyard-Cache": "true", "X-Switchyard-Cache-TTL": "-5" }]) {
+    const cases: Record<string, string>[] = [{ "X-Switchyard-Cache": "maybe" }, { "X-Switchyard-Cache": "true", "X-Switchyard-Cache-TTL": "-5" }];
+    for (const headers of cases) {
       const response = await fetch(`${api.url}/api/v1/chat/completions`, {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
