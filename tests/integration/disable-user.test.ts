@@ -29,7 +29,7 @@ async function readAll(response: Response): Promise<{ event: string | null; data
   const decoder = new SseDecoder();
   const out: { event: string | null; data: string }[] = [];
   const utf8 = new TextDecoder();
-  for await (const bytes of response.body!) out.push(...decoder.push(utf8.decode(bytes as Uint8Array, { stream: true })));
+  for await (const bytes of response.body! as unknown as AsyncIterable<Uint8Array>) out.push(...decoder.push(utf8.decode(bytes as Uint8Array, { stream: true })));
   return out;
 }
 
