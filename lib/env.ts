@@ -27,7 +27,7 @@ const envSchema = z.object({
   SECRET_KEY: z.string().optional(),
   SECRET_KEY_FILE: z.string().optional(),
   /** How long a response-cache answer is kept unless a request asks for less or more. */
-  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(3600),
+  RESPONSE_CACHE_TTL_SECONDS: blankIsUnset(z.coerce.number().int().min(1).max(2_592_000).default(3600)),
   /** Bearer token for GET /metrics; setting it switches the endpoint on. */
   METRICS_TOKEN: blankIsUnset(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
   /** Serve /metrics to admin sessions even without METRICS_TOKEN (default: on when the token is set). */

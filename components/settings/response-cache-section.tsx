@@ -3,15 +3,22 @@
 // how keys and requests turn the cache on.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { fetchResponseCacheSettings, responseCacheQueryKey, saveResponseCacheSettings } from "@/lib/settings/response-cache-client";
+import { fetchResponseCacheSettings, responseCacheQueryKey, saveResponseCacheSettings, type ResponseCacheSettings } from "@/lib/settings/response-cache-client";
 import { card, code, hint } from "./api-keys-ui";
 
 export function ResponseCacheSection() {
   const id = useId();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: responseCacheQueryKey, queryFn: fetchResponseCacheSettings });
+  // The box shows the choice at once; a refusal puts it back.
   const save = useMutation({
     mutationFn: saveResponseCacheSettings,
+    onMutate: (shared: boolean) => {
+      const before = queryClient.getQueryData<ResponseCacheSettings>(responseCacheQueryKey);
+      if (before) queryClient.setQueryData(responseCacheQueryKey, { ...before, shared });
+      return before;
+    },
+    onError: (_error, _shared, before) => queryClient.setQueryData(responseCacheQueryKey, before),
     onSuccess: (data) => queryClient.setQueryData(responseCacheQueryKey, data),
   });
   const ttl = settings.data?.defaultTtlSeconds;
@@ -33,7 +40,7 @@ export function ResponseCacheSection() {
           type="checkbox"
           className="mt-0.5 size-4 accent-indigo-600"
           checked={settings.data?.shared ?? false}
-          disabled={!settings.data || save.isPending}
+          disabled={!settings.data}
           onChange={(e) => save.mutate(e.target.checked)}
         />
         <div>

@@ -87,7 +87,7 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
               {g.reasoningTokens.toLocaleString("en")}
               <span className="text-zinc-500"> (part of the output)</span>
             </Row>
-            <Row label="Usage">{g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
+            <Row label="Usage">{g.responseCacheHit ? "None: no provider was called" : g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
             <Row label="Cost">
               <span title={`${g.costPico} picodollars`}>{formatUsd(g.costPico)}</span>
               <span className="text-zinc-500"> · computed {formatUsd(g.computedCostPico)}</span>

@@ -2,13 +2,14 @@
 // Settings, pick it as a chatroom column and get an answer; call the API twice with a key that
 // caches responses and see the second call on /usage as a $0 cached answer with its savings;
 // share the cache across the team.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { csrfHeaders } from "./accounts";
 import { pickModels } from "./pick-models";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
-async function screenshots(page: Page, name: string) {
+/** With SCREENSHOT_DIR set: the viewport at three sizes, scrolled to `target`. */
+async function screenshots(page: Page, name: string, target: Locator) {
   if (!SHOTS) return;
   for (const [width, height] of [
     [1440, 900],
@@ -16,7 +17,9 @@ async function screenshots(page: Page, name: string) {
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    // At phone width a part may be laid out elsewhere (or not at all): the viewport is taken anyway.
+    await target.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => {});
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -50,10 +53,15 @@ test("save a preset in Settings, then use it as a chatroom column", async ({ pag
   await expect(item).toContainText(`@preset/quick-drafts-${suffix}`);
   await expect(item).toContainText("sandbox/swift-mini → sandbox/atlas-large");
   await expect(item).toContainText("temperature 0.3");
-  await screenshots(page, "settings-presets");
+  await screenshots(page, "settings-presets", item);
 
   await page.goto("/");
   await pickModels(page, [name]);
+  const search = page.getByRole("combobox", { name: "Search models" });
+  await search.fill("quick");
+  await screenshots(page, "picker-presets", search);
+  await search.fill("");
+  await search.press("Escape");
   const prompt = page.getByLabel("Prompt");
   await prompt.fill("Summarise what a preset is [[sandbox:tokens=30]]");
   await prompt.press("Enter");
@@ -61,6 +69,7 @@ test("save a preset in Settings, then use it as a chatroom column", async ({ pag
   await expect(region).toBeVisible();
   await expect(region).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
   await expect(region.getByRole("alert")).toHaveCount(0);
+  await screenshots(page, "chat-preset-column", region);
 
   // Edit, then delete after confirming.
   await page.goto("/settings");
@@ -115,9 +124,9 @@ test("a key that caches responses: the repeat costs $0 and shows on /usage with 
   const detail = page.getByRole("dialog", { name: "sandbox/atlas-large" });
   await expect(detail.getByText("Served from the response cache")).toBeVisible();
   await expect(detail.getByText("what the original call cost")).toBeVisible();
-  await screenshots(page, "usage-cache");
+  await screenshots(page, "usage-cache", detail);
   await detail.getByRole("button", { name: "Close details" }).click();
-  await screenshots(page, "usage-summary");
+  await screenshots(page, "usage-summary", cards);
 
   // Admins share the cache across the team; the choice is kept.
   await page.goto("/settings");
