@@ -88,17 +88,7 @@ export interface ValidatedApiKeyInput {
 
 /** Final checks on already-typed input (from the route, the CLI or code). */
 export function validateApiKeyInput(
-  input: {
-    name: string;
-    creditLimitUsd?: string | null;
-    creditReset?: CreditReset;
-    rpm?: number | null;
-    rpd?: number | null;
-    tpm?: number | null;
-    logPrompts?: boolean;
-    responseCache?: boolean;
-    expiresAt?: Date | null;
-  },
+  input: { name: string; creditLimitUsd?: string | null; creditReset?: CreditReset; rpm?: number | null; rpd?: number | null; tpm?: number | null; logPrompts?: boolean; responseCache?: boolean; expiresAt?: Date | null },
   now = Date.now(),
 ): ValidatedApiKeyInput {
   const parsed = createApiKeyRequestSchema.omit({ expiresAt: true }).safeParse({ ...input, expiresAt: undefined });

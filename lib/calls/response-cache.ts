@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Admission } from "../limits/admit";
 import { ZERO_PRICE } from "../ledger/compute-cost";
-import { newGenerationId, priceColumns, startGeneration } from "../ledger/ledger-writer";
+import { newGenerationId, priceColumns } from "../ledger/ledger-writer";
 import { ChunkReader, type ChunkView } from "../providers/chunk-reader";
 import type { Candidate } from "../router/resolve-model";
 import { getAppSetting } from "../settings/app-settings";
@@ -18,6 +18,7 @@ import type { CallOutcome } from "./call-outcome";
 import { CallProgress } from "./call-progress";
 import type { CallSpec } from "./call-spec";
 import type { CallPlan } from "./plan-call";
+import { openLedgerRow } from "./open-ledger-row";
 import type { CallSink } from "./run-call";
 import { countHit, readAnswer, saveAnswer, type StoredAnswer } from "./response-cache-store";
 
@@ -102,18 +103,8 @@ export function replayCachedAnswer(spec: CallSpec, plan: CallPlan, hit: CacheHit
   const started = Date.now();
   const request = plan.requests.get(hit.planned)!;
   const progress = new CallProgress(candidate, request);
-  const ledger = startGeneration(generationId, {
-    userId: caller.userId,
-    source: caller.source,
-    conversationId: caller.conversationId,
-    messageId: caller.messageId,
-    apiKeyId: caller.key?.id ?? null,
-    requestedModel: spec.requestedModel,
-    modelId: candidate.modelId,
-    provider: candidate.provider.id,
-    upstreamModel: candidate.upstreamModel,
-    ...priceColumns(ZERO_PRICE),
-  });
+  // The candidate is priced at zero: the row's price snapshot is what the replay charged.
+  const ledger = openLedgerRow(spec, generationId, candidate);
 
   sink.opened?.(candidate, request, "cache");
   const reader = new ChunkReader(candidate.provider.quirks.response, candidate.provider.label, (view) => sink.chunk(view, progress.add(view)));

@@ -13,7 +13,7 @@ import { getUserState } from "../auth/user-state";
 import { AppError } from "../errors";
 import { freeTierCap } from "../limits/free-tier-caps";
 import { admitCall, type Admission } from "../limits/admit";
-import { newGenerationId, priceColumns, startGeneration, type LedgerRow } from "../ledger/ledger-writer";
+import { newGenerationId } from "../ledger/ledger-writer";
 import { isPromise } from "../maybe-promise";
 import { ChunkReader, type ChunkView } from "../providers/chunk-reader";
 import { openUpstream } from "../providers/open-upstream";
@@ -28,6 +28,7 @@ import { CallProgress } from "./call-progress";
 import type { CallSpec } from "./call-spec";
 import { ensureCheckpoints } from "./checkpoint";
 import { registerLive, stopMessage, stopReasonOf } from "./live-calls";
+import { openLedgerRow } from "./open-ledger-row";
 import { planCall, type CallPlan } from "./plan-call";
 import { openResponseCache, replayCachedAnswer } from "./response-cache";
 import { settleCall } from "./settle-call";
@@ -98,7 +99,7 @@ async function stream(spec: CallSpec, plan: CallPlan, admission: Admission, sink
   else spec.signal.addEventListener("abort", stop, { once: true });
 
   let progress = new CallProgress(plan.candidates[0], plan.requests.get(plan.candidates[0])!);
-  const ledger = openRow(spec, generationId, progress.served);
+  const ledger = openLedgerRow(spec, generationId, progress.served);
   ensureCheckpoints();
   // Stops by conversation or message are the chatroom's (it registers its answers itself);
   // the call answers to stops of its user and of the whole process.
@@ -168,20 +169,4 @@ async function attempt(candidate: Candidate, progress: CallProgress, signal: Abo
   } finally {
     body.dispose();
   }
-}
-
-function openRow(spec: CallSpec, generationId: string, first: Candidate): LedgerRow {
-  const { caller } = spec;
-  return startGeneration(generationId, {
-    userId: caller.userId,
-    source: caller.source,
-    conversationId: caller.conversationId,
-    messageId: caller.messageId,
-    apiKeyId: caller.key?.id ?? null,
-    requestedModel: spec.requestedModel,
-    modelId: first.modelId,
-    provider: first.provider.id,
-    upstreamModel: first.upstreamModel,
-    ...priceColumns(first.price),
-  });
 }
