@@ -35,7 +35,7 @@ export function matchLeanRoute(req: IncomingMessage): NodeHandler | undefined {
   const path = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
   const key = `${req.method} ${path}`;
   if (API_ROUTES[key]) return API_ROUTES[key];
-  if (path === "/metrics") return handleMetrics;
+  if (key === "GET /metrics") return handleMetrics;
   const chat = CHAT_ROUTES[key];
   if (chat) return (request, response) => serveChat(chat, request, response);
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return notFound;
