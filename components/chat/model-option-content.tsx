@@ -13,6 +13,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
           <span className="truncate font-medium">{visibleName(model.name, model.simulated)}</span>
           {model.simulated && <SimulatedBadge />}
           {model.free && <Badge tone="green">free</Badge>}
+          {model.preset && <Badge tone="indigo">{model.preset.team ? "team preset" : "preset"}</Badge>}
         </div>
         <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">
           {model.providerLabel}

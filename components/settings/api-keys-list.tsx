@@ -64,6 +64,11 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
                 logs prompts
               </Badge>
             )}
+            {apiKey.responseCache && (
+              <Badge tone="indigo" title="Repeated requests are answered from the response cache">
+                caches responses
+              </Badge>
+            )}
           </div>
           <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{apiKey.prefix}</p>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">{creditText(apiKey)}</p>

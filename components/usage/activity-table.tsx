@@ -3,6 +3,7 @@
 import { formatDuration, formatRate } from "@/lib/format/duration";
 import { formatTokens } from "@/lib/format/tokens";
 import { formatUsd } from "@/lib/format/usd";
+import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "./format-time";
 import { StatusBadge } from "./status-badge";
 import type { ActivityPage } from "./usage-client";
@@ -62,6 +63,11 @@ export function ActivityTable({
                 <td className="hidden px-3 py-2 md:table-cell">{r.source === "api" ? "API" : "Chatroom"}</td>
                 <td className="px-3 py-2">
                   <StatusBadge status={r.status} />
+                  {r.responseCacheHit && (
+                    <span className="ml-1">
+                      <Badge tone="indigo">cached</Badge>
+                    </span>
+                  )}
                 </td>
                 <td className={`${num} hidden sm:table-cell`}>
                   {formatTokens(r.promptTokens)} / {formatTokens(r.completionTokens)}

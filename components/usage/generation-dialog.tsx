@@ -72,22 +72,37 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
               {g.provider || "–"} {g.upstreamModel && <span className="text-zinc-500">as {g.upstreamModel}</span>}
             </Row>
             <Row label="Source">{g.source === "api" ? `API${g.apiKeyId ? ` (key ${g.apiKeyId})` : ""}` : "Chatroom"}</Row>
+            {g.responseCacheHit && (
+              <Row label="Response cache">
+                Served from the response cache: no provider was called. It saved {g.savedPromptTokens.toLocaleString("en")} input and{" "}
+                {g.savedCompletionTokens.toLocaleString("en")} output tokens.
+              </Row>
+            )}
             <Row label="Input tokens">
               {g.promptTokens.toLocaleString("en")}
-              {g.cachedTokens > 0 && <span className="text-zinc-500"> ({g.cachedTokens.toLocaleString("en")} cached)</span>}
+              {inputDetail(g) && <span className="text-zinc-500"> ({inputDetail(g)})</span>}
             </Row>
-            <Row label="Output tokens">
-              {g.completionTokens.toLocaleString("en")}
-              {g.reasoningTokens > 0 && <span className="text-zinc-500"> ({g.reasoningTokens.toLocaleString("en")} reasoning)</span>}
+            <Row label="Output tokens">{g.completionTokens.toLocaleString("en")}</Row>
+            <Row label="Reasoning tokens">
+              {g.reasoningTokens.toLocaleString("en")}
+              <span className="text-zinc-500"> (part of the output)</span>
             </Row>
-            <Row label="Usage">{g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
+            <Row label="Usage">{g.responseCacheHit ? "None: no provider was called" : g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
             <Row label="Cost">
               <span title={`${g.costPico} picodollars`}>{formatUsd(g.costPico)}</span>
               <span className="text-zinc-500"> · computed {formatUsd(g.computedCostPico)}</span>
               <span className="text-zinc-500"> · upstream {g.upstreamCostPico === null ? "not reported" : formatUsd(g.upstreamCostPico)}</span>
             </Row>
+            <Row label="Cache savings">
+              <span title={`${g.cacheSavingsPico} picodollars`}>{formatUsd(g.cacheSavingsPico)}</span>
+              <span className="text-zinc-500">
+                {" "}
+                · {g.responseCacheHit ? "what the original call cost" : "cached input tokens at the input price, minus what they cost"}
+              </span>
+            </Row>
             <Row label="Price per 1M tokens">
-              in ${g.price.prompt.usdPerMillion} · out ${g.price.completion.usdPerMillion} · cached ${g.price.cached.usdPerMillion} · reasoning ${g.price.reasoning.usdPerMillion}
+              in ${g.price.prompt.usdPerMillion} · out ${g.price.completion.usdPerMillion} · cached ${g.price.cached.usdPerMillion} · cache write $
+              {g.price.cacheWrite.usdPerMillion} · reasoning ${g.price.reasoning.usdPerMillion}
             </Row>
             <Row label="Time to first token">{formatDuration(g.ttftMs)}</Row>
             <Row label="Total time">{formatDuration(g.totalMs)}</Row>
@@ -117,6 +132,13 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
       </div>
     </dialog>
   );
+}
+
+function inputDetail(g: GenerationDetail): string {
+  const parts: string[] = [];
+  if (g.cachedTokens > 0) parts.push(`${g.cachedTokens.toLocaleString("en")} cached`);
+  if (g.cacheWriteTokens > 0) parts.push(`${g.cacheWriteTokens.toLocaleString("en")} written to the cache`);
+  return parts.join(", ");
 }
 
 function attemptText(attempt: unknown): string {

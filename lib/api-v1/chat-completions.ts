@@ -3,8 +3,10 @@
 // relayed as they come when streaming, collected into one answer when not.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateApiKey } from "../auth/api-keys";
+import { responseCachePolicy } from "../calls/response-cache-policy";
 import { runCall } from "../calls/run-call";
 import { newGenerationId } from "../ledger/ledger-writer";
+import { applyPreset } from "../presets/apply-preset";
 import { ensureProviderCredentials } from "../providers/credential-snapshot";
 import { clientSignal } from "./client-signal";
 import { parseChatRequest, toCallSpec } from "./chat-request";
@@ -22,7 +24,8 @@ export async function handleChatCompletions(req: IncomingMessage, res: ServerRes
     const body = parseChatRequest(await readJsonBody(req));
     // Settled once per process (at start); only the first request of a bare test server waits on it.
     await ensureProviderCredentials();
-    const spec = toCallSpec(key, body, signal, newGenerationId());
+    const spec = await applyPreset(key.userId, toCallSpec(key, body, signal, newGenerationId()));
+    spec.cache = responseCachePolicy(req.headers, key);
     if (body.stream) {
       const sink = new RelaySink(res, spec.generationId!, spec.requestedModel, body.stream_options?.include_usage === true);
       sink.end(await runStreamed(spec, sink));

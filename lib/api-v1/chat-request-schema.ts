@@ -1,6 +1,7 @@
 // The body of POST /api/v1/chat/completions: OpenAI's fields plus OpenRouter's routing extras.
 // Unknown fields pass through to the provider untouched.
 import { z } from "zod";
+import { providerPreferencesSchema } from "../router/provider-preferences-schema";
 
 const content = z.union([z.string(), z.array(z.looseObject({ type: z.string() })), z.null()]);
 
@@ -12,25 +13,11 @@ const message = z.looseObject({
   tool_call_id: z.string().optional(),
 });
 
-/** OpenRouter's `provider` routing preferences (every API format takes them). */
-export const providerPreferencesSchema = z
-  .object({
-    order: z.array(z.string()).optional(),
-    allow_fallbacks: z.boolean().optional(),
-    sort: z.enum(["price", "throughput", "latency"]).optional(),
-    only: z.array(z.string()).optional(),
-    ignore: z.array(z.string()).optional(),
-    require_parameters: z.boolean().optional(),
-    max_price: z.object({ prompt: z.number().nonnegative().optional(), completion: z.number().nonnegative().optional() }).optional(),
-    data_collection: z.enum(["allow", "deny"]).optional(),
-  })
-  .optional();
-
 /** The routing fields every API format takes: the model, OpenRouter's `models` fallbacks and `provider`. */
 export const routingFields = {
   model: z.string().min(1).max(300).optional(),
   models: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
-  provider: providerPreferencesSchema,
+  provider: providerPreferencesSchema.optional(),
 };
 
 export const chatCompletionRequestSchema = z

@@ -22,6 +22,8 @@ export const KEEP_ALIVE_EVERY_MS = 5_000;
 export abstract class EventStreamSink implements CallSink {
   private pending = "";
   private request: NormalisedRequest | undefined;
+  /** The answer is a response-cache hit being replayed (it costs nothing). */
+  protected fromCache = false;
   private keepAlive: NodeJS.Timeout | undefined;
   private started = false;
 
@@ -64,7 +66,7 @@ export abstract class EventStreamSink implements CallSink {
   private start(): void {
     if (this.started) return;
     this.started = true;
-    this.res.writeHead(200, { ...SSE_HEADERS, ...adjustmentHeaders(this.request), "x-generation-id": this.generationId });
+    this.res.writeHead(200, { ...SSE_HEADERS, ...adjustmentHeaders(this.request, this.fromCache), "x-generation-id": this.generationId });
     this.opening();
   }
 
@@ -73,8 +75,9 @@ export abstract class EventStreamSink implements CallSink {
     this.keepAlive = undefined;
   }
 
-  opened(_candidate: unknown, request: NormalisedRequest): void {
+  opened(_candidate: unknown, request: NormalisedRequest, source?: "upstream" | "cache"): void {
     this.request = request;
+    this.fromCache = source === "cache";
     this.start();
     this.flush();
   }

@@ -71,6 +71,7 @@ function catalogEntry(model: CatalogModel, configured: Set<string>) {
       request: "0",
       image: "0",
       ...(cheapest.cachedPrompt ? { input_cache_read: cheapest.cachedPrompt } : {}),
+      ...(cheapest.cacheWrite ? { input_cache_write: cheapest.cacheWrite } : {}),
       ...(cheapest.reasoning ? { internal_reasoning: cheapest.reasoning } : {}),
     },
     top_provider: { context_length: cheapest.contextLength, max_completion_tokens: cheapest.maxOutputTokens, is_moderated: false },

@@ -45,9 +45,9 @@ export class RelaySink extends EventStreamSink {
 
   protected content(): void {}
 
-  opened(candidate: Candidate, request: NormalisedRequest): void {
+  opened(candidate: Candidate, request: NormalisedRequest, source?: "upstream" | "cache"): void {
     this.served = candidate;
-    super.opened(candidate, request);
+    super.opened(candidate, request, source);
   }
 
   /** Every chunk is relayed, not only those with content. */
@@ -55,7 +55,7 @@ export class RelaySink extends EventStreamSink {
     super.chunk(view, content);
     if (view.usage) {
       this.sawUsage = true;
-      const cost = settleUsage(view.usage, this.served!.price).costPico;
+      const cost = this.fromCache ? 0n : settleUsage(view.usage, this.served!.price).costPico;
       const usage = { ...view.chunk.usage, ...openAiUsage(view.usage, cost) };
       const chunk = { ...view.chunk, id: this.generationId, model: this.requestedModel, provider: this.served!.provider.label, usage, system_fingerprint: view.chunk.system_fingerprint ?? undefined };
       this.write(`data: ${JSON.stringify(chunk)}\n\n`);

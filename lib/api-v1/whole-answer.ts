@@ -9,7 +9,7 @@ import { failureStatus } from "./call-failure";
 
 export function sendWholeAnswer(res: ServerResponse, outcome: CallOutcome, body: unknown | null, errorBody: ErrorBody): void {
   if (res.destroyed) return;
-  const headers = { "content-type": "application/json", "x-generation-id": outcome.generationId, ...adjustmentHeaders(outcome.request) };
+  const headers = { "content-type": "application/json", "x-generation-id": outcome.generationId, ...adjustmentHeaders(outcome.request, outcome.responseCacheHit) };
   if (outcome.status === "done" && body !== null) {
     res.writeHead(200, headers);
     res.end(JSON.stringify(body));

@@ -36,4 +36,6 @@ export interface CallOutcome {
   started: number;
   firstTokenAt: number | null;
   attempts: Attempt[];
+  /** Replayed from the response cache: no upstream was called and it cost nothing. */
+  responseCacheHit?: boolean;
 }

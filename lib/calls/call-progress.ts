@@ -84,6 +84,7 @@ export class CallProgress {
       completionTokens: usage.completionTokens,
       reasoningTokens: usage.reasoningTokens,
       cachedTokens: usage.cachedTokens,
+      cacheWriteTokens: usage.cacheWriteTokens,
       usageEstimated: usage.estimated,
       costPico: usage.upstreamCostPico ?? computeCostPico(usage, this.served.price),
       computedCostPico: computeCostPico(usage, this.served.price),

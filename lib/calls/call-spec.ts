@@ -5,6 +5,7 @@ import type { WireMessage } from "../providers/quirks/message-rules";
 import type { NormaliseOptions } from "../providers/quirks/normalise-request";
 import type { ProviderPreferences } from "../router/plan-route";
 import type { KeyLimits } from "../limits/admit";
+import type { ResponseCachePolicy } from "./response-cache-policy";
 
 export interface CallerKey extends KeyLimits {
   /** Keep the request and answer text in the ledger (the key owner asked for it). */
@@ -37,4 +38,6 @@ export interface CallSpec {
   signal: AbortSignal;
   /** The ledger row's id, when the edge must know it before the call ends (a header). */
   generationId?: string;
+  /** Use the response cache (response-cache-policy.ts); absent: off. */
+  cache?: ResponseCachePolicy | null;
 }

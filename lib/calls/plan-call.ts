@@ -39,10 +39,12 @@ function shapeRequests(body: CallBody, plan: Candidate[], options: NonNullable<C
   return { candidates: plan.filter((c) => requests.has(c)), requests };
 }
 
-/** What the client is told about the changes (OpenRouter has no standard for this). */
-export function adjustmentHeaders(request: NormalisedRequest | undefined): Record<string, string> {
+/** What the client is told about the changes (OpenRouter has no standard for this), and
+ * whether the answer came from the response cache. */
+export function adjustmentHeaders(request: NormalisedRequest | undefined, fromCache = false): Record<string, string> {
   if (!request) return {};
   return {
+    ...(fromCache ? { "x-switchyard-cache": "hit" } : {}),
     ...(request.dropped.length ? { "x-switchyard-dropped-params": request.dropped.join(",") } : {}),
     ...(request.replay ? { "x-switchyard-replayed": "true" } : {}),
     ...(request.trimmedMessages ? { "x-switchyard-trimmed-messages": String(request.trimmedMessages) } : {}),

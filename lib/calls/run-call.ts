@@ -5,13 +5,15 @@
 //   → attempt with fallback until the first token
 //   → stream (each chunk read once, handed to the caller's sink)
 //   → settle (one usage, counted when the provider sent none; one ledger row; reservations).
+// With the opt-in response cache (response-cache.ts) a stored answer replaces the attempts;
+// observers (call-observers.ts: metrics) hear each outcome, and each refusal, once.
 // Edges differ only in their sink: the chatroom turns chunks into its events, the chat
 // completions API relays them as they came, non-streaming answers collect them.
 import { getUserState } from "../auth/user-state";
 import { AppError } from "../errors";
 import { freeTierCap } from "../limits/free-tier-caps";
 import { admitCall, type Admission } from "../limits/admit";
-import { newGenerationId, priceColumns, startGeneration, type LedgerRow } from "../ledger/ledger-writer";
+import { newGenerationId } from "../ledger/ledger-writer";
 import { isPromise } from "../maybe-promise";
 import { ChunkReader, type ChunkView } from "../providers/chunk-reader";
 import { openUpstream } from "../providers/open-upstream";
@@ -21,17 +23,21 @@ import { freeTierProviderOf } from "../router/free-tier";
 import { recordFailure } from "../router/health";
 import type { Candidate } from "../router/resolve-model";
 import type { Attempt, CallOutcome } from "./call-outcome";
+import { notifyRefused, notifySettled } from "./call-observers";
 import { CallProgress } from "./call-progress";
 import type { CallSpec } from "./call-spec";
 import { ensureCheckpoints } from "./checkpoint";
 import { registerLive, stopMessage, stopReasonOf } from "./live-calls";
+import { openLedgerRow } from "./open-ledger-row";
 import { planCall, type CallPlan } from "./plan-call";
+import { openResponseCache, replayCachedAnswer } from "./response-cache";
 import { settleCall } from "./settle-call";
 import { enforceOutputBounds, worstCaseOf } from "./worst-case";
 
 export interface CallSink {
-  /** An endpoint answered and its stream is about to be read (again for a fallback that answers). */
-  opened?(candidate: Candidate, request: NormalisedRequest): void;
+  /** An endpoint answered and its stream is about to be read (again for a fallback that answers);
+   * `source` is "cache" when a stored answer is replayed instead (response-cache.ts). */
+  opened?(candidate: Candidate, request: NormalisedRequest, source?: "upstream" | "cache"): void;
   /** One chunk, in order; `content` says whether it carried answer text, reasoning or tool calls. */
   chunk(view: ChunkView, content: boolean): void;
   /** Every chunk of one upstream read has been handed over: a good moment to write. */
@@ -44,25 +50,41 @@ export interface CallSink {
  * when the call cannot be planned or admitted (AppError: 400, 402, 404, 429, 503).
  */
 export async function runCall(spec: CallSpec, sink: CallSink): Promise<CallOutcome> {
-  const plan = planCall(spec);
-  const admission = await admit(spec, plan);
+  const { plan, admission, cache, hit } = await prepare(spec).catch((error: unknown) => {
+    notifyRefused(spec, error);
+    throw error;
+  });
+  if (hit) return notifySettled(spec, replayCachedAnswer(spec, plan, hit, admission, sink));
   if (admission.limited) enforceOutputBounds(plan);
-  return stream(spec, plan, admission, sink);
+  const recorder = cache?.record(sink);
+  const outcome = await stream(spec, plan, admission, recorder?.sink ?? sink);
+  recorder?.save(outcome);
+  return notifySettled(spec, outcome);
 }
 
-async function admit(spec: CallSpec, plan: CallPlan): Promise<Admission> {
+/** Plan and admission; with the response cache on, its stored answer if there is one (admitted at $0). */
+async function prepare(spec: CallSpec) {
+  const plan = planCall(spec);
+  const cache = spec.cache ? await openResponseCache(spec) : null;
+  const hit = (await cache?.find(plan)) ?? null;
+  const admission = await admit(spec, plan, hit !== null);
+  return { plan, admission, cache, hit };
+}
+
+async function admit(spec: CallSpec, plan: CallPlan, cached: boolean): Promise<Admission> {
   const { caller } = spec;
   const state = getUserState(caller.userId);
   const user = isPromise(state) ? await state : state;
   if (user.disabled) throw new AppError(403, "This account is disabled", "account_disabled");
   const first = plan.candidates[0];
-  const tierProvider = freeTierProviderOf(first);
+  // A cached answer calls no provider: no free-tier quota, nothing to reserve (rate limits still count it).
+  const tierProvider = cached ? null : freeTierProviderOf(first);
   return admitCall({
     userId: caller.userId,
     key: caller.key,
     budgetPico: user.monthlyBudgetPico,
     freeTier: tierProvider ? freeTierCap(tierProvider, first.upstreamModel, { assumeFree: true }) : null,
-    worstCase: () => worstCaseOf(plan),
+    worstCase: cached ? () => ({ costPico: 0n, tokens: 0 }) : () => worstCaseOf(plan),
   });
 }
 
@@ -77,7 +99,7 @@ async function stream(spec: CallSpec, plan: CallPlan, admission: Admission, sink
   else spec.signal.addEventListener("abort", stop, { once: true });
 
   let progress = new CallProgress(plan.candidates[0], plan.requests.get(plan.candidates[0])!);
-  const ledger = openRow(spec, generationId, progress.served);
+  const ledger = openLedgerRow(spec, generationId, progress.served);
   ensureCheckpoints();
   // Stops by conversation or message are the chatroom's (it registers its answers itself);
   // the call answers to stops of its user and of the whole process.
@@ -147,20 +169,4 @@ async function attempt(candidate: Candidate, progress: CallProgress, signal: Abo
   } finally {
     body.dispose();
   }
-}
-
-function openRow(spec: CallSpec, generationId: string, first: Candidate): LedgerRow {
-  const { caller } = spec;
-  return startGeneration(generationId, {
-    userId: caller.userId,
-    source: caller.source,
-    conversationId: caller.conversationId,
-    messageId: caller.messageId,
-    apiKeyId: caller.key?.id ?? null,
-    requestedModel: spec.requestedModel,
-    modelId: first.modelId,
-    provider: first.provider.id,
-    upstreamModel: first.upstreamModel,
-    ...priceColumns(first.price),
-  });
 }

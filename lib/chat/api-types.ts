@@ -15,6 +15,8 @@ export interface ModelOption {
   contextLength: number | null;
   maxOutputTokens: number | null;
   free: boolean;
+  /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
+  preset?: { slug: string; models: string[]; team: boolean };
 }
 
 export interface ColumnSettings {

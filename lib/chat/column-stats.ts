@@ -28,6 +28,7 @@ export function columnStats(modelId: string, rounds: CallOutcome[], end: ColumnE
     completionTokens: sum((r) => r.usage.completionTokens),
     reasoningTokens: sum((r) => r.usage.reasoningTokens),
     cachedTokens: sum((r) => r.usage.cachedTokens),
+    cacheWriteTokens: sum((r) => r.usage.cacheWriteTokens),
     usageEstimated: rounds.some((r) => r.usage.estimated),
     costPico: rounds.reduce((n, r) => n + r.costPico, 0n).toString(),
     ttftMs: firstToken === null ? null : firstToken - end.started,

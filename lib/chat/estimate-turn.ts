@@ -3,6 +3,7 @@
 // shaped by the provider's quirks), so the "up to" figure is what a budget or key reserves.
 import type { z } from "zod";
 import { planCall } from "../calls/plan-call";
+import { applyPreset } from "../presets/apply-preset";
 import { worstCaseOf } from "../calls/worst-case";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
@@ -23,30 +24,32 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
   if (body.conversationId && !conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
   const nextTurn = conversation ? Math.max(-1, ...conversation.messages.map((m) => m.turn)) + 1 : 0;
   const enabled = conversation ? enabledToolsOf(conversation.enabledTools) : [];
-  const columns = body.columns.map((settings, i) => {
-    const column = conversation?.columns[i];
-    const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
-    const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system) : system ? [{ role: "system", content: system }] : [];
-    const messages = [...history, { role: "user", content: body.prompt }] as WireMessage[];
-    const tools = columnTools(settings.modelId, enabled);
-    const bodyOut = { messages, ...(settings.maxTokens != null ? { max_tokens: settings.maxTokens } : {}), ...(tools.length ? { tools } : {}) };
-    let worst;
-    try {
-      worst = worstCaseOf(planCall({ models: [settings.modelId], body: bodyOut }));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // A model that cannot be called is priced at nothing here; sending says why.
-      return { modelId: settings.modelId, promptTokens: 0, maxCompletionTokens: 0, minCostPico: "0", maxCostPico: "0", error: error.message };
-    }
-    const first = worst.endpoints[0];
-    return {
-      modelId: settings.modelId,
-      promptTokens: first.promptTokens,
-      maxCompletionTokens: first.outputTokens,
-      minCostPico: first.minCostPico.toString(),
-      maxCostPico: worst.costPico.toString(),
-    };
-  });
+  const columns = await Promise.all(
+    body.columns.map(async (settings, i) => {
+      const column = conversation?.columns[i];
+      const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
+      const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system) : system ? [{ role: "system", content: system }] : [];
+      const messages = [...history, { role: "user", content: body.prompt }] as WireMessage[];
+      const tools = columnTools(settings.modelId, enabled);
+      const bodyOut = { messages, ...(settings.maxTokens != null ? { max_tokens: settings.maxTokens } : {}), ...(tools.length ? { tools } : {}) };
+      let worst;
+      try {
+        worst = worstCaseOf(planCall(await applyPreset(userId, { models: [settings.modelId], body: bodyOut })));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        // A model that cannot be called is priced at nothing here; sending says why.
+        return { modelId: settings.modelId, promptTokens: 0, maxCompletionTokens: 0, minCostPico: "0", maxCostPico: "0", error: error.message };
+      }
+      const first = worst.endpoints[0];
+      return {
+        modelId: settings.modelId,
+        promptTokens: first.promptTokens,
+        maxCompletionTokens: first.outputTokens,
+        minCostPico: first.minCostPico.toString(),
+        maxCostPico: worst.costPico.toString(),
+      };
+    }),
+  );
   const totalMaxCostPico = columns.reduce((sum, c) => sum + BigInt(c.maxCostPico), 0n).toString();
   return { columns, totalMaxCostPico };
 }

@@ -6,6 +6,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import type { CallOutcome } from "../calls/call-outcome";
 import { stopMessage, stopReasonOf } from "../calls/live-calls";
 import { runCall } from "../calls/run-call";
+import type { CallSpec } from "../calls/call-spec";
 import { AppError } from "../errors";
 import type { WireMessage } from "../providers/quirks/message-rules";
 import type { ChatEvent } from "../streaming/events";
@@ -15,6 +16,7 @@ import { ChatSink } from "./chat-sink";
 import { columnStats } from "./column-stats";
 import { columnTools } from "./column-tools";
 import { finishAssistantMessage } from "../db/messages";
+import { applyPreset } from "../presets/apply-preset";
 
 export const MAX_TOOL_ROUNDS = 4;
 
@@ -55,21 +57,20 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
     const messages = [...run.messages];
     for (let round = 0; ; round++) {
       const sink = (progress.sink = new ChatSink(columnId, emit));
-      const outcome = await runCall(
-        {
-          caller: { userId: run.userId, source: "chat", key: null, conversationId: run.conversationId, messageId },
-          requestedModel: run.modelId,
-          models: [run.modelId],
-          body: {
-            messages: messages as WireMessage[],
-            ...(run.temperature != null ? { temperature: run.temperature } : {}),
-            ...(run.maxTokens != null ? { max_tokens: run.maxTokens } : {}),
-            ...(tools.length ? { tools } : {}),
-          },
-          signal: run.signal,
+      // A column may name a preset ("@preset/<slug>"): its models, parameters and system prompt apply.
+      const spec = await applyPreset<CallSpec>(run.userId, {
+        caller: { userId: run.userId, source: "chat", key: null, conversationId: run.conversationId, messageId },
+        requestedModel: run.modelId,
+        models: [run.modelId],
+        body: {
+          messages: messages as WireMessage[],
+          ...(run.temperature != null ? { temperature: run.temperature } : {}),
+          ...(run.maxTokens != null ? { max_tokens: run.maxTokens } : {}),
+          ...(tools.length ? { tools } : {}),
         },
-        sink,
-      );
+        signal: run.signal,
+      });
+      const outcome = await runCall(spec, sink);
       rounds.push(outcome);
       progress.sink = null;
       if (outcome.text) progress.rounds.push(outcome.text);

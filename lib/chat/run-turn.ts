@@ -13,6 +13,7 @@ import { enabledToolsOf } from "../tools/registry";
 import { checkpointDue } from "../calls/checkpoint";
 import { registerLive, stopLive } from "../calls/live-calls";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
+import { presetSlugOf } from "../presets/apply-preset";
 import { runColumn, type ColumnProgress, type ColumnRun } from "./run-column";
 
 export interface PreparedTurn {
@@ -28,7 +29,8 @@ type ColumnRow = { id: string; position: number; modelId: string; temperature: n
 
 export async function prepareTurn(userId: string, body: ChatRequestBody): Promise<PreparedTurn> {
   // An unknown model is refused before anything is written.
-  for (const [i, column] of (body.columns ?? []).entries()) assertModelExists(column.modelId, `columns.${i}.modelId`);
+  // (A preset is looked up when its column runs: a missing one is that column's error.)
+  for (const [i, column] of (body.columns ?? []).entries()) if (presetSlugOf(column.modelId) === null) assertModelExists(column.modelId, `columns.${i}.modelId`);
   const db = getDb();
   const now = sqliteNow();
   const writes: HotWrite[] = [];

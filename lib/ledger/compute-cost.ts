@@ -33,6 +33,12 @@ export function computeCostPico(usage: CostUsage, price: PricePico): bigint {
   );
 }
 
+/** What prompt caching saved: the cached tokens at the prompt price, minus what they cost. */
+export function promptCacheSavingsPico(usage: Pick<Usage, "promptTokens" | "cachedTokens">, price: PricePico): bigint {
+  const cached = BigInt(Math.min(usage.cachedTokens, usage.promptTokens));
+  return cached * (price.prompt - (price.cachedPrompt ?? price.prompt));
+}
+
 /** The upstream's own figure wins when it gave one (OpenRouter's usage.cost); both are kept. */
 export function chooseCost(computed: bigint, upstream: bigint | undefined): bigint {
   return upstream ?? computed;
@@ -48,6 +54,7 @@ export function settleUsage(usage: Usage, price: PricePico) {
     reasoningTokens: usage.reasoningTokens,
     cachedTokens: usage.cachedTokens,
     cacheWriteTokens: usage.cacheWriteTokens,
+    cacheSavingsPico: promptCacheSavingsPico(usage, price),
     usageEstimated: usage.estimated,
     costPico: chooseCost(computedCostPico, usage.upstreamCostPico),
     computedCostPico,

@@ -12,6 +12,7 @@ export interface PriceColumns {
   priceCompletionPico: bigint;
   priceCachedPico: bigint;
   priceReasoningPico: bigint;
+  priceCacheWritePico: bigint;
 }
 
 /** The price snapshot a row keeps, so a later price change never rewrites history. */
@@ -21,6 +22,7 @@ export function priceColumns(price: PricePico): PriceColumns {
     priceCompletionPico: price.completion,
     priceCachedPico: price.cachedPrompt ?? price.prompt,
     priceReasoningPico: price.reasoning ?? price.completion,
+    priceCacheWritePico: price.cacheWrite ?? price.prompt,
   };
 }
 
@@ -44,6 +46,7 @@ export interface GenerationUsage {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   usageEstimated: boolean;
   costPico: bigint;
   computedCostPico: bigint;
@@ -51,6 +54,12 @@ export interface GenerationUsage {
 
 export interface GenerationEnd extends GenerationUsage, PriceColumns {
   upstreamCostPico: bigint | null;
+  /** Prompt-cache savings, or for a response-cache hit what the original call cost. */
+  cacheSavingsPico: bigint;
+  /** Served from the response cache: the tokens the hit saved (its own token columns stay 0). */
+  responseCacheHit?: boolean;
+  savedPromptTokens?: number;
+  savedCompletionTokens?: number;
   ttftMs: number | null;
   totalMs: number;
   status: "done" | "stopped" | "error";
@@ -91,6 +100,9 @@ export function startGeneration(id: string, data: GenerationStart): LedgerRow {
         ...end,
         id,
         usageEstimated: bool(end.usageEstimated),
+        responseCacheHit: bool(end.responseCacheHit ?? false),
+        savedPromptTokens: end.savedPromptTokens ?? 0,
+        savedCompletionTokens: end.savedCompletionTokens ?? 0,
         attempts: JSON.stringify(end.attempts),
         promptText: end.promptText ?? null,
         completionText: end.completionText ?? null,

@@ -79,6 +79,18 @@ export class CreditTracker {
     state.reservedPico -= reservedPico;
   }
 
+  /** What is held right now (for metrics): how many keys or users have a reservation, and its total. */
+  reservations(): { holders: number; reservedPico: bigint } {
+    let holders = 0;
+    let reservedPico = 0n;
+    for (const state of this.states.values()) {
+      if (state.reservedPico === 0n) continue;
+      holders += 1;
+      reservedPico += state.reservedPico;
+    }
+    return { holders, reservedPico };
+  }
+
   /**
    * Forgets a key or user (revoked, budget changed): the next use reloads the spend from the
    * ledger. Calls still in flight keep their reservations: the state stays until they settle.

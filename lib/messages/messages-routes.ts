@@ -20,6 +20,8 @@ import { toMessagesCall, toRoutedPrompt } from "./messages-call";
 import { countTokensRequestSchema, messagesRequestSchema } from "./messages-request-schema";
 import { MessagesStreamSink } from "./messages-stream-sink";
 import { runStreamed } from "../api-v1/event-stream-sink";
+import { applyPreset } from "../presets/apply-preset";
+import { responseCachePolicy } from "../calls/response-cache-policy";
 
 /** A non-streaming answer needs nothing from the chunks: the outcome has it all. */
 const OUTCOME_ONLY: CallSink = { chunk() {} };
@@ -35,7 +37,8 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse):
     const key = await authenticate(req);
     const request = validateBody(await readJsonBody(req), messagesRequestSchema);
     await ensureProviderCredentials();
-    const spec = toMessagesCall(key, request, signal, newGenerationId());
+    const spec = await applyPreset(key.userId, toMessagesCall(key, request, signal, newGenerationId()));
+    spec.cache = responseCachePolicy(req.headers, key);
     if (request.stream) {
       const sink = new MessagesStreamSink(res, spec.generationId!, spec.requestedModel);
       sink.end(await runStreamed(spec, sink));

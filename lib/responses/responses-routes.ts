@@ -21,6 +21,8 @@ import { responsesRequestSchema } from "./responses-request-schema";
 import { ResponsesStreamSink } from "./responses-stream-sink";
 import { deleteStoredResponse, getStoredResponse, loadConversation, saveResponse } from "./stored-responses";
 import { runStreamed } from "../api-v1/event-stream-sink";
+import { applyPreset } from "../presets/apply-preset";
+import { responseCachePolicy } from "../calls/response-cache-policy";
 
 /** A non-streaming answer needs nothing from the chunks: the outcome has it all. */
 const OUTCOME_ONLY: CallSink = { chunk() {} };
@@ -32,7 +34,10 @@ export async function handleCreateResponse(req: IncomingMessage, res: ServerResp
     const request = validateBody(await readJsonBody(req), responsesRequestSchema);
     await ensureProviderCredentials();
     const previous = request.previous_response_id ? await loadConversation(key.userId, request.previous_response_id) : null;
-    const { spec, history } = toResponsesCall(key, request, previous, signal, newGenerationId());
+    const call = toResponsesCall(key, request, previous, signal, newGenerationId());
+    const spec = await applyPreset(key.userId, call.spec);
+    spec.cache = responseCachePolicy(req.headers, key);
+    const history = call.history;
     const shell = responseShell(request, spec.generationId!, spec.requestedModel, Math.floor(Date.now() / 1000));
     const keep = (response: ResponseObject | null) => (request.store !== false && response && response.status !== "failed" ? store(key, history, response) : undefined);
     if (request.stream) {

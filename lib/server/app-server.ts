@@ -5,6 +5,8 @@
 import http from "node:http";
 import { liveCount, stopLive } from "../calls/live-calls";
 import { flushLedger } from "../ledger/ledger-writer";
+import { installCallMetrics } from "../metrics/call-metrics";
+import { metricsEnabled } from "../metrics/metrics-route";
 import { loadProviderCredentials } from "../providers/credential-snapshot";
 import { closeInterruptedCalls } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
@@ -39,6 +41,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   await closeInterruptedCalls();
   await loadProviderCredentials();
   await prepareAccounts();
+  if (metricsEnabled()) installCallMetrics();
 
   const idle = createIdleCollector();
   const server = http.createServer((req, res) => {

@@ -1,7 +1,7 @@
 // Hot streaming routes served straight from node:http, so Next's per-request overhead stays
 // off the token path: the chatroom's turns (the same checks and turn code Next's route files
 // use, their events written to the socket) and the OpenAI-compatible API. The client going
-// away stops the turn.
+// away stops the turn. GET /metrics is served here too: its registry lives in this process.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleChatCompletions } from "../api-v1/chat-completions";
 import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes";
@@ -12,6 +12,7 @@ import { openAiErrorBody } from "../api-v1/openai-error";
 import { anthropicErrorBody } from "../messages/anthropic-error";
 import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
+import { handleMetrics } from "../metrics/metrics-route";
 import { nodeHeaders } from "../http/node-headers";
 import { readNodeBody } from "../http/read-node-body";
 import { writeChatEvents } from "../chat/chat-sse";
@@ -49,6 +50,7 @@ export function matchLeanRoute(req: IncomingMessage): NodeHandler | undefined {
   if (API_ROUTES[key]) return API_ROUTES[key];
   const parent = key.slice(0, key.lastIndexOf("/") + 1);
   if (ID_ROUTES[parent] && key.length > parent.length) return ID_ROUTES[parent];
+  if (key === "GET /metrics") return handleMetrics;
   const chat = CHAT_ROUTES[key];
   if (chat) return (request, response) => serveChat(chat, request, response);
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return notFound;

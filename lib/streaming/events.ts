@@ -16,6 +16,8 @@ export interface ColumnStats {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  /** Prompt tokens written to the provider's cache (absent in answers saved before it was kept). */
+  cacheWriteTokens?: number;
   usageEstimated: boolean;
   /** Decimal string of picodollars (JSON has no bigint). */
   costPico: string;

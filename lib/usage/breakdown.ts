@@ -5,7 +5,7 @@ import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
 import { userWhere } from "./scope";
 import { planUsage } from "./summary";
-import { SUM_COLUMNS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
+import { SUM_COLUMNS, SUM_KEYS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
 
 export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation", "user"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -104,7 +104,7 @@ function comparator(sort: SortKey, dir: "asc" | "desc") {
 
 /** The table's total is the exact sum of its rows' raw sums (BigInt), not of rounded figures. */
 function sumRows(rows: SumRow[]): SumRow {
-  const keys = ["requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"] as const;
+  const keys = SUM_KEYS;
   const total = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
   for (const row of rows) for (const k of keys) total[k] += BigInt(row[k]);
   return Object.fromEntries(keys.map((k) => [k, total[k].toString()])) as unknown as SumRow;

@@ -51,10 +51,12 @@ async function sealHours(start: number, end: number): Promise<void> {
     db.$executeRawUnsafe(`DELETE FROM UsageHourlyRollup WHERE hour >= ? AND hour < ?`, start, end),
     db.$executeRawUnsafe(
       `INSERT INTO UsageHourlyRollup (userId, hour, modelId, provider, source, status, apiKeyId,
-         requests, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs)
+         requests, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs,
+         cacheWriteTokens, cacheSavingsPico, responseCacheHits)
        SELECT userId, t / 60, modelId, provider, source, status, apiKeyId,
          SUM(requests), SUM(promptTokens), SUM(completionTokens), SUM(reasoningTokens), SUM(cachedTokens), SUM(costPico),
-         SUM(ttftSumMs), SUM(ttftCount), SUM(speedTokens), SUM(speedMs)
+         SUM(ttftSumMs), SUM(ttftCount), SUM(speedTokens), SUM(speedMs),
+         SUM(cacheWriteTokens), SUM(cacheSavingsPico), SUM(responseCacheHits)
        FROM (SELECT userId, unixepoch(createdAt) / 60 AS t, modelId, provider, source, status, COALESCE(apiKeyId, '') AS apiKeyId, ${RAW_MEASURES}
              FROM Generation WHERE createdAt >= ? AND createdAt < ?)
        GROUP BY userId, t / 60, modelId, provider, source, status, apiKeyId`,
@@ -65,10 +67,12 @@ async function sealHours(start: number, end: number): Promise<void> {
     db.$executeRawUnsafe(`DELETE FROM UsageDailyModelRollup WHERE day >= ? AND day < ?`, Math.floor(start / 24), Math.floor(end / 24)),
     db.$executeRawUnsafe(
       `INSERT INTO UsageDailyModelRollup (userId, day, modelId, provider,
-         requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs)
+         requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs,
+         cacheWriteTokens, cacheSavingsPico, responseCacheHits)
        SELECT userId, hour / 24, modelId, provider,
          SUM(requests), SUM(CASE WHEN status = 'error' THEN requests ELSE 0 END), SUM(promptTokens), SUM(completionTokens),
-         SUM(reasoningTokens), SUM(cachedTokens), SUM(costPico), SUM(ttftSumMs), SUM(ttftCount), SUM(speedTokens), SUM(speedMs)
+         SUM(reasoningTokens), SUM(cachedTokens), SUM(costPico), SUM(ttftSumMs), SUM(ttftCount), SUM(speedTokens), SUM(speedMs),
+         SUM(cacheWriteTokens), SUM(cacheSavingsPico), SUM(responseCacheHits)
        FROM UsageHourlyRollup WHERE hour >= ? AND hour < ?
        GROUP BY userId, hour / 24, modelId, provider`,
       Math.floor(start / 24) * 24,

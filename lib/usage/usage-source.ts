@@ -16,10 +16,12 @@ export const RAW_MEASURES = `
   COALESCE(ttftMs, 0) AS ttftSumMs,
   (ttftMs IS NOT NULL) AS ttftCount,
   CASE WHEN status = 'done' AND totalMs > COALESCE(ttftMs, 0) THEN completionTokens ELSE 0 END AS speedTokens,
-  CASE WHEN status = 'done' AND totalMs > COALESCE(ttftMs, 0) THEN totalMs - COALESCE(ttftMs, 0) ELSE 0 END AS speedMs`;
+  CASE WHEN status = 'done' AND totalMs > COALESCE(ttftMs, 0) THEN totalMs - COALESCE(ttftMs, 0) ELSE 0 END AS speedMs,
+  cacheWriteTokens, cacheSavingsPico, responseCacheHit AS responseCacheHits`;
 
 /** The rollups' measure columns after requests and errors. */
-const MEASURES = `promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs`;
+const MEASURES = `promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs,
+  cacheWriteTokens, cacheSavingsPico, responseCacheHits`;
 
 /** The ledger stores DateTime as Prisma writes it: ISO text with a +00:00 suffix, so text order is time order. */
 export function toDbTime(ms: number): string {
@@ -154,7 +156,10 @@ export const SUM_COLUMNS = `
   CAST(COALESCE(SUM(ttftSumMs), 0) AS TEXT) AS ttftSumMs,
   CAST(COALESCE(SUM(ttftCount), 0) AS TEXT) AS ttftCount,
   CAST(COALESCE(SUM(speedTokens), 0) AS TEXT) AS speedTokens,
-  CAST(COALESCE(SUM(speedMs), 0) AS TEXT) AS speedMs`;
+  CAST(COALESCE(SUM(speedMs), 0) AS TEXT) AS speedMs,
+  CAST(COALESCE(SUM(cacheWriteTokens), 0) AS TEXT) AS cacheWriteTokens,
+  CAST(COALESCE(SUM(cacheSavingsPico), 0) AS TEXT) AS cacheSavingsPico,
+  CAST(COALESCE(SUM(responseCacheHits), 0) AS TEXT) AS responseCacheHits`;
 
 export interface SumRow {
   requests: string;
@@ -168,7 +173,16 @@ export interface SumRow {
   ttftCount: string;
   speedTokens: string;
   speedMs: string;
+  cacheWriteTokens: string;
+  cacheSavingsPico: string;
+  responseCacheHits: string;
 }
+
+/** Every measure of a SumRow, for code that adds rows up itself. */
+export const SUM_KEYS = [
+  "requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico",
+  "ttftSumMs", "ttftCount", "speedTokens", "speedMs", "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits",
+] as const satisfies readonly (keyof SumRow)[];
 
 export interface UsageTotals {
   requests: number;
@@ -178,8 +192,14 @@ export interface UsageTotals {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   /** Picodollars as a decimal string (exact). */
   costPico: string;
+  /** What caching saved, picodollars (exact): prompt-cache reads at the prompt price minus
+   * their cost, plus what answers served from the response cache cost when first made. */
+  cacheSavingsPico: string;
+  /** Answers served from Switchyard's response cache. */
+  responseCacheHits: number;
   avgTtftMs: number | null;
   tokensPerSecond: number | null;
 }
@@ -198,7 +218,10 @@ export function toTotals(row: SumRow | undefined): UsageTotals {
     completionTokens: n(row?.completionTokens),
     reasoningTokens: n(row?.reasoningTokens),
     cachedTokens: n(row?.cachedTokens),
+    cacheWriteTokens: n(row?.cacheWriteTokens),
     costPico: BigInt(row?.costPico ?? "0").toString(),
+    cacheSavingsPico: BigInt(row?.cacheSavingsPico ?? "0").toString(),
+    responseCacheHits: n(row?.responseCacheHits),
     avgTtftMs: ttftCount > 0 ? n(row?.ttftSumMs) / ttftCount : null,
     tokensPerSecond: speedMs > 0 ? (n(row?.speedTokens) * 1000) / speedMs : null,
   };

@@ -4,7 +4,7 @@ import path from "node:path";
 
 const dir = path.join(__dirname, "..", "fixtures", "provider-streams");
 
-export const FIXTURES = ["openai", "openrouter", "openrouter-error", "gemini", "groq", "ollama", "deepseek", "python-spaced"] as const;
+export const FIXTURES = ["openai", "openrouter", "openrouter-cache", "openrouter-error", "gemini", "groq", "ollama", "deepseek", "python-spaced"] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 
 export function fixtureBytes(name: FixtureName): Buffer {

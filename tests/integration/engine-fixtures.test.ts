@@ -42,6 +42,7 @@ function serveFixtures(): Promise<string> {
 const MODELS: Record<FixtureName, string> = {
   openai: "openai/gpt-4o-mini",
   openrouter: "openrouter/openai/gpt-4o-mini",
+  "openrouter-cache": "openrouter/anthropic/claude-sonnet-4.5",
   "openrouter-error": "openrouter/openai/gpt-4o-mini",
   gemini: "gemini/gemini-2.5-flash",
   groq: "groq/llama-3.3-70b-versatile",
@@ -84,7 +85,7 @@ afterAll(async () => {
   await new Promise((resolve) => upstream?.close(resolve));
 });
 
-const FIELDS = { provider: true, upstreamModel: true, status: true, promptTokens: true, completionTokens: true, reasoningTokens: true, cachedTokens: true, usageEstimated: true, costPico: true, pricePromptPico: true } as const;
+const FIELDS = { provider: true, upstreamModel: true, status: true, promptTokens: true, completionTokens: true, reasoningTokens: true, cachedTokens: true, cacheWriteTokens: true, cacheSavingsPico: true, usageEstimated: true, costPico: true, pricePromptPico: true } as const;
 
 async function rowOf(where: { id?: string; messageId?: string }) {
   await flushLedger();
@@ -144,6 +145,7 @@ describe("one engine, both sinks, every provider family", () => {
   it("reports what each provider said, and counts what one did not say", async () => {
     byteByByte = false;
     expect(await viaApi("openrouter", true)).toMatchObject({ promptTokens: 24, completionTokens: 19, cachedTokens: 8, reasoningTokens: 6, costPico: 15_000_000n, usageEstimated: false });
+    expect(await viaApi("openrouter-cache", true)).toMatchObject({ promptTokens: 2100, completionTokens: 40, cachedTokens: 1800, cacheWriteTokens: 200, reasoningTokens: 12, costPico: 2_190_000_000n, usageEstimated: false });
     expect(await viaApi("groq", true)).toMatchObject({ promptTokens: 41, completionTokens: 13, usageEstimated: false });
     expect(await viaApi("deepseek", true)).toMatchObject({ cachedTokens: 16, reasoningTokens: 8, usageEstimated: false });
     expect(await viaApi("ollama", true)).toMatchObject({ usageEstimated: true, costPico: 0n });

@@ -58,7 +58,7 @@ async function addGeneration(apiKeyId: string, costPico: bigint, createdAt: Date
 
 describe("/api/keys", () => {
   it("creates a key, returns it once, and lists it without the key or its hash", async () => {
-    const created = await create({ name: "CI bot", creditLimitUsd: "5", creditReset: "monthly", rpm: 20, rpd: 500, tpm: 100_000, logPrompts: true, expiresAt: "2099-12-31" });
+    const created = await create({ name: "CI bot", creditLimitUsd: "5", creditReset: "monthly", rpm: 20, rpd: 500, tpm: 100_000, logPrompts: true, responseCache: true, expiresAt: "2099-12-31" });
     expect(created.key).toMatch(/^sk-sy-v1-[A-Za-z0-9_-]{43}$/);
     expect(created.apiKey).toMatchObject({
       name: "CI bot",
@@ -69,6 +69,7 @@ describe("/api/keys", () => {
       rpd: 500,
       tpm: 100_000,
       logPrompts: true,
+      responseCache: true,
       expiresAt: "2099-12-31T23:59:59.999Z",
       status: "active",
       lastUsedAt: null,
@@ -137,6 +138,7 @@ describe("authenticateApiKey", () => {
       rpd: null,
       tpm: null,
       logPrompts: false,
+      responseCache: false,
       expiresAt: null,
     });
     await expect.poll(async () => (await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).not.toBeNull();

@@ -32,6 +32,9 @@ interface Row {
   promptTokens: number;
   completionTokens: number;
   costPico: bigint;
+  cacheWriteTokens: number;
+  cacheSavingsPico: bigint;
+  responseCacheHit: boolean;
 }
 
 const NOW = Date.now();
@@ -68,14 +71,20 @@ function expectedSum(from: number, to: number, filter: (r: Row) => boolean = () 
   let prompt = 0;
   let completion = 0;
   let requests = 0;
+  let savings = 0n;
+  let cacheWrite = 0;
+  let hits = 0;
   for (const r of rows) {
     if (r.userId !== userId || r.createdAt.getTime() < from || r.createdAt.getTime() >= to || !filter(r)) continue;
     cost += r.costPico;
     prompt += r.promptTokens;
     completion += r.completionTokens;
     requests += 1;
+    savings += r.cacheSavingsPico;
+    cacheWrite += r.cacheWriteTokens;
+    hits += r.responseCacheHit ? 1 : 0;
   }
-  return { cost, prompt, completion, requests };
+  return { cost, prompt, completion, requests, savings, cacheWrite, hits };
 }
 
 function csvCostTotal(text: string, column = "cost_usd"): bigint {
@@ -128,6 +137,9 @@ beforeAll(async () => {
       promptTokens: Math.floor(rand() * 20_000),
       completionTokens: Math.floor(rand() * 8_000),
       costPico: big ? BigInt(Math.floor(rand() * 1e9)) * 1_000_003n : BigInt(Math.floor(rand() * 5e10)),
+      cacheWriteTokens: rand() < 0.2 ? Math.floor(rand() * 4_000) : 0,
+      cacheSavingsPico: rand() < 0.3 ? BigInt(Math.floor(rand() * 3e10)) : 0n,
+      responseCacheHit: rand() < 0.05,
     });
   }
   for (let i = 0; i < rows.length; i += 500) {
@@ -165,16 +177,24 @@ describe("usage totals agree to the last picodollar", () => {
           const qs = `range=custom&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&tz=${tz}${filterQs}`;
           const expected = expectedSum(from, to, filter);
 
-          const summary = await json<{ costPico: string; requests: number; promptTokens: number; completionTokens: number }>(routes.summary.GET(get(`/api/usage/summary?${qs}`)));
+          const summary = await json<{ costPico: string; requests: number; promptTokens: number; completionTokens: number; cacheSavingsPico: string; cacheWriteTokens: number; responseCacheHits: number }>(
+            routes.summary.GET(get(`/api/usage/summary?${qs}`)),
+          );
           expect(BigInt(summary.costPico)).toBe(expected.cost);
+          expect(BigInt(summary.cacheSavingsPico)).toBe(expected.savings);
+          expect(summary.cacheWriteTokens).toBe(expected.cacheWrite);
+          expect(summary.responseCacheHits).toBe(expected.hits);
           expect(summary.requests).toBe(expected.requests);
           expect(summary.promptTokens).toBe(expected.prompt);
           expect(summary.completionTokens).toBe(expected.completion);
 
           for (const groupBy of ["model", "provider", "source", "apiKey", "conversation"]) {
-            const breakdown = await json<{ rows: { costPico: string; requests: number }[]; total: { costPico: string } }>(routes.breakdown.GET(get(`/api/usage/breakdown?${qs}&groupBy=${groupBy}`)));
+            const breakdown = await json<{ rows: { costPico: string; requests: number }[]; total: { costPico: string; cacheSavingsPico: string } }>(
+              routes.breakdown.GET(get(`/api/usage/breakdown?${qs}&groupBy=${groupBy}`)),
+            );
             expect(breakdown.rows.reduce((s, r) => s + BigInt(r.costPico), 0n), groupBy).toBe(expected.cost);
             expect(BigInt(breakdown.total.costPico)).toBe(expected.cost);
+            expect(BigInt(breakdown.total.cacheSavingsPico)).toBe(expected.savings);
             expect(breakdown.rows.reduce((s, r) => s + r.requests, 0)).toBe(expected.requests);
           }
 
@@ -193,6 +213,7 @@ describe("usage totals agree to the last picodollar", () => {
             expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="switchyard-activity-.*\.csv"$/);
             const text = await csv.text();
             expect(csvCostTotal(text)).toBe(expected.cost);
+            expect(csvCostTotal(text, "cache_savings_usd")).toBe(expected.savings);
             expect(text.trim().split("\r\n").length - 1).toBe(expected.requests);
             const byModel = await routes.breakdownCsv.GET(get(`/api/usage/export/breakdown.csv?${qs}&groupBy=model`));
             expect(csvCostTotal(await byModel.text())).toBe(expected.cost);
@@ -207,7 +228,7 @@ describe("usage totals agree to the last picodollar", () => {
     expect(Number(state.sealedUntilHour)).toBeGreaterThan(Math.floor((NOW - 400 * DAY) / 3_600_000));
     const [daily] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM UsageDailyModelRollup`);
     expect(Number(daily.n)).toBeGreaterThan(0);
-    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "done", source: "chat", apiKeyId: null, conversationId: null, promptTokens: 10, completionTokens: 20, costPico: 777n };
+    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "done", source: "chat", apiKeyId: null, conversationId: null, promptTokens: 10, completionTokens: 20, costPico: 777n, cacheWriteTokens: 0, cacheSavingsPico: 5n, responseCacheHit: false };
     await db.generation.create({ data: { ...fresh, requestedModel: fresh.modelId } });
     rows.push(fresh);
     const summary = await json<{ costPico: string; from: string; to: string }>(routes.summary.GET(get(`/api/usage/summary?range=year`)));

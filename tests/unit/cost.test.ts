@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseCost, computeCostPico } from "@/lib/ledger/compute-cost";
+import { chooseCost, computeCostPico, promptCacheSavingsPico } from "@/lib/ledger/compute-cost";
 import { picoToUsdString, usdToPico } from "@/lib/ledger/usd";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS } from "@/lib/providers/presets";
 import { readUsage } from "@/lib/providers/read-usage";
@@ -25,6 +25,14 @@ describe("exact cost", () => {
     ["cache write and read", usage(1000, 0, 0, 200, 300), { prompt: 100n, completion: 0n, cachedPrompt: 10n, cacheWrite: 125n }, 500n * 100n + 200n * 10n + 300n * 125n],
   ])("%s", (_name, u, price, expected) => {
     expect(computeCostPico(u, price)).toBe(expected);
+  });
+
+  it("counts what prompt caching saved: cached tokens at the prompt price minus their cached price", () => {
+    expect(promptCacheSavingsPico(usage(1000, 0, 0, 400), { prompt: 150_000n, completion: 0n, cachedPrompt: 75_000n })).toBe(400n * 75_000n);
+    // No cached price: they cost the prompt price, nothing was saved.
+    expect(promptCacheSavingsPico(usage(1000, 0, 0, 400), { prompt: 150_000n, completion: 0n })).toBe(0n);
+    // A provider reporting more cached tokens than prompt tokens is capped at the prompt.
+    expect(promptCacheSavingsPico(usage(10, 0, 0, 50), { prompt: 100n, completion: 0n, cachedPrompt: 0n })).toBe(1_000n);
   });
 
   it("prefers the upstream's reported cost and keeps the computed one otherwise", () => {

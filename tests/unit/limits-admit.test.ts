@@ -13,7 +13,7 @@ import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/limits/rate-limit
 const T0 = Date.UTC(2026, 4, 13, 12, 0, 0);
 
 function key(overrides: Partial<ApiKeyContext> = {}): ApiKeyContext {
-  return { id: "key1", userId: "user1", name: "test", prefix: "sk-sy-v1-abc…", creditLimitPico: null, creditReset: "never", rpm: null, rpd: null, tpm: null, logPrompts: false, expiresAt: null, ...overrides };
+  return { id: "key1", userId: "user1", name: "test", prefix: "sk-sy-v1-abc…", creditLimitPico: null, creditReset: "never", rpm: null, rpd: null, tpm: null, logPrompts: false, responseCache: false, expiresAt: null, ...overrides };
 }
 
 interface Call {
