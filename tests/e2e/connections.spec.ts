@@ -3,6 +3,7 @@
 // client address sign-in counts when a client claims another one.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { MAX_BODY_BYTES } from "../../lib/http/body-limit";
 import { csrfHeaders } from "./accounts";
 
 const MIB = 1024 * 1024;
@@ -60,7 +61,7 @@ test.describe("a refused chunked body on the Next-served routes", () => {
     for (const route of routes) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        const refused = await send(agent, baseURL + route.path, { method: route.method, headers: route.headers, bytes: 3 * MIB });
+        const refused = await send(agent, baseURL + route.path, { method: route.method, headers: route.headers, bytes: MAX_BODY_BYTES + MIB });
         expect(refused, route.path).toMatchObject({ status: 413 });
         const next = await send(agent, `${baseURL}/api/health`, { method: "GET" });
         expect(next, route.path).toMatchObject({ status: 200, reusedSocket: true });
@@ -74,7 +75,7 @@ test.describe("a refused chunked body on the Next-served routes", () => {
     for (const path of ["/api/auth/login", "/api/keys"]) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        const refused = await send(agent, baseURL + path, { method: "POST", headers: path === "/api/keys" ? session : {}, bytes: 64 * MIB });
+        const refused = await send(agent, baseURL + path, { method: "POST", headers: path === "/api/keys" ? session : {}, bytes: 8 * MAX_BODY_BYTES });
         // The server stops reading and closes: the client sees the 413 marked `Connection: close`, or
         // (still writing when the socket closed) a reset; either way it does not wait.
         if ("status" in refused) expect(refused, path).toMatchObject({ status: 413, headers: { connection: "close" } });
