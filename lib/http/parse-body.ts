@@ -18,13 +18,23 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.i
   } catch {
     throw new AppError(400, "The request body is not valid JSON");
   }
-  const parsed = schema.safeParse(json);
+  return parseWithSchema(json, schema);
+}
+
+/** Validates parsed input; the first problem becomes a 400 naming the field. */
+export function parseWithSchema<S extends z.ZodType>(input: unknown, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     throw new AppError(400, `${where}${issue.message}`, "invalid_request", issue.path.join(".") || null);
   }
   return parsed.data;
+}
+
+/** A route's query string, each parameter read once, validated like a body. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return parseWithSchema(Object.fromEntries(new URL(request.url).searchParams), schema);
 }
 
 /** The body as text, refusing it as soon as it passes the limit (a chunked body has no length to check first). */
