@@ -29,7 +29,7 @@ export function ImportConversationButton({ variant = "icon" }: { variant?: "icon
         ref={input}
         type="file"
         accept="application/json,.json"
-        aria-label="Conversation file to import"
+        aria-hidden="true"
         className="sr-only"
         tabIndex={-1}
         onChange={(e) => {
@@ -42,7 +42,7 @@ export function ImportConversationButton({ variant = "icon" }: { variant?: "icon
         type="button"
         onClick={() => input.current?.click()}
         disabled={run.isPending}
-        aria-label="Import conversation"
+        aria-label={variant === "icon" ? "Import conversation" : undefined}
         title="Import a conversation exported as JSON"
         className={
           variant === "icon"
@@ -50,7 +50,7 @@ export function ImportConversationButton({ variant = "icon" }: { variant?: "icon
             : "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50 dark:text-indigo-300 dark:hover:bg-indigo-950/40"
         }
       >
-        <UploadIcon className={variant === "icon" ? "size-4" : "size-4"} />
+        <UploadIcon className="size-4" />
         {variant === "text" && (run.isPending ? "Importing…" : "Import a conversation (JSON)")}
       </button>
       {run.isError && (

@@ -89,6 +89,8 @@ export interface ProviderStatusDto {
   storedBaseUrl: string | null;
   /** Model ids given by configuration (custom providers); null when they are discovered. */
   listedModels: string[] | null;
+  /** The last check in this server process (Check, or saving a key); null when none ran since. */
+  lastCheck?: (ProviderCheckDto & { at: string }) | null;
 }
 
 export interface ProviderCheckDto {

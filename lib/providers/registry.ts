@@ -4,6 +4,7 @@
 import { getEnv, listEnvVarNames, readEnvVar } from "../env";
 import { CUSTOM_PREFIX, getStoredProviderSettings, keyHintOf, type StoredProviderSettings } from "./credential-snapshot";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS, SANDBOX_QUIRKS, envPrefixFor, type FreeTier, type ProviderQuirks } from "./presets";
+import { sandboxState } from "./sandbox-switch";
 
 export type ValueSource = "env" | "settings";
 
@@ -30,6 +31,8 @@ export interface ProviderConfig {
   /** Upstream model ids given by configuration (CUSTOM_PROVIDER_<NAME>_MODELS or Settings); else discovered. */
   listedModels: string[] | null;
   envVar: string | null;
+  /** See ProviderPreset.keyCheckPath. */
+  keyCheckPath: string | null;
 }
 
 const SANDBOX_INTERNAL_URL = "http://sandbox.internal/v1";
@@ -60,6 +63,7 @@ function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): P
       freeTier: preset.freeTier,
       listedModels: null,
       envVar: preset.needsKey ? `${prefix}_API_KEY` : `${prefix}_BASE_URL`,
+      keyCheckPath: preset.keyCheckPath ?? null,
     };
   });
 }
@@ -96,6 +100,7 @@ function customProviders(): ProviderConfig[] {
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: models ? models.split(",").map((m) => m.trim()).filter(Boolean) : null,
       envVar: `CUSTOM_PROVIDER_${name}_BASE_URL`,
+      keyCheckPath: null,
     };
   });
 }
@@ -124,15 +129,16 @@ function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSetting
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: saved.models,
       envVar: null,
+      keyCheckPath: null,
     });
   }
   return providers;
 }
 
-function sandboxProvider(realConfigured: boolean): ProviderConfig {
+function sandboxProvider(): ProviderConfig {
   const env = getEnv();
-  // On by default only when nothing real is configured; SANDBOX_ENABLED forces either way.
-  const enabled = env.SANDBOX_ENABLED ?? !realConfigured;
+  // Never a side effect of configuring something: see sandbox-switch.ts.
+  const { enabled } = sandboxState(env.SANDBOX_ENABLED);
   return {
     id: "sandbox",
     label: "Sandbox (simulated)",
@@ -151,6 +157,7 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
     quirks: SANDBOX_QUIRKS,
     listedModels: null,
     envVar: "SANDBOX_ENABLED",
+    keyCheckPath: null,
   };
 }
 
@@ -167,7 +174,7 @@ export function listProviders(): ProviderConfig[] {
     const fromEnv = [...presetProviders(stored.byId), ...customProviders()];
     const taken = new Set(["sandbox", ...fromEnv.map((p) => p.id)]);
     const real = [...fromEnv, ...storedCustomProviders(stored.byId, taken)];
-    built = [sandboxProvider(real.some((p) => p.configured)), ...real];
+    built = [sandboxProvider(), ...real];
     builtFor = env;
     builtVersion = stored.version;
   }
