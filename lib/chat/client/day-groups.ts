@@ -17,7 +17,10 @@ export function dayLabel(date: Date, now: Date, timeZone?: string): string {
   if (key === dayKey(now, timeZone)) return "Today";
   if (key === dayKey(new Date(now.getTime() - 86_400_000), timeZone)) return "Yesterday";
   const sameYear = key.slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }).format(date);
+  // Assembled from parts: ICU puts a comma after the weekday in some forms and not others.
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")}${sameYear ? "" : ` ${part("year")}`}`;
 }
 
 /** Keeps the items' order (newest first) and starts a group wherever the day changes. */
