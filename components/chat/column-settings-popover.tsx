@@ -44,7 +44,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
         aria-expanded={open}
         aria-controls={open ? `${id}-panel` : undefined}
         title={customised ? "Custom settings" : "Settings"}
-        className={`relative rounded-md p-1.5 hover:bg-zinc-200/70 disabled:opacity-40 dark:hover:bg-zinc-800 ${customised ? "text-indigo-600 dark:text-indigo-400" : "text-zinc-500 dark:text-zinc-400"}`}
+        className={`relative rounded-md p-1.5 hover:bg-zinc-200/70 disabled:opacity-40 dark:hover:bg-zinc-800 ${customised ? "text-indigo-600 dark:text-indigo-400" : "text-zinc-600 dark:text-zinc-400"}`}
       >
         <SlidersIcon />
         {customised && <span aria-hidden="true" className="absolute top-1 right-1 size-1.5 rounded-full bg-indigo-500" />}
@@ -58,7 +58,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
         >
           <div>
             <label htmlFor={`${id}-temperature`} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
-              Temperature <span className="font-normal text-zinc-400">(0–2, empty = default)</span>
+              Temperature <span className="font-normal text-zinc-600 dark:text-zinc-400">(0–2, empty = default)</span>
             </label>
             <input
               id={`${id}-temperature`}
@@ -78,7 +78,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
           </div>
           <div>
             <label htmlFor={`${id}-max-tokens`} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
-              Max tokens <span className="font-normal text-zinc-400">(empty = model limit)</span>
+              Max tokens <span className="font-normal text-zinc-600 dark:text-zinc-400">(empty = model limit)</span>
             </label>
             <input
               id={`${id}-max-tokens`}

@@ -14,7 +14,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
           {model.simulated && <SimulatedBadge />}
           {model.free && <Badge tone="green">free</Badge>}
         </div>
-        <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+        <div className="truncate text-xs text-zinc-600 dark:text-zinc-400">
           {model.providerLabel}
           {model.contextLength ? ` · ${formatTokens(model.contextLength)} context` : ""}
         </div>
@@ -27,7 +27,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
             <span>
               {formatPricePerMillion(model.promptPricePerMillion)} in · {formatPricePerMillion(model.completionPricePerMillion)} out
             </span>
-            <div className="text-[10px] text-zinc-400 dark:text-zinc-500">per 1M tokens</div>
+            <div className="text-[10px] text-zinc-600 dark:text-zinc-400">per 1M tokens</div>
           </>
         )}
       </div>

@@ -39,7 +39,7 @@ export function ConversationList() {
         <label htmlFor={searchId} className="sr-only">
           Search conversations
         </label>
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-3.5 -translate-y-1/2 text-zinc-500" />
+        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-3.5 -translate-y-1/2 text-zinc-600 dark:text-zinc-400" />
         <input
           id={searchId}
           type="search"

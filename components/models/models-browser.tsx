@@ -51,7 +51,7 @@ export function ModelsBrowser() {
       <div className="mx-auto w-full max-w-7xl flex-1 space-y-4 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Models</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             List prices in US dollars per million tokens. Tick models and compare them side by side in the chatroom.
           </p>
         </div>
@@ -60,7 +60,7 @@ export function ModelsBrowser() {
           <ObservedHealth />
         </div>
         <CatalogFiltersBar filters={filters} providers={catalog.data?.providers ?? []} onChange={(next) => setFilters((f) => ({ ...f, ...next }))} />
-        <div className="flex items-center justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+        <div className="flex items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
           <p aria-live="polite">
             {catalog.isPending ? "Loading models…" : catalog.data ? `${models.length} of ${catalog.data.total} models` : ""}
             {catalog.isFetching && !catalog.isPending ? " · updating…" : ""}
@@ -76,7 +76,7 @@ export function ModelsBrowser() {
             Could not load the catalog: {catalog.error.message}
           </p>
         )}
-        {catalog.data && models.length === 0 && <p className="py-8 text-center text-sm text-zinc-500">No model matches these filters.</p>}
+        {catalog.data && models.length === 0 && <p className="py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">No model matches these filters.</p>}
         {models.length > 0 && (
           <>
             <div className="hidden overflow-x-auto md:block">

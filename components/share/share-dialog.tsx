@@ -64,9 +64,9 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
           <h2 id={titleId} className="font-semibold">
             Share this comparison
           </h2>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Anyone with the link sees a read-only copy as it is now.</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">Anyone with the link sees a read-only copy as it is now.</p>
         </div>
-        <button type="button" onClick={onClose} aria-label="Close share dialog" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        <button type="button" onClick={onClose} aria-label="Close share dialog" className="rounded-md p-1.5 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
           <XIcon />
         </button>
       </div>
@@ -138,7 +138,7 @@ function CreatedLink({ link, onAnother }: { link: ShareLinkDto; onAnother: () =>
           className="mt-1 block w-full rounded-lg border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
         />
       </label>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
         {link.expiresAt ? `Expires ${new Date(link.expiresAt).toLocaleString()}.` : "Never expires."} Revoke it any time under Shared links.
       </p>
       <div className="flex flex-wrap justify-end gap-2">
@@ -160,7 +160,7 @@ function Check({ label, hint, checked, onChange }: { label: string; hint: string
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 accent-zinc-900 dark:accent-zinc-100" />
       <span>
         {label}
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
       </span>
     </label>
   );
@@ -172,7 +172,7 @@ function Radio({ name, label, hint, checked, onChange }: { name: string; label: 
       <input type="radio" name={name} checked={checked} onChange={onChange} className="mt-0.5 size-4 accent-zinc-900 dark:accent-zinc-100" />
       <span>
         {label}
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
       </span>
     </label>
   );

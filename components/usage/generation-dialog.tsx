@@ -13,7 +13,7 @@ import { getJson, type GenerationDetail } from "./usage-client";
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="min-w-0 break-words tabular-nums">{children}</dd>
     </div>
   );
@@ -48,19 +48,19 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
           <h2 id="generation-title" className="truncate font-semibold">
             {g ? g.modelId : "Generation"}
           </h2>
-          {g && <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDateTime(g.createdAt, tz)} · {g.id}</p>}
+          {g && <p className="text-xs text-zinc-600 dark:text-zinc-400">{formatDateTime(g.createdAt, tz)} · {g.id}</p>}
         </div>
-        <button type="button" onClick={onClose} aria-label="Close details" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        <button type="button" onClick={onClose} aria-label="Close details" className="rounded-md p-1.5 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
           <XIcon />
         </button>
       </div>
       <div className="max-h-[70vh] overflow-y-auto px-4 py-3">
-        {detail.isPending && id && <p className="text-sm text-zinc-500">Loading…</p>}
+        {detail.isPending && id && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}
         {detail.isError && <p role="alert" className="text-sm text-red-600">Could not load this call: {detail.error.message}</p>}
         {g && (
           <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
             <Row label="Status">
-              <StatusBadge status={g.status} /> {g.finishReason && <span className="text-zinc-500">finish: {g.finishReason}</span>}
+              <StatusBadge status={g.status} /> {g.finishReason && <span className="text-zinc-600 dark:text-zinc-400">finish: {g.finishReason}</span>}
             </Row>
             {g.error && (
               <Row label="Error">
@@ -69,22 +69,22 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
             )}
             <Row label="Model">{g.requestedModel === g.modelId ? g.modelId : `${g.modelId} (asked for ${g.requestedModel})`}</Row>
             <Row label="Provider">
-              {g.provider || "–"} {g.upstreamModel && <span className="text-zinc-500">as {g.upstreamModel}</span>}
+              {g.provider || "–"} {g.upstreamModel && <span className="text-zinc-600 dark:text-zinc-400">as {g.upstreamModel}</span>}
             </Row>
             <Row label="Source">{g.source === "api" ? `API${g.apiKeyId ? ` (key ${g.apiKeyId})` : ""}` : "Chatroom"}</Row>
             <Row label="Input tokens">
               {g.promptTokens.toLocaleString("en")}
-              {g.cachedTokens > 0 && <span className="text-zinc-500"> ({g.cachedTokens.toLocaleString("en")} cached)</span>}
+              {g.cachedTokens > 0 && <span className="text-zinc-600 dark:text-zinc-400"> ({g.cachedTokens.toLocaleString("en")} cached)</span>}
             </Row>
             <Row label="Output tokens">
               {g.completionTokens.toLocaleString("en")}
-              {g.reasoningTokens > 0 && <span className="text-zinc-500"> ({g.reasoningTokens.toLocaleString("en")} reasoning)</span>}
+              {g.reasoningTokens > 0 && <span className="text-zinc-600 dark:text-zinc-400"> ({g.reasoningTokens.toLocaleString("en")} reasoning)</span>}
             </Row>
             <Row label="Usage">{g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
             <Row label="Cost">
               <span title={`${g.costPico} picodollars`}>{formatUsd(g.costPico)}</span>
-              <span className="text-zinc-500"> · computed {formatUsd(g.computedCostPico)}</span>
-              <span className="text-zinc-500"> · upstream {g.upstreamCostPico === null ? "not reported" : formatUsd(g.upstreamCostPico)}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · computed {formatUsd(g.computedCostPico)}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · upstream {g.upstreamCostPico === null ? "not reported" : formatUsd(g.upstreamCostPico)}</span>
             </Row>
             <Row label="Price per 1M tokens">
               in ${g.price.prompt.usdPerMillion} · out ${g.price.completion.usdPerMillion} · cached ${g.price.cached.usdPerMillion} · reasoning ${g.price.reasoning.usdPerMillion}

@@ -24,7 +24,7 @@ export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean 
     <tr className="border-t border-zinc-200 align-top dark:border-zinc-800">
       <td className="py-2 pr-3">
         <p className="font-medium">{user.name}</p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{user.email}</p>
         {user.disabled && <p className="text-xs font-medium text-red-600 dark:text-red-400">Disabled</p>}
       </td>
       <td className="py-2 pr-3">

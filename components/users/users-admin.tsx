@@ -15,7 +15,7 @@ export function UsersAdmin() {
         <h2 id="accounts-heading" className="font-semibold">
           Accounts
         </h2>
-        {users.isPending && <p className="text-sm text-zinc-500">Loading users…</p>}
+        {users.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading users…</p>}
         {users.error && (
           <p role="alert" className="text-sm text-red-600">
             {users.error.message}
@@ -24,7 +24,7 @@ export function UsersAdmin() {
         {users.data && (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[720px] text-left text-sm">
-              <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+              <thead className="text-xs text-zinc-600 uppercase dark:text-zinc-400">
                 <tr>
                   <th className="py-2 pr-3 font-medium">User</th>
                   <th className="py-2 pr-3 font-medium">Role</th>
