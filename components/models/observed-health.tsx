@@ -26,7 +26,7 @@ export function ObservedHealth() {
   const query = useQuery({ queryKey: ["router-health"], queryFn: fetchHealth, refetchInterval: 15_000 });
   const rows = query.data ?? [];
   return (
-    <section aria-labelledby="observed-heading" className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <section aria-labelledby="observed-heading" className="min-w-0 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <h2 id="observed-heading" className="font-medium">
         Observed performance
       </h2>

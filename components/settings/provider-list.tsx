@@ -50,7 +50,7 @@ function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
         )}
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           {modelsLine(provider)}
-          {!editable && provider.envVar && (
+          {!editable && provider.envVar && provider.kind !== "sandbox" && (
             <>
               {" · set by "}
               <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] dark:bg-zinc-800">{provider.envVar}</code>
