@@ -1,8 +1,9 @@
 "use client";
 // Per-column temperature, max tokens and system prompt. Empty fields mean "the model's default".
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { SlidersIcon } from "@/components/ui/icons";
+import { useClickOutside } from "@/components/ui/use-click-outside";
 
 interface Props {
   modelName: string;
@@ -25,14 +26,8 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
   const id = useId();
   const customised = settings.temperature != null || settings.maxTokens != null || !!settings.systemPrompt?.trim();
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(e: PointerEvent) {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(rootRef, open, close);
 
   return (
     <div ref={rootRef} className="relative" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>

@@ -36,8 +36,6 @@ export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, o
     // One model twice (two settings of it): the column number tells the copies apart.
     return view.columns.filter((o) => o.settings.modelId === c.settings.modelId).length > 1 ? `${name} (column ${c.index + 1})` : name;
   });
-  // Grows with every streamed token: the views follow the newest text.
-  const streamKey = rows.map((r) => r.answers.map((a) => (a ? `${toAnswerDisplay(a).text.length}${a.status[0]}` : "-")).join(",")).join("|");
 
   const turnMarkdown = useCallback(
     (i: number) => {
@@ -53,7 +51,7 @@ export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, o
     [rows, names],
   );
 
-  const props = { view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, streamKey, turnMarkdown, onCompare: setDiffTurn, readOnly };
+  const props = { view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare: setDiffTurn, readOnly };
   const diffRow = diffTurn === null ? undefined : rows[diffTurn];
   return (
     <>

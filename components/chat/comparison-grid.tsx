@@ -3,7 +3,7 @@
 // turn (prompt once across all columns, then the answers, then their scorecards), so turn
 // 2 of every model sits side by side. Columns share the width down to a readable minimum,
 // then the grid scrolls sideways, with a pager and edge shadows saying there is more.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ColumnSettings, ModelOption } from "@/lib/chat/api-types";
 import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import type { ChatView } from "@/lib/chat/client/chat-view";
@@ -15,7 +15,7 @@ import { ChatColumn } from "./chat-column";
 import { GridToolbar } from "./grid-toolbar";
 import { TurnPrompt } from "./turn-prompt";
 import { useColumnPager } from "./use-column-pager";
-import { useStickToBottom } from "./use-stick-to-bottom";
+import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
 export interface ComparisonProps {
   view: ChatView;
@@ -25,8 +25,6 @@ export interface ComparisonProps {
   onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
   onSettingsChange: (index: number, settings: ColumnSettings) => void;
-  /** Changes while answers grow: the view follows the newest text unless the reader scrolled up. */
-  streamKey: string;
   turnMarkdown: (turnIndex: number) => string;
   onCompare: (turnIndex: number) => void;
   /** A shared snapshot: no settings to change. */
@@ -36,8 +34,9 @@ export interface ComparisonProps {
 const COLUMN_MIN = "17.5rem";
 const GAP = "0.75rem";
 
-export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, streamKey, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
-  const { ref: scrollerRef, onScroll: stickOnScroll } = useStickToBottom<HTMLDivElement>(streamKey);
+export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+  // The sticky column headers cover the top of the view: a turn starts just below them.
+  const scrollerRef = useLatestTurnInView<HTMLDivElement>(view.turns.length, (scroller) => scroller.querySelector<HTMLElement>("[data-column-header]")?.offsetHeight ?? 0);
   const [focused, setFocused] = useState<number | null>(null);
   const [together, setTogether] = useStoredFlag("switchyard-scroll-together", true);
   const columns = focused === null ? view.columns : view.columns.filter((c) => c.index === focused);
@@ -53,10 +52,6 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
   useShortcut("next-column", () => pager.go(1, true));
   useShortcut("previous-column", () => pager.go(-1, true));
 
-  const onScroll = useCallback(() => {
-    stickOnScroll();
-    pager.measure();
-  }, [stickOnScroll, pager]);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -73,7 +68,7 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
       <div className="relative min-h-0 flex-1">
         <div
           ref={scrollerRef}
-          onScroll={onScroll}
+          onScroll={pager.measure}
           tabIndex={0}
           aria-label="Answers side by side"
           role="group"
@@ -116,7 +111,7 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
               );
             })}
             {rows.map((row, i) => (
-              <div key={row.turn.turn} className="z-10 min-w-0 pt-4 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "prompt") }}>
+              <div key={row.turn.turn} {...{ [TURN_START_ATTR]: i }} className="z-10 min-w-0 pt-4 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "prompt") }}>
                 {/* Sticks to the left edge: the prompt stays readable however far the row is scrolled. */}
                 <div className="sticky left-0" style={{ width: "min(100%, var(--view-w))" }}>
                   <TurnPrompt

@@ -1,9 +1,9 @@
 "use client";
 // Two answers of one turn, word by word: side by side (each with its own words marked) or
 // inline (removed words struck through, added words underlined).
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { diffAnswers, sideOf, type DiffPart } from "@/lib/chat/client/word-diff";
-import { XIcon } from "@/components/ui/icons";
+import { Modal } from "@/components/ui/modal";
 
 export interface DiffCandidate {
   name: string;
@@ -38,89 +38,70 @@ function Parts({ parts }: { parts: DiffPart[] }) {
   );
 }
 
+function AnswerSelect({ label, value, onChange, candidates }: { label: string; value: number; onChange: (i: number) => void; candidates: DiffCandidate[] }) {
+  return (
+    <label className="min-w-40 flex-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))} className={select}>
+        {candidates.map((c, i) => (
+          <option key={i} value={i}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function DiffDialog({ turnIndex, candidates, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const name = useId();
   const [left, setLeft] = useState(0);
   const [right, setRight] = useState(Math.min(1, candidates.length - 1));
   const [mode, setMode] = useState<"side" | "inline">("side");
   const diff = useMemo(() => diffAnswers(candidates[left]?.text ?? "", candidates[right]?.text ?? ""), [candidates, left, right]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const pane = "min-h-0 overflow-auto rounded-lg border border-zinc-200 bg-white p-3 text-sm leading-relaxed break-words whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950";
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
+    <Modal
+      open
       onClose={onClose}
-      onClick={(e) => e.target === ref.current && onClose()}
-      className="m-auto h-[min(52rem,calc(100dvh-1.5rem))] w-[min(80rem,calc(100vw-1.5rem))] max-w-none rounded-xl border border-zinc-200 bg-zinc-50 p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      title={`Compare answers · turn ${turnIndex + 1}`}
+      subtitle={
+        <p role="status">
+          {left === right
+            ? "Pick two different answers."
+            : `${diff.removedWords} ${diff.removedWords === 1 ? "word" : "words"} only in the first, ${diff.addedWords} only in the second${diff.complete ? "" : " (too different to match word by word: shown whole)"}.`}
+        </p>
+      }
+      closeLabel="Close comparison"
+      className="h-[min(52rem,calc(100dvh-1.5rem))] w-[min(80rem,calc(100vw-1.5rem))] bg-zinc-50"
     >
-      <div className="flex h-full flex-col">
-        <div className="flex items-start justify-between gap-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-          <div>
-            <h2 id={titleId} className="font-semibold">
-              Compare answers · turn {turnIndex + 1}
-            </h2>
-            <p className="text-xs text-zinc-600 dark:text-zinc-400" role="status">
-              {left === right
-                ? "Pick two different answers."
-                : `${diff.removedWords} ${diff.removedWords === 1 ? "word" : "words"} only in the first, ${diff.addedWords} only in the second${diff.complete ? "" : " (too different to match word by word: shown whole)"}.`}
-            </p>
-          </div>
-          <button type="button" onClick={onClose} aria-label="Close comparison" className="rounded-md p-1.5 text-zinc-600 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800">
-            <XIcon />
-          </button>
+      <div className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+        <AnswerSelect label="First answer" value={left} onChange={setLeft} candidates={candidates} />
+        <AnswerSelect label="Second answer" value={right} onChange={setRight} candidates={candidates} />
+        <div role="radiogroup" aria-label="Diff layout" className="flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+          {(["side", "inline"] as const).map((m) => (
+            <label key={m} className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 dark:text-zinc-300"}`}>
+              <input type="radio" name={name} value={m} checked={mode === m} onChange={() => setMode(m)} className="sr-only" />
+              {m === "side" ? "Side by side" : "Inline"}
+            </label>
+          ))}
         </div>
-        <div className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
-          <label className="min-w-40 flex-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            First answer
-            <select value={left} onChange={(e) => setLeft(Number(e.target.value))} className={select}>
-              {candidates.map((c, i) => (
-                <option key={i} value={i}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="min-w-40 flex-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Second answer
-            <select value={right} onChange={(e) => setRight(Number(e.target.value))} className={select}>
-              {candidates.map((c, i) => (
-                <option key={i} value={i}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div role="radiogroup" aria-label="Diff layout" className="flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
-            {(["side", "inline"] as const).map((m) => (
-              <label key={m} className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 dark:text-zinc-300"}`}>
-                <input type="radio" name={`${titleId}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="sr-only" />
-                {m === "side" ? "Side by side" : "Inline"}
-              </label>
-            ))}
-          </div>
-        </div>
-        {mode === "side" ? (
-          <div className="grid min-h-0 flex-1 grid-rows-2 gap-3 p-4 md:grid-cols-2 md:grid-rows-1">
-            <section aria-label={`First answer: ${candidates[left]?.name}`} className={pane}>
-              <Parts parts={sideOf(diff, "left")} />
-            </section>
-            <section aria-label={`Second answer: ${candidates[right]?.name}`} className={pane}>
-              <Parts parts={sideOf(diff, "right")} />
-            </section>
-          </div>
-        ) : (
-          <section aria-label="Inline differences" className={`m-4 flex-1 ${pane}`}>
-            <Parts parts={diff.parts} />
-          </section>
-        )}
       </div>
-    </dialog>
+      {mode === "side" ? (
+        <div className="grid min-h-0 flex-1 grid-rows-2 gap-3 p-4 md:grid-cols-2 md:grid-rows-1">
+          <section aria-label={`First answer: ${candidates[left]?.name}`} className={pane}>
+            <Parts parts={sideOf(diff, "left")} />
+          </section>
+          <section aria-label={`Second answer: ${candidates[right]?.name}`} className={pane}>
+            <Parts parts={sideOf(diff, "right")} />
+          </section>
+        </div>
+      ) : (
+        <section aria-label="Inline differences" className={`m-4 min-h-0 flex-1 ${pane}`}>
+          <Parts parts={diff.parts} />
+        </section>
+      )}
+    </Modal>
   );
 }

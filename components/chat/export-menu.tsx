@@ -1,8 +1,9 @@
 "use client";
 // Downloads of the conversation: Markdown to read, JSON to import again (here or elsewhere).
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { exportHref } from "@/lib/chat/client/api";
 import { ChevronDownIcon, DownloadIcon } from "@/components/ui/icons";
+import { useClickOutside } from "@/components/ui/use-click-outside";
 
 const item = "flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
@@ -11,14 +12,8 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
   const root = useRef<HTMLDivElement>(null);
   const id = useId();
   // Closes on a click elsewhere or Esc, as a menu does.
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(root, open, close);
   return (
     <div ref={root} className="relative shrink-0" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <button

@@ -12,10 +12,10 @@ import { ColumnHeader } from "./column-header";
 import type { ComparisonProps } from "./comparison-grid";
 import { PhoneStatsStrip } from "./phone-stats-strip";
 import { TurnPrompt } from "./turn-prompt";
-import { useStickToBottom } from "./use-stick-to-bottom";
+import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
-export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, streamKey, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(streamKey);
+export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+  const ref = useLatestTurnInView<HTMLDivElement>(rows.length);
   const labels = view.columns.map((c) => modelLabel(byId, c.settings.modelId));
   const header = (index: number) => {
     const column = view.columns[index];
@@ -36,7 +36,7 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
   };
 
   return (
-    <div ref={ref} onScroll={onScroll} className="relative min-h-0 flex-1 space-y-5 overflow-y-auto overscroll-contain px-3 py-3">
+    <div ref={ref} className="relative min-h-0 flex-1 space-y-5 overflow-y-auto overscroll-contain px-3 py-3">
       {rows.length === 0 && (
         <ul aria-label="Models in this comparison" className="space-y-2">
           {view.columns.map((c) => (
@@ -88,7 +88,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
     document.getElementById(tabId(i))?.focus();
   };
   return (
-    <section aria-label={`Turn ${index + 1}`} className="space-y-2">
+    <section aria-label={`Turn ${index + 1}`} {...{ [TURN_START_ATTR]: index }} className="space-y-2">
       <TurnPrompt
         index={index}
         prompt={prompt}

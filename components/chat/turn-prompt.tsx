@@ -17,7 +17,7 @@ interface Props {
 
 export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare }: Props) {
   return (
-    <div role="group" aria-label={`Turn ${index + 1} prompt`} className="flex flex-wrap items-start gap-x-3 gap-y-1.5 rounded-xl bg-zinc-100 px-3.5 py-2.5 dark:bg-zinc-900">
+    <div role="group" aria-label={`Asked in turn ${index + 1}`} className="flex flex-wrap items-start gap-x-3 gap-y-1.5 rounded-xl bg-zinc-100 px-3.5 py-2.5 dark:bg-zinc-900">
       <h2 className="shrink-0 pt-px text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Turn {index + 1}</h2>
       <p className="min-w-0 flex-1 basis-64 text-sm break-words whitespace-pre-wrap">
         <span className="sr-only">Prompt: </span>

@@ -2,8 +2,7 @@
 // One call in full: model, provider, tokens, cost against upstream cost, the price it was
 // charged at, timings, status, error and every attempt (fallbacks included).
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { XIcon } from "@/components/ui/icons";
+import { Modal } from "@/components/ui/modal";
 import { formatDuration, formatRate } from "@/lib/format/duration";
 import { formatUsd } from "@/lib/format/usd";
 import { formatDateTime } from "./format-time";
@@ -20,40 +19,22 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: string; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const detail = useQuery({
     queryKey: ["usage", "generation", id],
     queryFn: ({ signal }) => getJson<GenerationDetail>(`/api/usage/activity/${encodeURIComponent(id!)}`, undefined, signal),
     enabled: id !== null,
   });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (id && !dialog.open) dialog.showModal();
-    if (!id && dialog.open) dialog.close();
-  }, [id]);
-
   const g = detail.data;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="generation-title"
+    <Modal
+      open={id !== null}
       onClose={onClose}
-      onClick={(e) => e.target === ref.current && onClose()}
-      className="m-auto w-[min(40rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      title={g ? g.modelId : "Generation"}
+      subtitle={g && `${formatDateTime(g.createdAt, tz)} · ${g.id}`}
+      closeLabel="Close details"
+      className="w-[min(40rem,calc(100vw-1.5rem))] bg-white"
     >
-      <div className="flex items-start justify-between gap-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <div className="min-w-0">
-          <h2 id="generation-title" className="truncate font-semibold">
-            {g ? g.modelId : "Generation"}
-          </h2>
-          {g && <p className="text-xs text-zinc-600 dark:text-zinc-400">{formatDateTime(g.createdAt, tz)} · {g.id}</p>}
-        </div>
-        <button type="button" onClick={onClose} aria-label="Close details" className="rounded-md p-1.5 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          <XIcon />
-        </button>
-      </div>
       <div className="max-h-[70vh] overflow-y-auto px-4 py-3">
         {detail.isPending && id && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}
         {detail.isError && <p role="alert" className="text-sm text-red-600">Could not load this call: {detail.error.message}</p>}
@@ -115,7 +96,7 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
           </dl>
         )}
       </div>
-    </dialog>
+    </Modal>
   );
 }
 

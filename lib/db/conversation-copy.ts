@@ -14,23 +14,40 @@ export interface CopiedColumn {
   systemPrompt: string | null;
 }
 
+export type CopiedStats = {
+  provider: string | null;
+  finishReason: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  cachedTokens: number;
+  usageEstimated: boolean;
+  ttftMs: number | null;
+  totalMs: number | null;
+};
+
+/** The figures a copy keeps of an answer's stats (never its cost: see above). */
+export function copiedStats(s: CopiedStats): CopiedStats {
+  return {
+    provider: s.provider,
+    finishReason: s.finishReason,
+    promptTokens: s.promptTokens,
+    completionTokens: s.completionTokens,
+    reasoningTokens: s.reasoningTokens,
+    cachedTokens: s.cachedTokens,
+    usageEstimated: s.usageEstimated,
+    ttftMs: s.ttftMs,
+    totalMs: s.totalMs,
+  };
+}
+
 export interface CopiedAnswer {
   content: string;
   reasoning: string;
   status: "done" | "stopped" | "error";
   toolTrace?: unknown[];
   error?: string | null;
-  stats?: {
-    provider: string | null;
-    finishReason: string | null;
-    promptTokens: number;
-    completionTokens: number;
-    reasoningTokens: number;
-    cachedTokens: number;
-    usageEstimated: boolean;
-    ttftMs: number | null;
-    totalMs: number | null;
-  };
+  stats?: CopiedStats;
   /** Set for imports: what the answer cost where it was exported (picodollars). */
   importedCostPico?: bigint;
 }

@@ -7,7 +7,7 @@ import { ensureProviderCredentials } from "./credential-snapshot";
 import { getProvider } from "./registry";
 import { sandboxState } from "./sandbox-switch";
 
-export const sandboxSettingSchema = z.object({ mode: z.enum(["on", "off"], { error: "mode must be on or off" }) }).strict();
+export const sandboxSettingSchema = z.object({ mode: z.enum(["on", "off"], { error: "must be on or off" }) }).strict();
 
 export interface SandboxSettingDto {
   enabled: boolean;

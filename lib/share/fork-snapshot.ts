@@ -2,7 +2,7 @@
 // user, with the same columns (system prompts only if they were shared) and messages, so
 // the next prompt carries on from the same history in each column. Titled "… (copy)" so the
 // sidebar does not show two conversations of one name.
-import { insertConversationCopy, type CopiedAnswer } from "../db/conversation-copy";
+import { copiedStats, insertConversationCopy, type CopiedAnswer } from "../db/conversation-copy";
 import type { SharedAnswer, SharedSnapshot } from "./snapshot-types";
 
 export function forkTitle(title: string): string {
@@ -22,21 +22,5 @@ export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, now
 }
 
 function copiedAnswer(answer: SharedAnswer): CopiedAnswer {
-  const s = answer.stats;
-  return {
-    content: answer.content,
-    reasoning: answer.reasoning,
-    status: answer.status,
-    stats: s && {
-      provider: s.provider,
-      finishReason: s.finishReason,
-      promptTokens: s.promptTokens,
-      completionTokens: s.completionTokens,
-      reasoningTokens: s.reasoningTokens,
-      cachedTokens: s.cachedTokens,
-      usageEstimated: s.usageEstimated,
-      ttftMs: s.ttftMs,
-      totalMs: s.totalMs,
-    },
-  };
+  return { content: answer.content, reasoning: answer.reasoning, status: answer.status, stats: answer.stats && copiedStats(answer.stats) };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { userWhere } from "./scope";
 
-export const spanQuerySchema = z.object({ user: z.string().max(64, "user must be me, all or a user id").optional() });
+export const spanQuerySchema = z.object({ user: z.string().max(64, "must be me, all or a user id").optional() });
 
 export interface UsageSpan {
   /** ISO times; null when there is no call at all. */

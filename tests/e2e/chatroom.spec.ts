@@ -50,7 +50,7 @@ test("three models stream side by side, one is stopped, and it all survives a re
 
   await page.reload();
   // The prompt is shown once, across every column.
-  await expect(page.getByRole("group", { name: "Turn 1 prompt" })).toContainText("Compare quicksort and mergesort");
+  await expect(page.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare quicksort and mergesort");
   await expect(page.getByText(/^Compare quicksort and mergesort/)).toHaveCount(1);
   await expect(atlas.getByText("stopped", { exact: true })).toBeVisible();
   await expectFinishedWithStats(swift);

@@ -44,8 +44,8 @@ test("two answers of a turn, diffed word by word, side by side or inline", async
   await page.goto(`/c/${conversationId}`);
   await page.getByRole("button", { name: "Compare two answers of turn 1" }).click();
   const dialog = page.getByRole("dialog", { name: "Compare answers · turn 1" });
-  await dialog.getByLabel("First answer").selectOption({ label: "Swift Mini" });
-  await dialog.getByLabel("Second answer").selectOption({ label: "Atlas Large" });
+  await dialog.getByRole("combobox", { name: "First answer" }).selectOption({ label: "Swift Mini" });
+  await dialog.getByRole("combobox", { name: "Second answer" }).selectOption({ label: "Atlas Large" });
   await expect(dialog.getByRole("status")).toContainText(/\d+ words? only in the first, \d+ only in the second/);
   const first = dialog.getByRole("region", { name: "First answer: Swift Mini" });
   const second = dialog.getByRole("region", { name: "Second answer: Atlas Large" });

@@ -20,7 +20,10 @@ export async function createComparison(page: Page, modelIds: string[], prompts: 
   return conversationId!;
 }
 
-/** The words of `scope`'s table cells that a line break splits in two (none, when words are kept whole). */
+/**
+ * The words of `scope`'s text that a line break splits in two (none, when words are kept
+ * whole). A line may still end after a hyphen or slash, as typeset text does: "one-" / "off".
+ */
 export async function wordsSplitAcrossLines(scope: Locator): Promise<string[]> {
   return scope.evaluateAll((roots) => {
     const split: string[] = [];
@@ -28,7 +31,7 @@ export async function wordsSplitAcrossLines(scope: Locator): Promise<string[]> {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? "";
-        for (const match of text.matchAll(/\S{2,}/g)) {
+        for (const match of text.matchAll(/[^\s\-\u2010-\u2014/]{2,}/g)) {
           const range = document.createRange();
           range.setStart(node, match.index!);
           range.setEnd(node, match.index! + match[0].length);

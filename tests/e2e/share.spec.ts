@@ -57,7 +57,7 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   // The product and a way into it, for a visitor who has never heard of it.
   await expect(guestPage.getByRole("link", { name: "Switchyard home" })).toBeVisible();
   await expect(guestPage.getByRole("link", { name: "Sign in to Switchyard" })).toBeVisible();
-  await expect(guestPage.getByRole("group", { name: "Turn 1 prompt" })).toContainText("Compare two sorting algorithms");
+  await expect(guestPage.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare two sorting algorithms");
   for (const name of MODELS) {
     const region = column(guestPage, name);
     await expect(region).toBeVisible();
@@ -100,7 +100,7 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   expect(guestPage.url()).not.toContain(conversationId);
   // Titled as a copy, so the sidebar does not show the same title twice.
   await expect(guestPage.getByRole("heading", { level: 1 })).toHaveText("Compare two sorting algorithms (copy)");
-  await expect(guestPage.getByRole("group", { name: "Turn 1 prompt" })).toContainText("Compare two sorting algorithms");
+  await expect(guestPage.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare two sorting algorithms");
   for (const name of MODELS) await expect(column(guestPage, name)).toBeVisible();
   await expect(guestPage.getByRole("textbox", { name: "Prompt" })).toBeVisible();
   await guest.close();

@@ -57,6 +57,7 @@ test.beforeAll(async ({ browser }) => {
 
 for (const size of SIZES) {
   test(`every page is exactly the screen, nothing wider, at ${size.width}×${size.height}`, async ({ page }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize(size);
     for (const path of pages) {
       await page.goto(path);
@@ -70,6 +71,7 @@ for (const size of SIZES) {
 }
 
 test("text meets WCAG AA contrast on every page, light and dark", async ({ page }) => {
+  test.setTimeout(300_000);
   for (const theme of ["light", "dark"]) {
     await page.addInitScript((t) => localStorage.setItem("switchyard-theme", t), theme);
     for (const path of pages) {

@@ -36,7 +36,7 @@ test("export then import round-trips a comparison", async ({ page }, testInfo) =
   await expect(page).not.toHaveURL(new RegExp(id));
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByRole("group", { name: "Turn 2 prompt" })).toContainText("And locks?");
+  await expect(page.getByRole("group", { name: "Asked in turn 2" })).toContainText("And locks?");
   const coder = column(page, "Coder Pro");
   expect(await coder.getByRole("article").nth(1).innerText()).toBe(original);
   await expect(coder.getByText("imported", { exact: true })).toHaveCount(2);
@@ -52,5 +52,5 @@ test("an invalid file is refused with the server's reason", async ({ page }, tes
   const sidebar = page.getByRole("complementary", { name: "Sidebar", exact: true });
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), sidebar.getByRole("button", { name: "Import conversation" }).click()]);
   await chooser.setFiles(bad);
-  await expect(sidebar.getByRole("alert")).toContainText(/Import failed: format must be "switchyard.conversation"/);
+  await expect(sidebar.getByRole("alert")).toContainText(/Import failed: format: must be "switchyard.conversation"/);
 });

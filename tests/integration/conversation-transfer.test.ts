@@ -92,7 +92,7 @@ describe("export", () => {
     expect((await exportAs(conversationId, "json", other)).status).toBe(404);
     const bad = await exportAs(conversationId, "pdf");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/format must be json or md/);
+    expect((await bad.json()).error.message).toMatch(/^format: must be json or md$/);
   });
 });
 
@@ -128,9 +128,9 @@ describe("import", () => {
   it("refuses what is not a valid export with a clear 400", async () => {
     const file = (await (await exportAs(conversationId, "json")).json()) as ConversationExport;
     const cases: [unknown, RegExp][] = [
-      [{ ...file, format: "something-else" }, /is this a Switchyard conversation export/],
-      [{ ...file, version: 2 }, /version must be 1/],
-      [{ ...file, columns: [] }, /columns: at least one/],
+      [{ ...file, format: "something-else" }, /^format: must be "switchyard.conversation": is this a Switchyard conversation export\?$/],
+      [{ ...file, version: 2 }, /^version: must be 1$/],
+      [{ ...file, columns: [] }, /^columns: at least one column$/],
       [{ ...file, turns: [{ prompt: "x", answers: [null] }] }, /has 1 answers for 2 columns/],
       [{ ...file, columns: [{ ...file.columns[0], modelId: "no slash" }, file.columns[1]] }, /provider\/model/],
       [{ ...file, turns: [{ ...file.turns[0], answers: [{ ...file.turns[0].answers[0], stats: { ...file.turns[0].answers[0]!.stats, costPico: "-5" } }, null] }] }, /picodollars/],

@@ -110,6 +110,6 @@ describe("the simulated models", () => {
     expect((await setSandbox("off", member)).status).toBe(403);
     const bad = await setSandbox("sometimes");
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/mode must be on or off/);
+    expect(bad.body.error.message).toMatch(/^mode: must be on or off$/);
   });
 });

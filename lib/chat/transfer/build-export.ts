@@ -1,5 +1,6 @@
 // A conversation as an export file (JSON) — the owner's full copy: system prompts, stats
 // and costs included, unlike a share snapshot.
+import { copiedStats } from "../../db/conversation-copy";
 import type { ConversationDto, MessageDto } from "../api-types";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ConversationExport, type ExportedAnswer } from "./export-format";
 
@@ -44,18 +45,7 @@ function exportedAnswer(message: MessageDto): ExportedAnswer {
     reasoning: message.reasoning,
     error: s?.error ?? null,
     toolTrace: message.toolTrace ?? [],
-    stats: s && {
-      provider: s.provider,
-      finishReason: s.finishReason,
-      promptTokens: s.promptTokens,
-      completionTokens: s.completionTokens,
-      reasoningTokens: s.reasoningTokens,
-      cachedTokens: s.cachedTokens,
-      usageEstimated: s.usageEstimated,
-      // An answer imported earlier travels with what it cost where it was made.
-      costPico: message.imported?.costPico ?? s.costPico,
-      ttftMs: s.ttftMs,
-      totalMs: s.totalMs,
-    },
+    // An answer imported earlier travels with what it cost where it was made.
+    stats: s && { ...copiedStats(s), costPico: message.imported?.costPico ?? s.costPico },
   };
 }

@@ -56,12 +56,12 @@ const columnSchema = z.object({
 
 export const conversationExportSchema = z
   .object({
-    format: z.literal(EXPORT_FORMAT, { error: `format must be "${EXPORT_FORMAT}": is this a Switchyard conversation export?` }),
-    version: z.literal(EXPORT_VERSION, { error: `version must be ${EXPORT_VERSION}` }),
+    format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}": is this a Switchyard conversation export?` }),
+    version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}` }),
     exportedAt: z.string().max(100).optional(),
-    title: z.string().trim().min(1, "title is empty").max(200),
+    title: z.string().trim().min(1, "is empty").max(200),
     tools: z.array(z.string().max(100)).max(20).default([]),
-    columns: z.array(columnSchema).min(1, "columns: at least one").max(MAX_COLUMNS, `columns: at most ${MAX_COLUMNS}`),
+    columns: z.array(columnSchema).min(1, "at least one column").max(MAX_COLUMNS, `at most ${MAX_COLUMNS} columns`),
     turns: z
       .array(
         z.object({
@@ -69,7 +69,7 @@ export const conversationExportSchema = z
           answers: z.array(answerSchema.nullable()),
         }),
       )
-      .max(MAX_TURNS, `turns: at most ${MAX_TURNS}`),
+      .max(MAX_TURNS, `at most ${MAX_TURNS} turns`),
     totalCostPico: picodollars.optional(),
   })
   .superRefine((file, ctx) => {

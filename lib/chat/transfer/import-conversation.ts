@@ -1,7 +1,7 @@
 // An export file becomes a new conversation of the importing user. Its answers are marked
 // imported: they made no call here, so they create no ledger rows and cost $0 on this
 // instance; what they cost where they were made travels with them.
-import { insertConversationCopy, type CopiedAnswer } from "../../db/conversation-copy";
+import { copiedStats, insertConversationCopy, type CopiedAnswer } from "../../db/conversation-copy";
 import { enabledToolsOf } from "../../tools/registry";
 import type { ConversationExport, ExportedAnswer } from "./export-format";
 
@@ -24,6 +24,6 @@ function copiedAnswer(answer: ExportedAnswer): CopiedAnswer {
     error: answer.error,
     toolTrace: answer.toolTrace,
     importedCostPico: BigInt(s?.costPico ?? "0"),
-    stats: s ? { ...s } : undefined,
+    stats: s ? copiedStats(s) : undefined,
   };
 }
