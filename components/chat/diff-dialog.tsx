@@ -81,8 +81,9 @@ export function DiffDialog({ turnIndex, candidates, onClose }: Props) {
         <AnswerSelect label="Second answer" value={right} onChange={setRight} candidates={candidates} />
         <div role="radiogroup" aria-label="Diff layout" className="flex gap-1 rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
           {(["side", "inline"] as const).map((m) => (
-            <label key={m} className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 dark:text-zinc-300"}`}>
-              <input type="radio" name={name} value={m} checked={mode === m} onChange={() => setMode(m)} className="sr-only" />
+            <label key={m} className={`relative rounded-md px-2.5 py-1 text-sm has-focus-visible:ring-2 has-focus-visible:ring-indigo-500 ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 dark:text-zinc-300"}`}>
+              {/* The radio covers its label: invisible, but it is what a click lands on. */}
+              <input type="radio" name={name} value={m} checked={mode === m} onChange={() => setMode(m)} className="absolute inset-0 cursor-pointer opacity-0" />
               {m === "side" ? "Side by side" : "Inline"}
             </label>
           ))}

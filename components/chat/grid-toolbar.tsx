@@ -21,6 +21,9 @@ interface Props {
 const toolButton =
   "inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800";
 
+const primaryToolButton =
+  "inline-flex items-center gap-1 rounded-md bg-zinc-900 px-2 py-1 text-xs font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white";
+
 export function GridToolbar({ view, byId, focused, onFocusChange, together, onTogetherChange, pager, visibleCount }: Props) {
   const overflowing = pager.canLeft || pager.canRight;
   return (
@@ -41,7 +44,7 @@ export function GridToolbar({ view, byId, focused, onFocusChange, together, onTo
                 </button>
               );
             })}
-          <button type="button" onClick={() => onFocusChange(null)} className={`${toolButton} bg-zinc-900 text-white ring-zinc-900 hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900`}>
+          <button type="button" onClick={() => onFocusChange(null)} className={primaryToolButton}>
             <MinimizeIcon className="size-3.5" />
             Show all columns
           </button>

@@ -31,7 +31,7 @@ export function SharedHeader({ snapshot, token, expiresAt, signedIn, autoContinu
         </Link>
       </div>
       <div className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-full sm:basis-0">
           <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
             Shared comparison · read-only snapshot of {dateFormat.format(new Date(snapshot.sharedAt))} UTC
             {expiresAt && ` · link expires ${dateFormat.format(expiresAt)} UTC`}
@@ -49,7 +49,7 @@ export function SharedHeader({ snapshot, token, expiresAt, signedIn, autoContinu
             ))}
           </ul>
         </div>
-        <div className="flex items-center gap-4">
+        <div className="flex w-full items-center justify-between gap-4 sm:w-auto sm:justify-end">
           {snapshot.totalCostPico !== undefined && (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               Total <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{formatUsd(snapshot.totalCostPico)}</span>
