@@ -33,7 +33,8 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
 
   // Until the reader picks a range, the page opens on the shortest one that shows every call.
   const picked = useRef(false);
-  const span = useQuery({ queryKey: ["usage", "span", range.user ?? "me"], queryFn: () => getJson<UsageSpan>("/api/usage/span", new URLSearchParams(range.user ? { user: range.user } : {})) });
+  const spanParams = new URLSearchParams({ ...(range.user ? { user: range.user } : {}), ...(conversationId ? { conversationId } : {}) });
+  const span = useQuery({ queryKey: ["usage", "span", spanParams.toString()], queryFn: () => getJson<UsageSpan>("/api/usage/span", spanParams) });
   useEffect(() => {
     if (picked.current || !span.data) return;
     const fitting = rangeForSpan(span.data.first);

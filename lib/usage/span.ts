@@ -4,7 +4,10 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { userWhere } from "./scope";
 
-export const spanQuerySchema = z.object({ user: z.string().max(64, "must be me, all or a user id").optional() });
+export const spanQuerySchema = z.object({
+  user: z.string().max(64, "must be me, all or a user id").optional(),
+  conversationId: z.string().min(1).max(200).optional(),
+});
 
 export interface UsageSpan {
   /** ISO times; null when there is no call at all. */
@@ -12,7 +15,9 @@ export interface UsageSpan {
   last: string | null;
 }
 
-export async function getUsageSpan(userId: string): Promise<UsageSpan> {
-  const result = await getDb().generation.aggregate({ where: userWhere(userId), _min: { createdAt: true }, _max: { createdAt: true } });
+/** `conversationId` narrows it to one conversation's calls (the page scoped to a chat). */
+export async function getUsageSpan(userId: string, conversationId?: string): Promise<UsageSpan> {
+  const where = { ...userWhere(userId), ...(conversationId ? { conversationId } : {}) };
+  const result = await getDb().generation.aggregate({ where, _min: { createdAt: true }, _max: { createdAt: true } });
   return { first: result._min.createdAt?.toISOString() ?? null, last: result._max.createdAt?.toISOString() ?? null };
 }

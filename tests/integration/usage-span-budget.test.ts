@@ -57,6 +57,12 @@ describe("usage span", () => {
     expect((await get(routes.span, "/api/usage/span?user=all", member)).status).toBe(403);
   });
 
+  it("narrows to one conversation's calls", async () => {
+    await db.generation.update({ where: { id: `gen-${member.id}-5` }, data: { conversationId: "conv-1" } });
+    const { json } = await get(routes.span, "/api/usage/span?conversationId=conv-1", member);
+    expect([Date.parse(json.first), Date.parse(json.last)]).toEqual([NOW - 5 * 60_000, NOW - 5 * 60_000]);
+  });
+
   it("is empty for a user with no calls", async () => {
     const fresh = await signInAs({ role: "member" });
     expect((await get(routes.span, "/api/usage/span", fresh)).json).toEqual({ first: null, last: null });

@@ -6,12 +6,12 @@ import { getUsageSpan, spanQuerySchema } from "@/lib/usage/span";
 
 export const dynamic = "force-dynamic";
 
-/** First and latest call of the scope (`user=me|all|<id>`, as the other usage routes). */
+/** First and latest call of the scope (`user=me|all|<id>` and `conversationId`, as the other usage routes). */
 export async function GET(request: Request): Promise<Response> {
   try {
     const user = await requireUser(request);
-    const { user: requested } = parseQuery(request, spanQuerySchema);
-    return Response.json(await getUsageSpan(usageScope(user, requested)));
+    const { user: requested, conversationId } = parseQuery(request, spanQuerySchema);
+    return Response.json(await getUsageSpan(usageScope(user, requested), conversationId));
   } catch (error) {
     return errorResponse(error);
   }
