@@ -22,7 +22,7 @@ const FORBIDDEN_ELEMENTS = new Set([
 // icons. Anything else means markup came from the model. No <img>: remote images must not load.
 const ALLOWED_ELEMENTS = new Set([
   "a", "article", "blockquote", "br", "button", "circle", "code", "dd", "del", "details", "div", "dl",
-  "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "input", "li", "ol", "p",
+  "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "input", "label", "li", "ol", "p",
   "path", "pre", "rect", "section", "span", "strong", "summary", "sup", "svg", "table", "tbody", "td",
   "th", "thead", "tr", "ul",
 ]);
