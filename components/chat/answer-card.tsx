@@ -4,7 +4,7 @@ import type { MessageDto } from "@/lib/chat/api-types";
 import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import type { LiveAnswer } from "@/lib/chat/client/live-types";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CopyIcon, RefreshIcon, StopIcon } from "@/components/ui/icons";
+import { CopyIcon, RefreshIcon } from "@/components/ui/icons";
 import { StreamingMarkdown } from "./streaming-markdown";
 import { ToolTrace } from "./tool-trace";
 
@@ -12,7 +12,6 @@ interface Props {
   answer: MessageDto | LiveAnswer | undefined;
   modelName: string;
   canRegenerate: boolean;
-  onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
 }
 
@@ -20,7 +19,8 @@ export const answerActionButton =
   "inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
 /** One model's answer to one turn. Memoised: a finished answer never re-renders while others stream. */
-export const AnswerCard = memo(function AnswerCard({ answer, modelName, canRegenerate, onStop, onRegenerate }: Props) {
+/** Its Stop button sits in the column header, which stays put while the answer grows. */
+export const AnswerCard = memo(function AnswerCard({ answer, modelName, canRegenerate, onRegenerate }: Props) {
   if (!answer) {
     return <p className="rounded-xl border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No answer for this turn.</p>;
   }
@@ -51,21 +51,14 @@ export const AnswerCard = memo(function AnswerCard({ answer, modelName, canRegen
           Error: {a.error ?? "the model failed to answer"}
         </p>
       )}
-      {(copyable || streaming || canRegenerate) && (
+      {(copyable || (canRegenerate && !streaming)) && (
       <footer className="mt-2.5 flex flex-wrap items-center justify-end gap-1.5 border-t border-zinc-100 pt-2 dark:border-zinc-800">
         {copyable && <CopyButton text={a.text} label={`Copy ${modelName} answer`} className={answerActionButton} icon={<CopyIcon className="size-3.5" />} />}
-        {streaming ? (
-          <button type="button" onClick={() => onStop(a.messageId)} aria-label={`Stop ${modelName}`} className={answerActionButton}>
-            <StopIcon className="size-3.5" />
-            Stop
+        {!streaming && canRegenerate && (
+          <button type="button" onClick={() => onRegenerate(a.messageId)} aria-label={`Regenerate ${modelName}`} className={answerActionButton}>
+            <RefreshIcon className="size-3.5" />
+            Regenerate
           </button>
-        ) : (
-          canRegenerate && (
-            <button type="button" onClick={() => onRegenerate(a.messageId)} aria-label={`Regenerate ${modelName}`} className={answerActionButton}>
-              <RefreshIcon className="size-3.5" />
-              Regenerate
-            </button>
-          )
         )}
       </footer>
       )}

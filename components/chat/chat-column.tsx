@@ -41,7 +41,8 @@ interface Props {
 
 function ChatColumnView(props: Props) {
   const { index, gridColumn, name, providerLabel, simulated, settings, turns, answers, scores, boxed, focused, canFocus, onFocusChange, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly } = props;
-  const busy = answers.some((a) => a?.status === "streaming");
+  const streaming = answers.find((a) => a?.status === "streaming");
+  const busy = streaming !== undefined;
   // What this column cost here: imported answers made no call, so they add nothing.
   const cost = sumPico(answers.map((a) => a?.stats?.costPico));
 
@@ -68,6 +69,7 @@ function ChatColumnView(props: Props) {
           readOnly={readOnly}
           focused={focused}
           onFocusChange={canFocus ? (on) => onFocusChange(on ? index : null) : undefined}
+          onStop={streaming && !readOnly ? () => onStop(toAnswerDisplay(streaming).messageId) : undefined}
         />
       </div>
       {turns.length === 0 && (
@@ -81,7 +83,7 @@ function ChatColumnView(props: Props) {
           <Fragment key={turn.turn}>
             <div style={{ gridRow: gridRowOf(i, "answer") }} className={`min-w-0 ${boxed ? "max-h-[min(32rem,65dvh)] overflow-y-auto overscroll-contain rounded-xl" : ""}`}>
               <h3 className="sr-only">Turn {i + 1}</h3>
-              <AnswerCard answer={answer} modelName={name} canRegenerate={canRegenerateLast && i === turns.length - 1} onStop={onStop} onRegenerate={onRegenerate} />
+              <AnswerCard answer={answer} modelName={name} canRegenerate={canRegenerateLast && i === turns.length - 1} onRegenerate={onRegenerate} />
             </div>
             <div style={{ gridRow: gridRowOf(i, "score") }} className="min-w-0 px-1 pt-2 pb-1">
               {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={scores[i]} modelName={name} />}

@@ -2,7 +2,7 @@ import type { ColumnSettings } from "@/lib/chat/api-types";
 import { visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
 import { SimulatedBadge } from "@/components/ui/badge";
-import { MaximizeIcon, MinimizeIcon } from "@/components/ui/icons";
+import { MaximizeIcon, MinimizeIcon, StopIcon } from "@/components/ui/icons";
 import { ColumnSettingsPopover } from "./column-settings-popover";
 
 interface Props {
@@ -18,11 +18,13 @@ interface Props {
   focused?: boolean;
   /** Absent: the column cannot be focused (it is the only one, or a phone shows one anyway). */
   onFocusChange?: (focused: boolean) => void;
+  /** Present while the column's answer streams: the header stays in view, so Stop does too. */
+  onStop?: () => void;
 }
 
 export const headerIconButton = "rounded-md p-1.5 text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
-export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly, focused, onFocusChange }: Props) {
+export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly, focused, onFocusChange, onStop }: Props) {
   return (
     <header className="flex items-start justify-between gap-1 rounded-xl border border-zinc-200 bg-zinc-50 py-2 pr-1.5 pl-3 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="min-w-0">
@@ -46,6 +48,12 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
         </p>
       </div>
       <div className="flex shrink-0 items-center">
+        {onStop && (
+          <button type="button" onClick={onStop} aria-label={`Stop ${name}`} className="mr-1 inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-50 dark:text-red-300 dark:ring-red-900 dark:hover:bg-red-950/40">
+            <StopIcon className="size-3.5" />
+            Stop
+          </button>
+        )}
         {onFocusChange && (
           <button
             type="button"

@@ -21,13 +21,15 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
     const column = view.columns[index];
     const label = labels[index];
     const answers = rows.map((r) => r.answers[index]);
+    const streaming = answers.find((a) => a?.status === "streaming");
     return (
       <ColumnHeader
         name={label.name}
         providerLabel={label.providerLabel}
         simulated={label.simulated}
         costPico={readOnly && !answers.some((a) => a?.stats) ? null : sumPico(answers.map((a) => a?.stats?.costPico))}
-        busy={answers.some((a) => a?.status === "streaming")}
+        busy={streaming !== undefined}
+        onStop={streaming && !readOnly ? () => onStop(toAnswerDisplay(streaming).messageId) : undefined}
         settings={column.settings}
         onSettingsChange={(next) => onSettingsChange(index, next)}
         readOnly={readOnly}
@@ -54,7 +56,6 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           row={row}
           header={header}
           canRegenerate={canRegenerate && i === rows.length - 1}
-          onStop={onStop}
           onRegenerate={onRegenerate}
           turnMarkdown={() => turnMarkdown(i)}
           onCompare={onCompare}
@@ -72,13 +73,12 @@ interface TurnProps {
   row: ComparisonProps["rows"][number];
   header: (index: number) => React.ReactNode;
   canRegenerate: boolean;
-  onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
   turnMarkdown: () => string;
   onCompare: (turnIndex: number) => void;
 }
 
-function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onStop, onRegenerate, turnMarkdown, onCompare }: TurnProps) {
+function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare }: TurnProps) {
   const [selected, setSelected] = useState(0);
   const tabId = (i: number) => `turn-${index}-tab-${i}`;
   const panelId = `turn-${index}-panel`;
@@ -126,7 +126,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
       </div>
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(selected)} className="space-y-2">
         {header(selected)}
-        <AnswerCard answer={answer} modelName={fullNames[selected]} canRegenerate={canRegenerate} onStop={onStop} onRegenerate={onRegenerate} />
+        <AnswerCard answer={answer} modelName={fullNames[selected]} canRegenerate={canRegenerate} onRegenerate={onRegenerate} />
         {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={{ figures: row.score.figures[selected], marks: row.score.marks[selected] }} modelName={fullNames[selected]} />}
       </div>
       <PhoneStatsStrip names={names} row={row} selected={selected} onSelect={setSelected} />

@@ -46,7 +46,8 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   const token = url.split("/share/")[1];
 
   // Someone else: a fresh browser context, no cookies.
-  const guest = await browser.newContext();
+  // (Contexts made in a test inherit the project's signed-in state unless told otherwise.)
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const guestPage = await guest.newPage();
   const first = await guestPage.goto(url);
   expect(first?.status()).toBe(200);
