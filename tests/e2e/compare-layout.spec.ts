@@ -93,6 +93,8 @@ test("the sidebar collapses by button and shortcut, and stays as it was left", a
   await page.reload();
   await expect(page.getByRole("button", { name: "Expand sidebar" })).toBeVisible();
   await expect(sidebar).toBeHidden();
+  // Keys reach the app once its script runs: the conversation it loads says it has.
+  await expect(column(page, "Atlas Large")).toBeVisible();
   await page.keyboard.press("Control+Shift+S");
   await expect(sidebar).toBeVisible();
   await page.reload();
