@@ -56,7 +56,7 @@ function ChatColumnView(props: Props) {
       className="grid grid-rows-subgrid scroll-ml-3 outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/40"
       style={{ gridColumn, gridRow: `1 / span ${gridRowCount(turns.length)}` }}
     >
-      <div style={{ gridRow: 1 }} data-column-header className="sticky top-0 z-20 bg-white pt-3 pb-2 dark:bg-zinc-950">
+      <div style={{ gridRow: 1 }} data-column-header className="sticky top-0 z-20 min-w-0 bg-white pt-3 pb-2 dark:bg-zinc-950">
         <ColumnHeader
           name={name}
           providerLabel={providerLabel}
