@@ -27,6 +27,16 @@ const envSchema = z.object({
   COOKIE_SECURE: flag,
   SECRET_KEY: z.string().optional(),
   SECRET_KEY_FILE: z.string().optional(),
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For / -Proto / -Host are believed. */
+  TRUSTED_PROXY: blankIsUnset(z.string().optional()),
+  /** Link-local or cloud-metadata hosts (names, addresses, CIDR ranges) providers may still be called at. */
+  OUTBOUND_ALLOW_HOSTS: blankIsUnset(z.string().optional()),
+  /** How long a response-cache answer is kept unless a request asks for less or more. */
+  RESPONSE_CACHE_TTL_SECONDS: blankIsUnset(z.coerce.number().int().min(1).max(2_592_000).default(3600)),
+  /** Bearer token for GET /metrics; setting it switches the endpoint on. */
+  METRICS_TOKEN: blankIsUnset(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
+  /** Serve /metrics to admin sessions even without METRICS_TOKEN (default: on when the token is set). */
+  METRICS_ENABLED: flag,
 });
 
 export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };

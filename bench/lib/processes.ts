@@ -1,7 +1,8 @@
 // Starts the standalone sandbox and the app as their own processes, so benchmarks measure
 // real HTTP hops, and stops them afterwards.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { pinned } from "./cpu";
 
 export interface Proc {
   child: ChildProcess;
@@ -41,14 +42,34 @@ export async function startSandboxProcess(port: number, speed: number): Promise<
   return { child, url, stop: stopper(child) };
 }
 
-export async function startAppProcess(port: number, env: Record<string, string>): Promise<Proc & { url: string }> {
-  const db = `./data/bench-${port}.db`;
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  // Started exactly as `npm start` starts it (its node flags included), plus BENCH_APP_NODE_ARGS:
-  // e.g. "--cpu-prof --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS).
+/** A bench script (TypeScript, through tsx's loader: one process, no wrapper) that prints
+ * "at <url>" once it listens; `cpus` pins it (and all its threads) with taskset. */
+export async function startScriptProcess(script: string, args: string[], cpus: string | null = null, nodeArgs: string[] = []): Promise<Proc & { url: string }> {
+  const [command, argv] = pinned(cpus, process.execPath, ["--import", "tsx", ...nodeArgs, script, ...args]);
+  const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"] });
+  const url = await waitForLine(child, / at (http:\/\/\S+)/, 30_000);
+  return { child, url, stop: stopper(child) };
+}
+
+export interface AppOptions {
+  /** taskset's CPU list for the app's whole process (every thread inherits it); null: unpinned. */
+  cpus?: string | null;
+  /** `npm run api`'s server (the lean routes without Next) instead of `npm start`'s, on the
+   * database an app of the same port prepared (its accounts, keys and sessions). */
+  apiOnly?: boolean;
+}
+
+export async function startAppProcess(port: number, env: Record<string, string>, options: AppOptions = {}): Promise<Proc & { url: string }> {
+  const db = benchDb(port);
+  if (!options.apiOnly) for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  // Started exactly as `npm start` starts it (its node flags included), plus BENCH_APP_NODE_ARGS
+  // after them, so a TypeScript `--import` loads through tsx: e.g. "--cpu-prof
+  // --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS). `node` execs
+  // no wrapper: the pid spawned is the process that serves.
   const [, ...startArgs] = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
   const extra = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const [command, args] = [process.execPath, [...extra, ...startArgs]];
+  const script = options.apiOnly ? "lib/cli/api-server.ts" : startArgs.at(-1)!;
+  const [command, args] = pinned(options.cpus ?? null, process.execPath, [...startArgs.slice(0, -1), ...extra, script]);
   const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
@@ -57,6 +78,28 @@ export async function startAppProcess(port: number, env: Record<string, string>)
   await waitForLine(child, /ready on (\S+)/, 600_000);
   return { child, url: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }
+
+/** The app's environment for a fake OpenAI-compatible upstream as its only provider: models
+ * `fake/<model>`, no sandbox, no catalog download. */
+export const fakeProviderEnv = (upstreamUrl: string, models = "bench-model") => ({
+  CUSTOM_PROVIDER_FAKE_BASE_URL: upstreamUrl,
+  CUSTOM_PROVIDER_FAKE_MODELS: models,
+  SANDBOX_ENABLED: "false",
+  CATALOG_REFRESH_HOURS: "0",
+});
+
+/** An API key for the bench admin of the app on `port`, as production keys are checked: rate
+ * limits (rpm, rpd, tpm) and a credit limit (so prompts are counted for the worst case), all
+ * set high enough never to refuse. */
+export function createBenchKey(port: number): string {
+  const output = execFileSync("node_modules/.bin/tsx", ["lib/cli/keys.ts", "create", "--name", "bench", "--rpm", "1000000", "--rpd", "100000000", "--tpm", "1000000000", "--credit-limit", "1000000"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: `file:${benchDb(port)}` },
+  }).toString();
+  return /(sk-sy-v1-\S+)/.exec(output)![1];
+}
+
+const benchDb = (port: number) => `./data/bench-${port}.db`;
 
 export const BENCH_ADMIN = { email: "bench@switchyard.local", password: "bench-password" };
 

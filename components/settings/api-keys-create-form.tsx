@@ -15,10 +15,11 @@ interface FormState {
   rpd: string;
   tpm: string;
   logPrompts: boolean;
+  responseCache: boolean;
   expiresAt: string;
 }
 
-const EMPTY: FormState = { name: "", creditLimitUsd: "", creditReset: "never", rpm: "", rpd: "", tpm: "", logPrompts: false, expiresAt: "" };
+const EMPTY: FormState = { name: "", creditLimitUsd: "", creditReset: "never", rpm: "", rpd: "", tpm: "", logPrompts: false, responseCache: false, expiresAt: "" };
 
 const RESETS: { value: CreditResetName; text: string }[] = [
   { value: "never", text: "Never" },
@@ -42,6 +43,7 @@ function toBody(form: FormState): CreateApiKeyBody {
     rpd: limit(form.rpd),
     tpm: limit(form.tpm),
     logPrompts: form.logPrompts,
+    responseCache: form.responseCache,
     expiresAt: form.expiresAt === "" ? null : form.expiresAt,
   };
 }
@@ -113,6 +115,24 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
             Log prompts
           </label>
           <p className={hint}>Keep the request and answer text of this key&apos;s calls in the activity log. Off: only tokens and cost are kept.</p>
+        </div>
+      </div>
+      <div className="flex items-start gap-2">
+        <input
+          id={field("cache")}
+          type="checkbox"
+          className="mt-0.5 size-4 accent-indigo-600"
+          checked={form.responseCache}
+          onChange={(e) => set("responseCache", e.target.checked)}
+        />
+        <div>
+          <label htmlFor={field("cache")} className="text-sm font-medium">
+            Cache responses
+          </label>
+          <p className={hint}>
+            Answer a request identical to an earlier one from the response cache, at no cost, instead of calling the provider again. Any key can also ask
+            per request with the <code>X-Switchyard-Cache: true</code> header.
+          </p>
         </div>
       </div>
       {create.isError && (

@@ -24,7 +24,7 @@ export function ProviderBaseUrlControl({ provider }: { provider: ProviderStatusD
   const resettable = provider.kind === "preset" && provider.storedBaseUrl !== null;
 
   return (
-    <div className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <div className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
       <div className="flex flex-wrap items-center gap-1.5">
         <span className="truncate font-mono" title={provider.baseUrl}>
           {provider.baseUrl}
@@ -65,7 +65,14 @@ export function ProviderBaseUrlControl({ provider }: { provider: ProviderStatusD
           Could not reset the base URL: {save.error.message}
         </p>
       )}
-      {provider.kind === "preset" && !provider.needsKey && provider.baseUrlSource === "default" && (
+      {provider.storedBaseUrlUnused === "env-key" && (
+        <p role="note">
+          The base URL saved in Settings (<code className={code}>{provider.storedBaseUrl}</code>) is not used: the key from{" "}
+          <code className={code}>{provider.keyEnvVar}</code> is only sent to the provider&apos;s default base URL or one set in the environment. To
+          use this URL, save a key here and remove <code className={code}>{provider.keyEnvVar}</code> from the environment.
+        </p>
+      )}
+      {provider.kind === "preset" && !provider.needsKey && !provider.configured && (
         <p>
           Local server: saving its base URL switches it on (or set <code className={code}>{provider.envVar}</code>).
         </p>

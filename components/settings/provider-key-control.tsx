@@ -80,7 +80,7 @@ function KeyStatus({ provider }: { provider: ProviderStatusDto }) {
   if (provider.keySource === "env") {
     return (
       <span>
-        Key {hint(provider.keyHint)} from the environment (<code className={code}>{provider.envVar ?? "env"}</code>)
+        Key {hint(provider.keyHint)} from the environment (<code className={code}>{provider.keyEnvVar ?? "env"}</code>)
         {stored && (
           <>
             ; it wins over the key saved in Settings {hint(stored.hint)}

@@ -1,5 +1,5 @@
 "use client";
-// Free-tier requests left this minute and today, per free model used, from the ledger.
+// Free-tier requests left in the last minute and the last 24 hours, per quota (as enforced).
 import { formatDateTime } from "./format-time";
 import type { FreeTierStatus } from "./usage-client";
 import { card, muted, sectionTitle } from "./styles";
@@ -10,7 +10,7 @@ function Meter({ label, remaining, limit, resetsAt, tz }: { label: string; remai
   return (
     <div className="min-w-0 flex-1">
       <div className="flex items-baseline justify-between gap-2 text-xs">
-        <span className="text-zinc-500 dark:text-zinc-400">{label}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
         <span className="tabular-nums">
           <strong className="text-sm">{remaining}</strong> of {limit} left
         </span>
@@ -18,7 +18,7 @@ function Meter({ label, remaining, limit, resetsAt, tz }: { label: string; remai
       <div role="meter" aria-label={`${label}: requests left`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={remaining} className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
         <div className={`h-full ${tone}`} style={{ width: `${Math.round(fraction * 100)}%` }} />
       </div>
-      <p className="mt-0.5 text-[11px] text-zinc-500 dark:text-zinc-400">resets {formatDateTime(resetsAt, tz)}</p>
+      <p className="mt-0.5 text-[11px] text-zinc-600 dark:text-zinc-400">resets {formatDateTime(resetsAt, tz)}</p>
     </div>
   );
 }
@@ -32,7 +32,7 @@ export function FreeTierPanel({ data, loading, tz }: { data: FreeTierStatus | un
       {!data && <p className={muted}>{loading ? "Loading…" : ""}</p>}
       {data && data.models.length === 0 && (
         <div className={muted}>
-          <p>No free-tier model used today.</p>
+          <p>No free-tier model used in the last 24 hours.</p>
           <ul className="mt-1 list-disc pl-5 text-xs">
             {data.limits.map((l) => (
               <li key={l.provider}>
@@ -45,13 +45,13 @@ export function FreeTierPanel({ data, loading, tz }: { data: FreeTierStatus | un
       {data && data.models.length > 0 && (
         <ul className="space-y-3">
           {data.models.map((m) => (
-            <li key={`${m.provider}/${m.upstreamModel}`} className="space-y-1.5">
-              <p className="truncate text-sm font-medium" title={m.modelId}>
-                {m.upstreamModel} <span className="font-normal text-zinc-500">· {m.providerLabel}</span>
+            <li key={m.label} className="space-y-1.5">
+              <p className="truncate text-sm font-medium" title={m.label}>
+                {m.label}
               </p>
               <div className="flex flex-col gap-3 sm:flex-row">
                 <Meter label="This minute" remaining={m.minute.remaining} limit={m.minute.limit} resetsAt={m.minute.resetsAt} tz={tz} />
-                <Meter label="Today" remaining={m.day.remaining} limit={m.day.limit} resetsAt={m.day.resetsAt} tz={tz} />
+                <Meter label="Last 24 hours" remaining={m.day.remaining} limit={m.day.limit} resetsAt={m.day.resetsAt} tz={tz} />
               </div>
             </li>
           ))}

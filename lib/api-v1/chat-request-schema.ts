@@ -1,6 +1,7 @@
 // The body of POST /api/v1/chat/completions: OpenAI's fields plus OpenRouter's routing extras.
 // Unknown fields pass through to the provider untouched.
 import { z } from "zod";
+import { providerPreferencesSchema } from "../router/provider-preferences-schema";
 
 const content = z.union([z.string(), z.array(z.looseObject({ type: z.string() })), z.null()]);
 
@@ -12,23 +13,16 @@ const message = z.looseObject({
   tool_call_id: z.string().optional(),
 });
 
-const providerPreferences = z
-  .object({
-    order: z.array(z.string()).optional(),
-    allow_fallbacks: z.boolean().optional(),
-    sort: z.enum(["price", "throughput", "latency"]).optional(),
-    only: z.array(z.string()).optional(),
-    ignore: z.array(z.string()).optional(),
-    require_parameters: z.boolean().optional(),
-    max_price: z.object({ prompt: z.number().nonnegative().optional(), completion: z.number().nonnegative().optional() }).optional(),
-    data_collection: z.enum(["allow", "deny"]).optional(),
-  })
-  .optional();
+/** The routing fields every API format takes: the model, OpenRouter's `models` fallbacks and `provider`. */
+export const routingFields = {
+  model: z.string().min(1).max(300).optional(),
+  models: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
+  provider: providerPreferencesSchema.optional(),
+};
 
 export const chatCompletionRequestSchema = z
   .looseObject({
-    model: z.string().min(1).max(300).optional(),
-    models: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
+    ...routingFields,
     messages: z.array(message).min(1, "messages must contain at least one message"),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
@@ -39,7 +33,6 @@ export const chatCompletionRequestSchema = z
     n: z.number().int().min(1).max(1).nullish(),
     tools: z.array(z.looseObject({ type: z.string() })).optional(),
     tool_choice: z.unknown().optional(),
-    provider: providerPreferences,
     reasoning: z.looseObject({}).optional(),
     usage: z.looseObject({}).optional(),
     transforms: z.array(z.string()).optional(),

@@ -1,6 +1,7 @@
 // GET /api/v1/models: what this instance can serve, in OpenRouter's shape (prices as strings
 // in USD per token). Canonical catalog models with a configured provider, then pinned
 // `<provider>/<model>` ids of providers the catalog does not cover (sandbox, local, custom).
+// Every field OpenRouter's published schema requires is present (its SDK validates them).
 import { listCatalogModels } from "../catalog/lookup";
 import type { CatalogModel } from "../catalog/types";
 import { picoToUsdString } from "../ledger/usd";
@@ -10,6 +11,10 @@ import { listConfiguredProviders } from "../providers/registry";
 import { priceFor } from "../router/price-for";
 
 const CREATED = Math.floor(Date.parse("2026-08-01T00:00:00Z") / 1000);
+
+// Fields OpenRouter's schema requires that the catalog does not know. `links.details` names
+// the catalog page: the per-model endpoints API OpenRouter links there is not served.
+const REQUIRED_UNKNOWNS = { default_parameters: null, supported_voices: null, knowledge_cutoff: null, expiration_date: null, links: { details: "/models" } };
 
 export async function listApiModels(): Promise<unknown[]> {
   await ensureProviderCredentials();
@@ -23,9 +28,10 @@ export async function listApiModels(): Promise<unknown[]> {
     if (provider.kind === "preset" && !["ollama", "lmstudio"].includes(provider.id)) continue;
     for (const upstreamId of await upstreamIdsOf(provider).catch(() => [])) {
       const info = priceFor(provider.id, upstreamId);
+      const id = `${provider.id}/${upstreamId}`;
       pinned.push({
-        id: `${provider.id}/${upstreamId}`,
-        canonical_slug: `${provider.id}/${upstreamId}`,
+        id,
+        canonical_slug: id,
         name: info.displayName ?? upstreamId,
         created: CREATED,
         description: provider.simulated ? `${info.displayName ?? upstreamId}: a simulated model (Switchyard sandbox)` : `${upstreamId} on ${provider.label}`,
@@ -35,6 +41,7 @@ export async function listApiModels(): Promise<unknown[]> {
         top_provider: { context_length: info.contextLength, max_completion_tokens: info.maxOutputTokens, is_moderated: false },
         per_request_limits: null,
         supported_parameters: ["max_tokens", "temperature", "top_p", "stop", "seed", ...(info.supportsTools ? ["tools", "tool_choice"] : [])],
+        ...REQUIRED_UNKNOWNS,
       });
     }
   }
@@ -64,10 +71,12 @@ function catalogEntry(model: CatalogModel, configured: Set<string>) {
       request: "0",
       image: "0",
       ...(cheapest.cachedPrompt ? { input_cache_read: cheapest.cachedPrompt } : {}),
+      ...(cheapest.cacheWrite ? { input_cache_write: cheapest.cacheWrite } : {}),
       ...(cheapest.reasoning ? { internal_reasoning: cheapest.reasoning } : {}),
     },
     top_provider: { context_length: cheapest.contextLength, max_completion_tokens: cheapest.maxOutputTokens, is_moderated: false },
     per_request_limits: null,
     supported_parameters: model.supportedParameters,
+    ...REQUIRED_UNKNOWNS,
   };
 }

@@ -1,6 +1,6 @@
 // Errors under /api/v1 use OpenAI's shape: {"error":{"message","type","code","param"}}.
 import type { ServerResponse } from "node:http";
-import { AppError } from "../errors";
+import { sendApiError } from "./api-error";
 
 const TYPE_BY_STATUS: Record<number, string> = {
   400: "invalid_request_error",
@@ -20,22 +20,5 @@ export function openAiErrorBody(status: number, message: string, code: string | 
 }
 
 export function sendOpenAiError(res: ServerResponse, error: unknown): void {
-  let status = 500;
-  let body: string;
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (error instanceof AppError) {
-    status = error.status;
-    body = openAiErrorBody(status, error.message, error.code, error.param);
-    const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-    if (status === 429 && retryAfter !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(retryAfter)));
-  } else {
-    console.error("[api/v1] unexpected error:", error);
-    body = openAiErrorBody(500, "Internal error", "server_error");
-  }
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.writeHead(status, headers);
-  res.end(body);
+  sendApiError(res, error, openAiErrorBody);
 }

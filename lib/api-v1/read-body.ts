@@ -1,16 +1,12 @@
-// Reads a JSON request body from node:http with a size limit: 413 past it, 400 when not JSON.
+// Reads a JSON request body from node:http with a size limit: 413 past it, 400 when not JSON
+// (or holding a lone surrogate: parseJson is the app's one JSON body parser).
 import type { IncomingMessage } from "node:http";
 import { AppError } from "../errors";
+import { parseJson } from "../http/parse-body";
 import { readNodeBody } from "../http/read-node-body";
 
-export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
-
-export async function readJsonBody(req: IncomingMessage, limit = MAX_API_BODY_BYTES): Promise<unknown> {
-  const text = (await readNodeBody(req, limit)).toString("utf8");
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = (await readNodeBody(req)).toString("utf8");
   if (!text.trim()) throw new AppError(400, "The request body is empty; send a JSON object", "invalid_json");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError(400, "The request body is not valid JSON", "invalid_json");
-  }
+  return parseJson(text, "invalid_json");
 }

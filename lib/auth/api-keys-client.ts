@@ -13,6 +13,7 @@ export interface CreateApiKeyBody {
   rpd: number | null;
   tpm: number | null;
   logPrompts: boolean;
+  responseCache: boolean;
   /** YYYY-MM-DD: valid through that day (UTC). */
   expiresAt: string | null;
 }

@@ -19,6 +19,8 @@ export interface ApiKeyDto {
   rpd: number | null;
   tpm: number | null;
   logPrompts: boolean;
+  /** Repeated requests are answered from the response cache. */
+  responseCache: boolean;
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;

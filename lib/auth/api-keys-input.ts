@@ -68,6 +68,7 @@ export const createApiKeyRequestSchema = z.object({
   rpd: optionalLimit("rpd"),
   tpm: optionalLimit("tpm"),
   logPrompts: z.boolean({ error: "logPrompts must be true or false" }).optional(),
+  responseCache: z.boolean({ error: "responseCache must be true or false" }).optional(),
   expiresAt,
 });
 
@@ -81,12 +82,13 @@ export interface ValidatedApiKeyInput {
   rpd: number | null;
   tpm: number | null;
   logPrompts: boolean;
+  responseCache: boolean;
   expiresAt: Date | null;
 }
 
 /** Final checks on already-typed input (from the route, the CLI or code). */
 export function validateApiKeyInput(
-  input: { name: string; creditLimitUsd?: string | null; creditReset?: CreditReset; rpm?: number | null; rpd?: number | null; tpm?: number | null; logPrompts?: boolean; expiresAt?: Date | null },
+  input: { name: string; creditLimitUsd?: string | null; creditReset?: CreditReset; rpm?: number | null; rpd?: number | null; tpm?: number | null; logPrompts?: boolean; responseCache?: boolean; expiresAt?: Date | null },
   now = Date.now(),
 ): ValidatedApiKeyInput {
   const parsed = createApiKeyRequestSchema.omit({ expiresAt: true }).safeParse({ ...input, expiresAt: undefined });
@@ -106,6 +108,7 @@ export function validateApiKeyInput(
     rpd: data.rpd ?? null,
     tpm: data.tpm ?? null,
     logPrompts: data.logPrompts ?? false,
+    responseCache: data.responseCache ?? false,
     expiresAt: expires,
   };
 }

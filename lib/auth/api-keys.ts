@@ -24,6 +24,8 @@ export interface ApiKeyContext {
   rpd: number | null;
   tpm: number | null;
   logPrompts: boolean;
+  /** Repeated requests are answered from the response cache (lib/calls/response-cache.ts). */
+  responseCache: boolean;
   expiresAt: Date | null;
 }
 
@@ -36,6 +38,7 @@ export interface CreateApiKeyInput {
   rpd?: number | null;
   tpm?: number | null;
   logPrompts?: boolean;
+  responseCache?: boolean;
   expiresAt?: Date | null;
 }
 
@@ -120,6 +123,7 @@ export function toContext(row: ApiKey): ApiKeyContext {
     rpd: row.rpd,
     tpm: row.tpm,
     logPrompts: row.logPrompts,
+    responseCache: row.responseCache,
     expiresAt: row.expiresAt,
   };
 }
@@ -146,6 +150,7 @@ function toDto(row: ApiKey, spentPico: bigint): ApiKeyDto {
     rpd: row.rpd,
     tpm: row.tpm,
     logPrompts: row.logPrompts,
+    responseCache: row.responseCache,
     expiresAt: row.expiresAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,

@@ -1,3 +1,5 @@
+import { requestProtocol } from "../http/request-origin";
+
 // The session cookie (HttpOnly: scripts never see it) and its CSRF companion (readable by
 // the app's own scripts, which echo it in a header on every state-changing request).
 export const SESSION_COOKIE = "sy_session";
@@ -23,13 +25,12 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
 }
 
 /**
- * Secure when the request came over HTTPS (directly or via a proxy that says so), or when
- * COOKIE_SECURE forces it; plain http on a LAN address would otherwise never keep a session.
+ * Secure when the request came over HTTPS (directly or via a trusted proxy that says so), or
+ * when COOKIE_SECURE forces it; plain http on a LAN address would otherwise never keep a session.
  */
 export function cookieIsSecure(request: Request, forced: boolean | undefined): boolean {
   if (forced !== undefined) return forced;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return proto === "https" || new URL(request.url).protocol === "https:";
+  return requestProtocol(request) === "https";
 }
 
 export function sessionCookies(token: string, csrf: string, secure: boolean): string[] {

@@ -2,6 +2,7 @@
 // explicit no-login localhost mode, the local admin). State-changing requests must also
 // pass the CSRF checks. Route handlers call requireUser / requireAdmin first.
 import { AppError } from "../errors";
+import { requestOrigin } from "../http/request-origin";
 import { CSRF_HEADER, SESSION_COOKIE, readCookie } from "./cookies";
 import { localModeUser } from "./local-mode";
 import { csrfTokenFor, findSessionUser, type SessionUser } from "./sessions";
@@ -32,30 +33,33 @@ export async function userFromCookieHeader(cookieHeader: string | null): Promise
 
 /**
  * Cross-site requests are refused three ways: the browser's own Sec-Fetch-Site and Origin
- * must not name another site, and the request must carry the session's CSRF token in a
- * header, which a form on another site cannot add and a cross-site fetch cannot send
- * without a CORS preflight we never grant.
+ * must not name another site (or another scheme or port of this one), and the request must
+ * carry the session's CSRF token in a header, which a form on another site cannot add and a
+ * cross-site fetch cannot send without a CORS preflight we never grant.
  */
 export function checkCsrf(request: Request, sessionToken: string | undefined): void {
   const site = request.headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") throw new AppError(403, "Cross-site request refused", "csrf_failed");
   const origin = request.headers.get("origin");
-  if (origin && origin !== "null") {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      throw new AppError(403, "Cross-site request refused", "csrf_failed");
-    }
-    // Without a Host header the request's own URL names the host: a missing header must not skip the check.
-    const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
-    if (originHost !== host) throw new AppError(403, "Cross-site request refused", "csrf_failed");
-  } else if (origin === "null") {
-    throw new AppError(403, "Cross-site request refused", "csrf_failed");
-  }
+  if (origin !== null) checkOrigin(origin, requestOrigin(request));
   const sent = request.headers.get(CSRF_HEADER);
   const expected = sessionToken ? csrfTokenFor(sessionToken) : undefined;
   if (!sent || (expected !== undefined && sent !== expected)) {
     throw new AppError(403, "Missing or invalid CSRF token: reload the page and try again", "csrf_failed");
   }
+}
+
+/** Scheme, host and port must all match: an https page is another origin than this http server. */
+function checkOrigin(origin: string, own: string): void {
+  let sent: URL;
+  try {
+    sent = new URL(origin);
+  } catch {
+    throw new AppError(403, "Cross-site request refused", "csrf_failed");
+  }
+  if (sent.origin === own) return;
+  // The one mismatch an operator causes rather than an attacker: TLS ended by a proxy this server does not trust.
+  const sameHost = own.endsWith(`://${sent.host}`) && sent.protocol === "https:";
+  const hint = sameHost ? ": this server was reached over plain http; behind an HTTPS reverse proxy, list the proxy in TRUSTED_PROXY" : "";
+  throw new AppError(403, `Cross-site request refused${hint}`, "csrf_failed");
 }

@@ -12,6 +12,7 @@ const endpointSchema = z.object({
   prompt: z.string(),
   completion: z.string(),
   cachedPrompt: z.string().optional(),
+  cacheWrite: z.string().optional(),
   reasoning: z.string().optional(),
   contextLength: z.number(),
   maxOutputTokens: z.number().nullable(),

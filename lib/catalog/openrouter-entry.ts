@@ -11,7 +11,7 @@ export const openRouterEntrySchema = z.object({
   name: z.string().optional().nullable(),
   context_length: z.number().int().nonnegative().optional().nullable(),
   pricing: z
-    .object({ prompt: priceString, completion: priceString, input_cache_read: priceString, internal_reasoning: priceString })
+    .object({ prompt: priceString, completion: priceString, input_cache_read: priceString, input_cache_write: priceString, internal_reasoning: priceString })
     .optional()
     .nullable(),
   top_provider: z
@@ -34,6 +34,7 @@ export function catalogModelFromOpenRouter(raw: unknown): CatalogModel | null {
   const completion = exactPrice(entry.pricing?.completion);
   if (prompt === null || completion === null) return null;
   const cachedPrompt = exactPrice(entry.pricing?.input_cache_read) ?? undefined;
+  const cacheWrite = exactPrice(entry.pricing?.input_cache_write) ?? undefined;
   const reasoningPrice = exactPrice(entry.pricing?.internal_reasoning);
   // OpenRouter lists "0" when reasoning tokens are simply billed as completion tokens.
   const reasoning = reasoningPrice !== null && parseUsdPerToken(reasoningPrice) > 0n && reasoningPrice !== completion ? reasoningPrice : undefined;
@@ -62,6 +63,7 @@ export function catalogModelFromOpenRouter(raw: unknown): CatalogModel | null {
         prompt,
         completion,
         ...(cachedPrompt !== undefined ? { cachedPrompt } : {}),
+        ...(cacheWrite !== undefined ? { cacheWrite } : {}),
         ...(reasoning !== undefined ? { reasoning } : {}),
         contextLength,
         maxOutputTokens,

@@ -1,6 +1,7 @@
 // Refreshes the catalog from each configured provider's GET /models. A provider that fails keeps its last
 // good list (and the snapshot under it); the failure is recorded for the status page, never thrown.
 import { getProviderClient } from "../providers/client";
+import { briefUpstreamStatus } from "../providers/upstream-error";
 import { listConfiguredProviders, type ProviderConfig } from "../providers/registry";
 import { writeCatalogCache } from "./catalog-cache-file";
 import { getCatalogState, publishLists, recordAttempt } from "./catalog-state";
@@ -9,6 +10,7 @@ import type { ProviderModelList } from "./refresh-types";
 import { getCatalogCachePath } from "./refresh-settings";
 
 const LIST_TIMEOUT_MS = 20_000;
+const NO_MODELS = "The provider listed no models";
 
 /** Runs one refresh, or joins the one already running: two clicks should not fetch twice. */
 export function refreshCatalog(): Promise<void> {
@@ -30,8 +32,9 @@ async function runRefresh(): Promise<void> {
       try {
         return await fetchModelList(provider);
       } catch (error) {
-        const message = describeError(error);
-        console.warn(`[catalog] refresh of ${provider.id} failed: ${message}`);
+        const message = error instanceof Error && error.message === NO_MODELS ? NO_MODELS : briefUpstreamStatus(error);
+        // The log keeps the detail for the operator; the status page shows a short status, never an upstream's body.
+        console.warn(`[catalog] refresh of ${provider.id} failed: ${describeError(error)}`);
         recordAttempt(provider.id, message);
         return null;
       }
@@ -55,7 +58,7 @@ async function fetchModelList(provider: ProviderConfig): Promise<ProviderModelLi
   for await (const model of getProviderClient(provider).models.list({ timeout: LIST_TIMEOUT_MS })) entries.push(model);
   const list = toProviderModelList(provider.id, entries, new Date());
   // An empty list is more likely an outage than a provider with no models: keep the last good one.
-  if (list.ids.length === 0) throw new Error("The provider listed no models");
+  if (list.ids.length === 0) throw new Error(NO_MODELS);
   return list;
 }
 

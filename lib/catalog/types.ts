@@ -9,7 +9,10 @@ export interface CatalogEndpoint {
   /** USD per token as exact decimal strings, as published: floats would lose the last digits. */
   prompt: string;
   completion: string;
+  /** Prompt tokens read from the provider's cache. */
   cachedPrompt?: string;
+  /** Prompt tokens written to the provider's cache (Anthropic, Gemini); absent: billed as prompt tokens. */
+  cacheWrite?: string;
   /** Only where reasoning tokens are billed differently from completion tokens. */
   reasoning?: string;
   contextLength: number;

@@ -15,6 +15,8 @@ export interface ModelOption {
   contextLength: number | null;
   maxOutputTokens: number | null;
   free: boolean;
+  /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
+  preset?: { slug: string; models: string[]; team: boolean };
 }
 
 export interface ColumnSettings {
@@ -40,6 +42,11 @@ export interface MessageDto {
   stats: ColumnStats | null;
   /** The built-in tools this answer called, with their results, in order. */
   toolTrace?: ToolTraceEntry[];
+  /**
+   * Copied in from an exported file: it made no call here and has no ledger row (its stats
+   * cost is $0); `costPico` is what it cost where it was exported.
+   */
+  imported?: { costPico: string };
   createdAt: string;
 }
 
@@ -49,6 +56,8 @@ export interface ConversationSummaryDto {
   updatedAt: string;
   /** Picodollars as a decimal string. */
   costPico: string;
+  /** Only in search results: where in a prompt or answer the words were found. */
+  snippet?: string;
 }
 
 export interface ConversationDto extends ConversationSummaryDto {
@@ -67,6 +76,8 @@ export interface ProviderStatusDto {
   baseUrl: string;
   /** Name of the env var that configures it, for the settings page's hint. */
   envVar: string | null;
+  /** The variable a key from the environment comes from. */
+  keyEnvVar: string | null;
   modelCount: number;
   /** Where the provider is defined: built in (presets, sandbox), the environment, or Settings. */
   source: "builtin" | "env" | "settings";
@@ -80,8 +91,13 @@ export interface ProviderStatusDto {
   baseUrlSource: "env" | "settings" | "default";
   /** A base URL override saved in Settings (possibly overridden by the environment). */
   storedBaseUrl: string | null;
+  /** Why the saved base URL is not in use: the environment's base URL wins, or the environment's key
+   * is in use, and a key from the environment only goes to the environment's or the default base URL. */
+  storedBaseUrlUnused: "env-base-url" | "env-key" | null;
   /** Model ids given by configuration (custom providers); null when they are discovered. */
   listedModels: string[] | null;
+  /** The last check in this server process (Check, or saving a key); null when none ran since. */
+  lastCheck?: (ProviderCheckDto & { at: string }) | null;
 }
 
 export interface ProviderCheckDto {

@@ -10,8 +10,11 @@ import type { ChatEvent, ColumnStats } from "../streaming/events";
 import type { ChatRequestBody } from "./api-types";
 import { buildColumnHistory } from "./history";
 import { enabledToolsOf } from "../tools/registry";
-import { runColumn, type ColumnRun } from "./run-column";
-import { registerLiveColumn, stopColumns, unregisterLiveColumn } from "./stop-registry";
+import { checkpointDue } from "../calls/checkpoint";
+import { registerLive, stopLive } from "../calls/live-calls";
+import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
+import { presetSlugOf } from "../presets/apply-preset";
+import { runColumn, type ColumnProgress, type ColumnRun } from "./run-column";
 
 export interface PreparedTurn {
   conversationId: string;
@@ -25,6 +28,9 @@ export interface PreparedTurn {
 type ColumnRow = { id: string; position: number; modelId: string; temperature: number | null; maxTokens: number | null; systemPrompt: string | null };
 
 export async function prepareTurn(userId: string, body: ChatRequestBody): Promise<PreparedTurn> {
+  // An unknown model is refused before anything is written.
+  // (A preset is looked up when its column runs: a missing one is that column's error.)
+  for (const [i, column] of (body.columns ?? []).entries()) if (presetSlugOf(column.modelId) === null) assertModelExists(column.modelId, `columns.${i}.modelId`);
   const db = getDb();
   const now = sqliteNow();
   const writes: HotWrite[] = [];
@@ -92,26 +98,61 @@ export interface ChatStream {
   stopAll(): void;
 }
 
+function assertModelExists(modelId: string, param: string): void {
+  try {
+    resolveCandidates(modelId);
+  } catch (error) {
+    if (error instanceof ModelNotFoundError) throw new AppError(400, `${modelId}: ${error.message}`, "model_not_found", param);
+    throw error;
+  }
+}
+
 /** The prepared columns, ready to run side by side; `header` events go first (the turn, for a new conversation). */
 export function streamColumns(turn: Pick<PreparedTurn, "runs" | "persisted">, header: ChatEvent[]): ChatStream {
   const { runs, persisted } = turn;
-  const controllers = runs.map((run) => registerLiveColumn(run.messageId, run.conversationId));
+  const columns = runs.map((run) => {
+    const controller = new AbortController();
+    const progress: ColumnProgress = { rounds: [], reasoning: [], sink: null };
+    // Registered so Stop (here or on another instance), shutdown and disabling can reach it, and
+    // so its text so far is checkpointed: a crash keeps what the reader already saw.
+    const unregister = registerLive({
+      userId: run.userId,
+      conversationId: run.conversationId,
+      messageId: run.messageId,
+      controller,
+      checkpoint: answerCheckpoint(run.messageId, progress),
+    });
+    return { controller, progress, unregister };
+  });
   // Should the turn's rows fail to save, its answers have nowhere to go: stop them.
   persisted.catch((error) => {
     console.error("[chat] could not save the turn:", error);
-    controllers.forEach((c) => c.abort());
+    columns.forEach((c) => c.controller.abort());
   });
   return {
     async run(emit) {
       header.forEach(emit);
-      const sources = runs.map((run, i) => (push: (event: ChatEvent) => void) => runColumn({ ...run, persisted, signal: controllers[i].signal }, push));
+      const sources = runs.map((run, i) => (push: (event: ChatEvent) => void) => runColumn({ ...run, persisted, signal: columns[i].controller.signal }, push, columns[i].progress));
       await multiplex(sources, emit, {
         onError: (i, error) => columnCrashed(runs[i], error),
-        onSourceEnd: (i) => unregisterLiveColumn(runs[i].messageId),
+        onSourceEnd: (i) => columns[i].unregister(),
       });
       emit({ type: "done" });
     },
-    stopAll: () => runs.forEach((run) => stopColumns({ messageId: run.messageId })),
+    stopAll: () => runs.forEach((run) => stopLive({ messageId: run.messageId }, "client")),
+  };
+}
+
+function answerCheckpoint(messageId: string, progress: ColumnProgress): () => HotWrite[] | null {
+  const saved = { at: Date.now(), chars: 0 };
+  return () => {
+    const texts = [...progress.rounds, progress.sink?.text ?? ""];
+    const reasonings = [...progress.reasoning, progress.sink?.reasoning ?? ""];
+    const chars = [...texts, ...reasonings].reduce((n, t) => n + t.length, 0);
+    if (!checkpointDue(saved.at, chars - saved.chars)) return null;
+    Object.assign(saved, { at: Date.now(), chars });
+    const join = (parts: string[]) => parts.filter(Boolean).join("\n\n");
+    return [["checkpointMessage", { id: messageId, content: join(texts), reasoning: join(reasonings) }]];
   };
 }
 

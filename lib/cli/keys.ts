@@ -10,7 +10,7 @@ import { formatUsd } from "../format/usd";
 
 const USAGE = `Usage:
   npm run keys -- create --name NAME [--credit-limit USD] [--reset never|daily|weekly|monthly]
-                         [--rpm N] [--rpd N] [--tpm N] [--log-prompts] [--expires YYYY-MM-DD]
+                         [--rpm N] [--rpd N] [--tpm N] [--log-prompts] [--response-cache] [--expires YYYY-MM-DD]
   npm run keys -- list
   npm run keys -- revoke <id or prefix>
 Every command acts for --user EMAIL (default: the first admin account).`;
@@ -43,6 +43,7 @@ async function create(args: string[]) {
       rpd: { type: "string" },
       tpm: { type: "string" },
       "log-prompts": { type: "boolean" },
+      "response-cache": { type: "boolean" },
       expires: { type: "string" },
     },
   });
@@ -56,6 +57,7 @@ async function create(args: string[]) {
     rpd: wholeNumber("rpd", values.rpd),
     tpm: wholeNumber("tpm", values.tpm),
     logPrompts: values["log-prompts"] ?? false,
+    responseCache: values["response-cache"] ?? false,
     expiresAt: values.expires,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0].message.replace(/^(\w+)/, (field) => flagName(field)));

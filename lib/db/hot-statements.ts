@@ -17,17 +17,25 @@ export const HOT_STATEMENTS = {
     VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@now,@now)`,
   finishMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning,"toolTrace"=@toolTrace,"notes"=@notes,"status"=@status,"provider"=@provider,"upstreamModel"=@upstreamModel,
     "finishReason"=@finishReason,"error"=@error,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,"reasoningTokens"=@reasoningTokens,
-    "cachedTokens"=@cachedTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,
+    "cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,
   // Replayable: a second run after a replay from the outbox changes nothing.
   insertGeneration: `INSERT INTO "Generation" ("id","userId","source","conversationId","messageId","apiKeyId","requestedModel","modelId","provider","upstreamModel",
-    "pricePromptPico","priceCompletionPico","priceCachedPico","priceReasoningPico","status","createdAt")
+    "pricePromptPico","priceCompletionPico","priceCachedPico","priceReasoningPico","priceCacheWritePico","status","createdAt")
     VALUES (@id,@userId,@source,@conversationId,@messageId,@apiKeyId,@requestedModel,@modelId,@provider,@upstreamModel,
-    @pricePromptPico,@priceCompletionPico,@priceCachedPico,@priceReasoningPico,'streaming',@now)
+    @pricePromptPico,@priceCompletionPico,@priceCachedPico,@priceReasoningPico,@priceCacheWritePico,'streaming',@now)
     ON CONFLICT ("id") DO NOTHING`,
-  finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
-    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico,
-    "upstreamCostPico"=@upstreamCostPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"status"=@status,"finishReason"=@finishReason,"error"=@error,
+  finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,
+    "pricePromptPico"=@pricePromptPico,"priceCompletionPico"=@priceCompletionPico,"priceCachedPico"=@priceCachedPico,"priceReasoningPico"=@priceReasoningPico,
+    "priceCacheWritePico"=@priceCacheWritePico,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
+    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico,
+    "upstreamCostPico"=@upstreamCostPico,"cacheSavingsPico"=@cacheSavingsPico,"responseCacheHit"=@responseCacheHit,"savedPromptTokens"=@savedPromptTokens,"savedCompletionTokens"=@savedCompletionTokens,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"status"=@status,"finishReason"=@finishReason,"error"=@error,
     "attempts"=@attempts,"promptText"=@promptText,"completionText"=@completionText,"finishedAt"=@now WHERE "id"=@id`,
+  // While a call runs: what it has delivered so far, so a crash does not forget it. Only an
+  // open row is touched: a checkpoint that arrives after the row was finished changes nothing.
+  checkpointGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
+    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico
+    WHERE "id"=@id AND "status"='streaming'`,
+  checkpointMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning WHERE "id"=@id AND "status"='streaming'`,
 } satisfies Record<string, StatementSql>;
 
 export type HotStatement = keyof typeof HOT_STATEMENTS;

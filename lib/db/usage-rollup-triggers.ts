@@ -25,6 +25,9 @@ export const LEDGER_MEASURES: [string, Expr][] = [
   ["ttftCount", (row) => `CASE WHEN ${row}."ttftMs" IS NOT NULL THEN 1 ELSE 0 END`],
   ["speedTokens", (row) => `CASE WHEN ${streamed(row)} THEN ${row}."completionTokens" ELSE 0 END`],
   ["speedMs", (row) => `CASE WHEN ${streamed(row)} THEN ${row}."totalMs" - ${ttft(row)} ELSE 0 END`],
+  ["cacheWriteTokens", col("cacheWriteTokens")],
+  ["cacheSavingsPico", col("cacheSavingsPico")],
+  ["responseCacheHits", (row) => `CASE WHEN ${row}."responseCacheHit" THEN 1 ELSE 0 END`],
 ];
 
 /** `expr AS "name", …` of every measure of a ledger row (the row's table alias is `row`). */
@@ -62,7 +65,7 @@ function rollupTables(dialect: Dialect): RollupTable[] {
 }
 
 /** Ledger columns whose change moves a row's contribution. */
-const WATCHED = ["userId", "createdAt", "conversationId", "modelId", "provider", "source", "status", "apiKeyId", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftMs", "totalMs"];
+const WATCHED = ["userId", "createdAt", "conversationId", "modelId", "provider", "source", "status", "apiKeyId", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftMs", "totalMs", "cacheWriteTokens", "cacheSavingsPico", "responseCacheHit"];
 
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
 const measure = (name: string): Expr => LEDGER_MEASURES.find(([n]) => n === name)![1];

@@ -21,8 +21,14 @@ export function sumPico(values: Iterable<string | bigint | null | undefined>): b
   return total;
 }
 
-/** Divides and rounds half away from zero, on non-negative numbers. */
-function roundDiv(n: bigint, d: bigint): bigint {
+/** How an amount is rounded for display: to the nearest, or up (a cost that must not look
+ * smaller than it is) or down (what is left, which must not look larger). */
+export type UsdRounding = "nearest" | "up" | "down";
+
+/** Divides non-negative numbers, rounding as asked (nearest: half away from zero). */
+function roundDiv(n: bigint, d: bigint, rounding: UsdRounding = "nearest"): bigint {
+  if (rounding === "up") return (n + d - 1n) / d;
+  if (rounding === "down") return n / d;
   return (n + d / 2n) / d;
 }
 
@@ -34,15 +40,17 @@ function groupThousands(digits: string): string {
  * "$0", "$1.23", "$0.0042", "$0.000012". At a cent or more: two decimals. Below a cent:
  * two significant digits (trailing zeros dropped), so tiny per-call costs stay readable.
  */
-export function formatUsd(value: string | bigint | null | undefined): string {
+export function formatUsd(value: string | bigint | null | undefined, rounding: UsdRounding = "nearest"): string {
   const pico = toPico(value);
   if (pico === 0n) return "$0";
   const negative = pico < 0n;
   const abs = negative ? -pico : pico;
   const sign = negative ? "-" : "";
+  // Negative amounts round toward the same side as their magnitude would.
+  if (negative && rounding !== "nearest") rounding = rounding === "up" ? "down" : "up";
 
   if (abs >= PICO_PER_CENT) {
-    const cents = roundDiv(abs, PICO_PER_CENT);
+    const cents = roundDiv(abs, PICO_PER_CENT, rounding);
     const whole = cents / 100n;
     const fraction = (cents % 100n).toString().padStart(2, "0");
     return `${sign}$${groupThousands(whole.toString())}.${fraction}`;
@@ -52,7 +60,7 @@ export function formatUsd(value: string | bigint | null | undefined): string {
   const digits = abs.toString();
   const dropped = Math.max(0, digits.length - 2);
   const scale = 10n ** BigInt(dropped);
-  let significant = roundDiv(abs, scale);
+  let significant = roundDiv(abs, scale, rounding);
   let exponent = dropped;
   if (significant >= 100n) {
     // 0.0995¢ rounds up to 0.1¢: renormalise to two digits.

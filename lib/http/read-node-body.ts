@@ -2,10 +2,12 @@
 // body is drained, not read, so the answer can still be written on the socket).
 import type { IncomingMessage } from "node:http";
 import { AppError } from "../errors";
+import { bodyTooLargeMessage, MAX_BODY_BYTES } from "./body-limit";
 
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readNodeBody(req: IncomingMessage): Promise<Buffer> {
+  const limit = MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
-    const tooLarge = () => new AppError(413, `Request body is larger than ${limit} bytes`, "payload_too_large");
+    const tooLarge = () => new AppError(413, bodyTooLargeMessage, "payload_too_large");
     if (Number(req.headers["content-length"] ?? 0) > limit) {
       req.resume();
       reject(tooLarge());

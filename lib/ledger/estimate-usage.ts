@@ -1,30 +1,29 @@
-// Token counts for providers that send no usage (and for streams cut before usage came).
-import { encode } from "gpt-tokenizer";
-import type { Usage } from "../streaming/events";
+// Usage when the provider reported none (it does not send usage, or the stream was cut before
+// it came): counted from what was sent and what was delivered, and marked estimated.
+import { countTokens } from "./count-tokens";
+import { NO_USAGE, type Usage } from "./usage";
 
-/** OpenAI's chat format adds a few tokens per message for role and separators. */
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_REPLY = 3;
-
-export function countTokens(text: string): number {
-  return text ? encode(text).length : 0;
+export interface Delivered {
+  /** Answer text, reasoning text, and the tool calls' JSON, as the client received them. */
+  text: string;
+  reasoning: string;
+  toolCalls: string;
 }
 
-export function countPromptTokens(messages: { role: string; content: string }[]): number {
-  let total = TOKENS_PER_REPLY;
-  for (const message of messages) total += TOKENS_PER_MESSAGE + countTokens(message.content) + countTokens(message.role);
-  return total;
+export function deliveredNothing(delivered: Delivered): boolean {
+  return delivered.text === "" && delivered.reasoning === "" && delivered.toolCalls === "";
 }
 
-/** Usage when the upstream reported none (not sent, or the stream was cut): counted from what
- * arrived, and marked estimated. A call that never reached an upstream cost no prompt. */
-export function estimateUsage(promptTokens: () => number, text: string, reasoning: string, reachedUpstream: boolean): Usage {
-  const reasoningTokens = countTokens(reasoning);
+/** A call that delivered nothing cost nothing (the provider did not say otherwise). */
+export function estimateUsage(promptTokens: () => number, delivered: Delivered): Usage {
+  if (deliveredNothing(delivered)) return NO_USAGE;
+  const reasoningTokens = countTokens(delivered.reasoning);
   return {
-    promptTokens: reachedUpstream ? promptTokens() : 0,
-    completionTokens: countTokens(text) + reasoningTokens,
+    promptTokens: promptTokens(),
+    completionTokens: countTokens(delivered.text) + countTokens(delivered.toolCalls) + reasoningTokens,
     reasoningTokens,
     cachedTokens: 0,
-    estimated: reachedUpstream,
+    cacheWriteTokens: 0,
+    estimated: true,
   };
 }

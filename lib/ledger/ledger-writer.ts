@@ -1,10 +1,32 @@
-// Writes generation rows off the token path. The row is inserted when the call starts
-// (so a crash leaves a trace) and completed when it ends; pending writes can be flushed.
+// Writes generation rows off the token path. The row is inserted when the call starts (so a
+// crash leaves a trace), checkpointed while it runs (so a crash keeps what was delivered),
+// and completed when it ends; pending writes can be flushed.
 import { getDb } from "../db/client";
-import { bool, hotWrite, sqliteNow } from "../db/hot-writes";
+import { bool, hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
 import { randomToken } from "../db/new-id";
+import { processSingleton } from "../process-singleton";
+import type { PricePico } from "./compute-cost";
 
-export interface GenerationStart {
+export interface PriceColumns {
+  pricePromptPico: bigint;
+  priceCompletionPico: bigint;
+  priceCachedPico: bigint;
+  priceReasoningPico: bigint;
+  priceCacheWritePico: bigint;
+}
+
+/** The price snapshot a row keeps, so a later price change never rewrites history. */
+export function priceColumns(price: PricePico): PriceColumns {
+  return {
+    pricePromptPico: price.prompt,
+    priceCompletionPico: price.completion,
+    priceCachedPico: price.cachedPrompt ?? price.prompt,
+    priceReasoningPico: price.reasoning ?? price.completion,
+    priceCacheWritePico: price.cacheWrite ?? price.prompt,
+  };
+}
+
+export interface GenerationStart extends PriceColumns {
   userId: string;
   source: "chat" | "api";
   conversationId?: string | null;
@@ -14,23 +36,30 @@ export interface GenerationStart {
   modelId: string;
   provider: string;
   upstreamModel: string;
-  pricePromptPico: bigint;
-  priceCompletionPico: bigint;
-  priceCachedPico: bigint;
-  priceReasoningPico: bigint;
 }
 
-export interface GenerationEnd {
+/** Usage columns as a call stands (checkpoint) or ended (finish). */
+export interface GenerationUsage {
   provider: string;
   upstreamModel: string;
   promptTokens: number;
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   usageEstimated: boolean;
   costPico: bigint;
   computedCostPico: bigint;
+}
+
+export interface GenerationEnd extends GenerationUsage, PriceColumns {
   upstreamCostPico: bigint | null;
+  /** Prompt-cache savings, or for a response-cache hit what the original call cost. */
+  cacheSavingsPico: bigint;
+  /** Served from the response cache: the tokens the hit saved (its own token columns stay 0). */
+  responseCacheHit?: boolean;
+  savedPromptTokens?: number;
+  savedCompletionTokens?: number;
   ttftMs: number | null;
   totalMs: number;
   status: "done" | "stopped" | "error";
@@ -42,14 +71,16 @@ export interface GenerationEnd {
   completionText?: string | null;
 }
 
-const globalLedger = globalThis as unknown as { __switchyardLedgerPending?: Set<Promise<unknown>>; __switchyardLedgerOpen?: Set<string> };
-const pending = (globalLedger.__switchyardLedgerPending ??= new Set());
-/** Calls started and not yet finished: shutdown waits for them to close their rows. */
-const open = (globalLedger.__switchyardLedgerOpen ??= new Set());
+export interface LedgerRow {
+  finish(end: GenerationEnd): Promise<void>;
+}
+
+const pending = () => processSingleton("ledger-pending", () => new Set<Promise<unknown>>());
 
 function track<T>(promise: Promise<T>): Promise<T> {
-  pending.add(promise);
-  promise.finally(() => pending.delete(promise)).catch(() => {});
+  const set = pending();
+  set.add(promise);
+  promise.finally(() => set.delete(promise)).catch(() => {});
   return promise;
 }
 
@@ -58,19 +89,20 @@ export function newGenerationId(): string {
 }
 
 /** Starts the insert without waiting for it; returns a handle to complete the row later. */
-export function startGeneration(id: string, data: GenerationStart): { finish(end: GenerationEnd): Promise<void> } {
-  open.add(id);
+export function startGeneration(id: string, data: GenerationStart): LedgerRow {
   const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: sqliteNow() };
   const inserted = track(hotWrite([["insertGeneration", row]], { lazy: true })).catch((error) => {
     console.error(`[ledger] could not insert generation ${id}:`, error);
   });
   return {
     finish(end) {
-      open.delete(id);
       const values = {
         ...end,
         id,
         usageEstimated: bool(end.usageEstimated),
+        responseCacheHit: bool(end.responseCacheHit ?? false),
+        savedPromptTokens: end.savedPromptTokens ?? 0,
+        savedCompletionTokens: end.savedCompletionTokens ?? 0,
         attempts: JSON.stringify(end.attempts),
         promptText: end.promptText ?? null,
         completionText: end.completionText ?? null,
@@ -85,18 +117,25 @@ export function startGeneration(id: string, data: GenerationStart): { finish(end
   };
 }
 
-/** Waits for every ledger write in flight (graceful shutdown, tests); with `waitForOpenCalls`,
- * also for calls still running to finish and write their rows (up to the timeout). */
-export async function flushLedger(options: { waitForOpenCalls?: boolean; timeoutMs?: number } = {}): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+/** The write that records what a running call has delivered so far (only while it is open). */
+export function generationCheckpoint(id: string, usage: GenerationUsage): HotWrite {
+  return ["checkpointGeneration", { ...usage, id, usageEstimated: bool(usage.usageEstimated) }];
+}
+
+/** Waits for every ledger write in flight (graceful shutdown, tests). */
+export async function flushLedger(): Promise<void> {
   for (;;) {
-    if (pending.size > 0) await Promise.allSettled([...pending]);
-    else if (options.waitForOpenCalls && open.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    else return;
+    const set = pending();
+    if (set.size === 0) return;
+    await Promise.allSettled([...set]);
   }
 }
 
-/** Rows left "streaming" by a crash are closed as errors on the next start. */
+/**
+ * Rows a crash left "streaming" are closed on the next start with what their last checkpoint
+ * recorded (what was delivered, marked estimated), so that spend still counts against credit
+ * and budgets. A row with nothing delivered stays at $0.
+ */
 export async function closeInterruptedGenerations(): Promise<number> {
   const result = await getDb().generation.updateMany({
     where: { status: "streaming" },

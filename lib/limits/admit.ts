@@ -1,34 +1,50 @@
-// Admission for one upstream call: credit, key rate limits and free-tier caps are checked
-// and reserved together. Everything that can wait (loading a period's spend, replaying
-// free-tier history) is awaited first; the check-and-reserve itself then runs without
-// yielding, so simultaneous requests are admitted one after another, never twice on the
-// same headroom.
-import type { ApiKeyContext } from "../auth/api-keys";
+// Admission for one upstream call, from the chatroom or the API alike: the owner's monthly
+// budget, the key's credit and rate limits, and the user's free-tier caps are checked and
+// reserved together, against the call's worst case (counted only when some limit needs it).
+// Everything that can wait (loading a period's spend, replaying past calls after a restart)
+// is awaited first; the check-and-reserve itself then runs without yielding, so simultaneous
+// requests are admitted one after another, never twice on the same headroom.
 import { AppError } from "../errors";
-import { getCreditTracker, type CreditState } from "./credit-tracker";
-import { formatCreditUsd } from "./format-credit";
-import { freeTierCap, type FreeTierCap } from "./free-tier-caps";
-import { DAY_MS, getFreeTierHistoryLoader, seedOnce } from "./free-tier-seed";
-import { RateLimitError } from "./rate-limit-error";
-import { holdUserBudget } from "./user-budget";
+import { formatUsd } from "../format/usd";
+import { isPromise } from "../maybe-promise";
+import type { CreditReset } from "./credit-period";
+import { getCreditTracker, type CreditState, type CreditTracker } from "./credit-tracker";
+import type { FreeTierCap } from "./free-tier-caps";
 import { getRateLimitStore, type ConsumeResult, type RateLimitStore } from "./rate-limiter";
+import { RateLimitError } from "./rate-limit-error";
+import { getBudgetTracker } from "./user-budget";
+import { DAY_MS, historyLoaders, MINUTE_MS, seedOnce, type PastCall } from "./window-seed";
 
-const MINUTE_MS = 60_000;
+/** What admission needs of an API key (the chatroom's calls have none). */
+export interface KeyLimits {
+  id: string;
+  creditLimitPico: bigint | null;
+  creditReset: CreditReset;
+  rpm: number | null;
+  rpd: number | null;
+  tpm: number | null;
+}
+
+export interface WorstCase {
+  /** The most the call can cost on any endpoint it may be routed to. */
+  costPico: bigint;
+  /** Prompt tokens plus the output bound: what tokens-per-minute reserves. */
+  tokens: number;
+}
 
 export interface AdmissionRequest {
-  key: ApiKeyContext;
-  modelId: string;
-  provider: string | null;
-  /** A `:free` model or a free-tier model of a preset with freeTier. */
-  free: boolean;
-  /** Preset id whose freeTier applies, e.g. "openrouter". */
-  freeTierProvider: string | null;
-  promptTokens: number;
-  maxTokens: number;
-  worstCaseCostPico: bigint;
+  userId: string;
+  key: KeyLimits | null;
+  /** The user's monthly budget; null when none is set. */
+  budgetPico: bigint | null;
+  freeTier: FreeTierCap | null;
+  /** Counted only when a limit depends on it (counting a long prompt costs CPU). */
+  worstCase: () => WorstCase;
 }
 
 export interface Admission {
+  /** Money or tokens were reserved: the call's output must stay within the worst case counted. */
+  readonly limited: boolean;
   /** After the call: actual cost and tokens; frees the reservation (the ledger row holds the real cost). */
   settle(actual: { costPico: bigint; totalTokens: number }): void;
   /** The call never reached an upstream: give everything back (requests still count). */
@@ -44,111 +60,133 @@ interface Check {
   what: string;
 }
 
-export async function admitRequest(request: AdmissionRequest): Promise<Admission> {
-  const { key } = request;
-  // The router matched the endpoint's upstream model to the free tier; the requested id may not say ":free".
-  const cap = request.free && request.freeTierProvider ? freeTierCap(request.freeTierProvider, request.modelId, { assumeFree: true }) : null;
-  if (cap) await seedFreeTier(key.userId, cap);
-  const worstCase = request.worstCaseCostPico > 0n ? request.worstCaseCostPico : 0n;
-  // The owner's monthly budget first: it is reserved (atomically) before the key's own credit.
-  const budget = await holdUserBudget(key.userId, worstCase);
-  let credit: CreditState | null = null;
-  if (key.creditLimitPico !== null) {
-    const current = getCreditTracker().current(key.id, key.creditReset, Date.now());
-    try {
-      credit = current instanceof Promise ? await current : current;
-    } catch (error) {
-      budget.release();
-      throw error;
-    }
-  }
+interface Hold {
+  tracker: CreditTracker;
+  state: CreditState;
+  amount: bigint;
+}
+
+export async function admitCall(request: AdmissionRequest): Promise<Admission> {
+  const { key, userId } = request;
+  const store = getRateLimitStore();
+  const needsMoney = request.budgetPico !== null || (key !== null && key.creditLimitPico !== null);
+  const worst = needsMoney || key?.tpm != null ? request.worstCase() : null;
+  const cost = worst && worst.costPico > 0n ? worst.costPico : 0n;
+
+  // What may wait: past calls replayed into fresh counters, periods' spend loaded.
+  await replayPastCalls(store, request);
+  const now = Date.now();
+  const budget = request.budgetPico !== null && cost > 0n ? await loadState(getBudgetTracker(), userId, "monthly", now) : null;
+  const credit = key !== null && key.creditLimitPico !== null && cost > 0n ? await loadState(getCreditTracker(), key.id, key.creditReset, now) : null;
 
   // From here until the store answers, nothing yields (the memory store answers at once).
-  const now = Date.now();
-  const tracker = getCreditTracker();
-  if (credit && key.creditLimitPico !== null) {
-    const reserved = tracker.reserve(credit, key.creditLimitPico, worstCase);
+  const holds: Hold[] = [];
+  const releaseHolds = () => holds.forEach((h) => h.tracker.release(h.state, h.amount));
+  if (budget) {
+    const reserved = budget.tracker.reserve(budget.state, request.budgetPico!, cost);
     if (!reserved.ok) {
-      budget.release();
-      throw new AppError(402, `This request can cost up to ${formatCreditUsd(worstCase, "up")} but the key has ${formatCreditUsd(reserved.leftPico, "down")} left`, "insufficient_credits");
+      throw new AppError(
+        402,
+        `Monthly budget reached: this request can cost up to ${formatUsd(cost, "up")} and ${formatUsd(reserved.leftPico, "down")} of your ${formatUsd(request.budgetPico, "down")} budget is left this month. Ask an admin to raise it.`,
+        "insufficient_credits",
+      );
     }
+    holds.push({ ...budget, amount: cost });
+  }
+  if (credit) {
+    const reserved = credit.tracker.reserve(credit.state, key!.creditLimitPico!, cost);
+    if (!reserved.ok) {
+      releaseHolds();
+      throw new AppError(402, `This request can cost up to ${formatUsd(cost, "up")} but the key has ${formatUsd(reserved.leftPico, "down")} left`, "insufficient_credits");
+    }
+    holds.push({ ...credit, amount: cost });
   }
 
-  const checks: Check[] = [];
-  if (key.rpm !== null) checks.push({ key: `key:${key.id}:rpm`, windowMs: MINUTE_MS, limit: key.rpm, amount: 1, what: `${key.rpm} requests per minute for this key` });
-  if (key.rpd !== null) checks.push({ key: `key:${key.id}:rpd`, windowMs: DAY_MS, limit: key.rpd, amount: 1, what: `${key.rpd} requests per day for this key` });
-  // A reservation larger than the whole budget could never fit: it takes the full minute instead.
-  const tokens = key.tpm !== null ? Math.min(Math.max(0, request.promptTokens) + Math.max(0, request.maxTokens), key.tpm) : 0;
-  if (key.tpm !== null) checks.push({ key: `key:${key.id}:tpm`, windowMs: MINUTE_MS, limit: key.tpm, amount: tokens, what: `${key.tpm} tokens per minute for this key` });
-  if (cap) checks.push(...freeTierChecks(key.userId, cap));
-
-  const store = getRateLimitStore();
+  const checks = keyChecks(key, worst);
+  if (request.freeTier) checks.push(...freeTierChecks(userId, request.freeTier));
   const outcome = consumeAll(store, checks, now);
-  const failure = outcome instanceof Promise ? await outcome : outcome;
+  const failure = isPromise(outcome) ? await outcome : outcome;
   if (failure) {
-    if (credit) tracker.release(credit, worstCase);
-    budget.release();
+    releaseHolds();
     throw failure;
   }
 
-  const tpmKey = key.tpm !== null ? `key:${key.id}:tpm` : null;
+  const tpm = checks.find((c) => c.key.endsWith(":tpm")) ?? null;
   let done = false;
   return {
+    limited: worst !== null,
     settle(actual) {
       if (done) return;
       done = true;
-      if (credit) tracker.settle(credit, worstCase, actual.costPico);
-      budget.settle(actual.costPico);
-      if (tpmKey) {
-        const diff = Math.max(0, actual.totalTokens) - tokens;
+      holds.forEach((h) => h.tracker.settle(h.state, h.amount, actual.costPico));
+      if (tpm) {
+        const diff = Math.max(0, actual.totalTokens) - tpm.amount;
         // Fewer tokens than reserved: give the rest back. More: count them now, unconditionally.
-        if (diff < 0) void store.refund(tpmKey, MINUTE_MS, -diff, now);
-        else if (diff > 0) void store.consume(tpmKey, MINUTE_MS, Number.POSITIVE_INFINITY, diff, Date.now());
+        if (diff < 0) void store.refund(tpm.key, MINUTE_MS, -diff, now);
+        else if (diff > 0) void store.consume(tpm.key, MINUTE_MS, Number.POSITIVE_INFINITY, diff, Date.now());
       }
     },
     release() {
       if (done) return;
       done = true;
-      if (credit) tracker.release(credit, worstCase);
-      budget.release();
-      if (tpmKey && tokens > 0) void store.refund(tpmKey, MINUTE_MS, tokens, now);
+      releaseHolds();
+      if (tpm && tpm.amount > 0) void store.refund(tpm.key, MINUTE_MS, tpm.amount, now);
     },
   };
 }
 
-/** Free-tier caps for the chatroom too (per user): same 429 semantics. */
-export async function admitFreeTier(userId: string, freeTierProvider: string, modelId: string): Promise<void> {
-  const cap = freeTierCap(freeTierProvider, modelId);
-  if (!cap) return;
-  await seedFreeTier(userId, cap);
-  const outcome = consumeAll(getRateLimitStore(), freeTierChecks(userId, cap), Date.now());
-  const failure = outcome instanceof Promise ? await outcome : outcome;
-  if (failure) throw failure;
+async function loadState(tracker: CreditTracker, id: string, reset: CreditReset, now: number): Promise<{ tracker: CreditTracker; state: CreditState }> {
+  const current = tracker.current(id, reset, now);
+  return { tracker, state: isPromise(current) ? await current : current };
+}
+
+function keyChecks(key: KeyLimits | null, worst: WorstCase | null): Check[] {
+  if (!key) return [];
+  const checks: Check[] = [];
+  if (key.rpm !== null) checks.push({ key: `key:${key.id}:rpm`, windowMs: MINUTE_MS, limit: key.rpm, amount: 1, what: `${key.rpm} requests per minute for this key` });
+  if (key.rpd !== null) checks.push({ key: `key:${key.id}:rpd`, windowMs: DAY_MS, limit: key.rpd, amount: 1, what: `${key.rpd} requests per day for this key` });
+  if (key.tpm !== null) {
+    // A reservation larger than the whole budget could never fit: it takes the full minute instead.
+    const tokens = Math.min(Math.max(0, worst?.tokens ?? 0), key.tpm);
+    checks.push({ key: `key:${key.id}:tpm`, windowMs: MINUTE_MS, limit: key.tpm, amount: tokens, what: `${key.tpm} tokens per minute for this key` });
+  }
+  return checks;
 }
 
 function freeTierChecks(userId: string, cap: FreeTierCap): Check[] {
+  const key = (window: string) => `free:${cap.scope}:${userId}:${window}`;
   return [
-    { key: freeTierKey(userId, cap, "rpm"), windowMs: MINUTE_MS, limit: cap.rpm, amount: 1, what: `${cap.rpm} requests per minute on ${cap.description}` },
-    { key: freeTierKey(userId, cap, "rpd"), windowMs: DAY_MS, limit: cap.rpd, amount: 1, what: `${cap.rpd} requests per day on ${cap.description}` },
+    { key: key("rpm"), windowMs: MINUTE_MS, limit: cap.rpm, amount: 1, what: `${cap.rpm} requests per minute on ${cap.description}` },
+    { key: key("rpd"), windowMs: DAY_MS, limit: cap.rpd, amount: 1, what: `${cap.rpd} requests per day on ${cap.description}` },
   ];
 }
 
-function freeTierKey(userId: string, cap: FreeTierCap, window: "rpm" | "rpd"): string {
-  return `free:${cap.scope}:${userId}:${window}`;
+/** Counters of a fresh process start from the ledger's last day, once per key and free-tier scope. */
+async function replayPastCalls(store: RateLimitStore, request: AdmissionRequest): Promise<void> {
+  if (store.persistent) return;
+  const { key, freeTier, userId } = request;
+  const waits: (Promise<void> | undefined)[] = [];
+  if (key && (key.rpm !== null || key.rpd !== null || key.tpm !== null)) {
+    // Every window of the key, so a limit set later still counts the calls made before.
+    const windows = keyChecks({ ...key, rpm: Infinity, rpd: Infinity, tpm: Infinity }, null);
+    waits.push(seedOnce(`key:${key.id}`, async () => replay(store, windows, await historyLoaders().key(key.id, Date.now() - DAY_MS))));
+  }
+  if (freeTier) {
+    waits.push(seedOnce(`free:${freeTier.scope}:${userId}`, async () => replay(store, freeTierChecks(userId, freeTier), await historyLoaders().freeTier(userId, freeTier, Date.now() - DAY_MS))));
+  }
+  await Promise.all(waits);
 }
 
-function seedFreeTier(userId: string, cap: FreeTierCap): Promise<void> | undefined {
-  return seedOnce(userId, cap, async () => {
-    const now = Date.now();
-    const times = await getFreeTierHistoryLoader()(userId, cap, now - DAY_MS);
-    const store = getRateLimitStore();
-    // History only adds up: replayed calls count even beyond the cap (the provider saw them).
-    for (const at of times) {
-      for (const check of freeTierChecks(userId, cap)) {
-        if (at > now - check.windowMs) await store.consume(check.key, check.windowMs, Number.POSITIVE_INFINITY, 1, at);
-      }
+/** History only adds up: replayed calls count even beyond a limit (the provider saw them). */
+async function replay(store: RateLimitStore, checks: Check[], calls: PastCall[]): Promise<void> {
+  const now = Date.now();
+  for (const call of calls) {
+    for (const check of checks) {
+      if (call.at <= now - check.windowMs) continue;
+      const amount = check.key.endsWith(":tpm") ? call.tokens : 1;
+      if (amount > 0) await store.consume(check.key, check.windowMs, Number.POSITIVE_INFINITY, amount, call.at);
     }
-  });
+  }
 }
 
 /**
@@ -165,7 +203,7 @@ function consumeAll(store: RateLimitStore, checks: Check[], now: number): RateLi
     for (let i = index; i < checks.length; i++) {
       const check = checks[i];
       const result = store.consume(check.key, check.windowMs, check.limit, check.amount, now);
-      if (result instanceof Promise) {
+      if (isPromise(result)) {
         return result.then((settled) => {
           if (!settled.allowed) return refuse(check, settled);
           taken.push(check);

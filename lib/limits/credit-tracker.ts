@@ -2,6 +2,8 @@
 // Reservations (worst case of calls in flight) and settled costs change it synchronously,
 // so a check and its reservation can never be split by another request.
 import { getDb } from "../db/client";
+import type { MaybePromise } from "../maybe-promise";
+import { processSingleton, setProcessSingleton } from "../process-singleton";
 import { creditPeriod, type CreditReset } from "./credit-period";
 
 export interface CreditState {
@@ -24,14 +26,19 @@ async function loadSpentFromLedger(keyId: string, since: number): Promise<bigint
 export class CreditTracker {
   private readonly states = new Map<string, CreditState>();
   private readonly loading = new Map<string, Promise<CreditState>>();
+  /** Forgotten while calls were in flight: reloaded once they have settled. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly loadSpent: LoadSpent = loadSpentFromLedger) {}
 
   /** The state of the period holding `now`, without waiting when it is already loaded. */
-  current(keyId: string, reset: CreditReset, now: number): CreditState | Promise<CreditState> {
+  current(keyId: string, reset: CreditReset, now: number): MaybePromise<CreditState> {
     const period = creditPeriod(reset, now);
     const state = this.states.get(keyId);
-    if (state && state.start === period.start) return state;
+    if (state && this.stale.has(keyId) && state.reservedPico === 0n) {
+      this.stale.delete(keyId);
+      this.states.delete(keyId);
+    } else if (state && state.start === period.start) return state;
     const loadKey = `${keyId}@${period.start}`;
     let pending = this.loading.get(loadKey);
     if (!pending) {
@@ -72,19 +79,34 @@ export class CreditTracker {
     state.reservedPico -= reservedPico;
   }
 
-  /** Forgets a key (revoked): its next use, if any, reloads from the ledger. */
-  forget(keyId: string): void {
-    this.states.delete(keyId);
+  /** What is held right now (for metrics): how many keys or users have a reservation, and its total. */
+  reservations(): { holders: number; reservedPico: bigint } {
+    let holders = 0;
+    let reservedPico = 0n;
+    for (const state of this.states.values()) {
+      if (state.reservedPico === 0n) continue;
+      holders += 1;
+      reservedPico += state.reservedPico;
+    }
+    return { holders, reservedPico };
+  }
+
+  /**
+   * Forgets a key or user (revoked, budget changed): the next use reloads the spend from the
+   * ledger. Calls still in flight keep their reservations: the state stays until they settle.
+   */
+  forget(id: string): void {
+    const state = this.states.get(id);
+    if (!state || state.reservedPico === 0n) this.states.delete(id);
+    else this.stale.add(id);
   }
 }
 
-const globalCredits = globalThis as unknown as { __switchyardCreditTracker?: CreditTracker };
-
-/** One tracker per process (on globalThis: every Next route bundle must see the same totals). */
+/** One tracker per process: every Next route bundle must see the same totals. */
 export function getCreditTracker(): CreditTracker {
-  return (globalCredits.__switchyardCreditTracker ??= new CreditTracker());
+  return processSingleton("credit-tracker", () => new CreditTracker());
 }
 
 export function setCreditTracker(tracker: CreditTracker): void {
-  globalCredits.__switchyardCreditTracker = tracker;
+  setProcessSingleton("credit-tracker", tracker);
 }

@@ -5,6 +5,9 @@
 // counted until the end of the bucket one full window later: never less than a true
 // sliding window (so we refuse before an upstream would), at most one bucket (1/60) more.
 
+import type { MaybePromise } from "../maybe-promise";
+import { processSingleton, setProcessSingleton } from "../process-singleton";
+
 export interface ConsumeResult {
   allowed: boolean;
   /** Units left in the window after this call (0 when refused). */
@@ -14,10 +17,12 @@ export interface ConsumeResult {
 }
 
 export interface RateLimitStore {
+  /** Counters outlive this process (a shared store): nothing needs replaying from the ledger. */
+  readonly persistent: boolean;
   /** Counts `amount` at `now` if the window then holds at most `limit`; else counts nothing. */
-  consume(key: string, windowMs: number, limit: number, amount: number, now: number): ConsumeResult | Promise<ConsumeResult>;
+  consume(key: string, windowMs: number, limit: number, amount: number, now: number): MaybePromise<ConsumeResult>;
   /** Gives back units counted at `at` (a reservation larger than the actual use). */
-  refund(key: string, windowMs: number, amount: number, at: number): void | Promise<void>;
+  refund(key: string, windowMs: number, amount: number, at: number): MaybePromise<void>;
 }
 
 export const BUCKETS_PER_WINDOW = 60;
@@ -33,6 +38,7 @@ interface Counter {
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
+  readonly persistent = false;
   private readonly counters = new Map<string, Counter>();
   private lastSweep = 0;
 
@@ -130,14 +136,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-const globalStore = globalThis as unknown as { __switchyardRateLimitStore?: RateLimitStore };
-
-/** One store per process: Next bundles each route separately, so it lives on globalThis. */
+/** One store per process: Next bundles each route separately. */
 export function getRateLimitStore(): RateLimitStore {
-  return (globalStore.__switchyardRateLimitStore ??= new MemoryRateLimitStore());
+  return processSingleton<RateLimitStore>("rate-limit-store", () => new MemoryRateLimitStore());
 }
 
 /** Swaps the store (a shared one for several instances, or a fresh one in tests). */
 export function setRateLimitStore(store: RateLimitStore): void {
-  globalStore.__switchyardRateLimitStore = store;
+  setProcessSingleton("rate-limit-store", store);
 }

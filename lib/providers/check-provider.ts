@@ -1,9 +1,11 @@
 // "Does it answer?": lists the provider's models with its configured key and base URL.
 import type { ProviderCheckDto, ProviderStatusDto } from "../chat/api-types";
+import { lastCheck, recordCheck } from "./check-results";
+import { getProviderClient } from "./client";
 import { ensureProviderCredentials } from "./credential-snapshot";
 import { discoverModels, upstreamIdsOf } from "./list-models";
 import { listProviders, type ProviderConfig } from "./registry";
-import { toUpstreamError } from "./upstream-error";
+import { briefUpstreamStatus } from "./upstream-error";
 
 /** What Settings shows of each provider. Picks fields one by one: a key never leaves the server. */
 export async function listProviderStatuses(): Promise<ProviderStatusDto[]> {
@@ -20,6 +22,7 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     simulated: p.simulated,
     baseUrl: p.baseUrl,
     envVar: p.envVar,
+    keyEnvVar: p.keyEnvVar,
     modelCount: p.configured ? (await upstreamIdsOf(p).catch(() => [])).length : 0,
     source: p.source,
     needsKey: p.needsKey,
@@ -28,7 +31,9 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     storedKey: p.storedKey ? { hint: formatHint(p.storedKey.hint), error: p.storedKey.error } : null,
     baseUrlSource: p.baseUrlSource,
     storedBaseUrl: p.storedBaseUrl,
+    storedBaseUrlUnused: p.storedBaseUrlUnused,
     listedModels: p.listedModels,
+    lastCheck: lastCheck(p.id),
   };
 }
 
@@ -36,12 +41,17 @@ function formatHint(hint: string | null): string | null {
   return hint ? `…${hint}` : null;
 }
 
+/** Lists the models with the configured key (and asks a key-only path where the list is public); the result is kept for Settings. */
 export async function checkProvider(provider: ProviderConfig): Promise<ProviderCheckDto> {
   const started = Date.now();
+  let result: ProviderCheckDto;
   try {
     const ids = await discoverModels(provider);
-    return { id: provider.id, ok: true, latencyMs: Date.now() - started, modelCount: ids.length, error: null };
+    if (provider.keyCheckPath) await getProviderClient(provider).get(provider.keyCheckPath, { timeout: 5_000 });
+    result = { id: provider.id, ok: true, latencyMs: Date.now() - started, modelCount: ids.length, error: null };
   } catch (error) {
-    return { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: toUpstreamError(error, provider.label).message };
+    result = { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: briefUpstreamStatus(error) };
   }
+  recordCheck(result);
+  return result;
 }

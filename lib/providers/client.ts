@@ -1,7 +1,10 @@
-// The one upstream client: the `openai` SDK pointed at a provider's base URL.
+// The `openai` SDK pointed at a provider's base URL, for what is not a model call: listing a
+// provider's models and checking it. Calls go through the engine's leaner request
+// (upstream-request.ts) on the same pool and with the same headers.
 import OpenAI from "openai";
 import { getEnv } from "../env";
 import { fastFetch } from "./fast-fetch";
+import { attributionHeaders } from "./provider-headers";
 import { handleSandboxRequest } from "./sandbox/handler";
 import { usesInProcessSandbox, type ProviderConfig } from "./registry";
 
@@ -24,7 +27,7 @@ export function getProviderClient(provider: ProviderConfig): OpenAI {
       fetch: usesInProcessSandbox(provider)
         ? (url: RequestInfo | URL, init?: RequestInit) => handleSandboxRequest(new Request(url, init), { speed: env.SANDBOX_SPEED })
         : fastFetch,
-      defaultHeaders: provider.id === "openrouter" ? { "HTTP-Referer": "https://github.com/switchyard", "X-Title": "Switchyard" } : undefined,
+      defaultHeaders: attributionHeaders(provider),
     });
     cache.set(key, client);
   }

@@ -1,6 +1,8 @@
 // Request bodies of the provider settings routes. Base URLs are where Switchyard will send
-// keys and prompts, so only plain http(s) URLs without embedded credentials get through.
+// keys and prompts, so only plain http(s) URLs without embedded credentials get through, and
+// none aimed at a link-local or metadata address (outbound-policy.ts; checked again on connect).
 import { z } from "zod";
+import { refusalForHost } from "./outbound-policy";
 
 const MAX_MODELS = 500;
 
@@ -20,6 +22,10 @@ export const baseUrlSchema = z
     if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "Base URL must be an http:// or https:// URL" });
     else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Base URL must not contain a user name or password: put the key in the API key field" });
     else if (url.search || url.hash) ctx.addIssue({ code: "custom", message: "Base URL must not have a query string or fragment" });
+    else {
+      const refusal = refusalForHost(url.hostname);
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal.message });
+    }
   });
 
 export const apiKeySchema = z

@@ -1,6 +1,7 @@
 // "Nothing arrived for too long" for an upstream call. Called per chunk, `touch` is one
 // assignment instead of a clearTimeout and setTimeout, which at thousands of tokens a second
-// add up on the event loop; the one timer re-arms itself for whatever time is left.
+// add up on the event loop; the one timer re-arms itself for whatever time is left. Time is
+// read from performance.now(): Next.js wraps Date.now in the app's process, and this runs per chunk.
 export class Deadline {
   private timer: NodeJS.Timeout | undefined;
   private last = 0;
@@ -12,7 +13,7 @@ export class Deadline {
   /** Starts the countdown afresh with this limit. */
   arm(ms: number): void {
     this.limit = ms;
-    this.last = Date.now();
+    this.last = performance.now();
     clearTimeout(this.timer);
     this.timer = setTimeout(this.check, ms);
   }
@@ -20,7 +21,7 @@ export class Deadline {
   /** Something arrived: the countdown starts again, with `ms` as the limit from now on. */
   touch(ms: number): void {
     if (ms !== this.limit) this.arm(ms);
-    else this.last = Date.now();
+    else this.last = performance.now();
   }
 
   dispose(): void {
@@ -28,7 +29,7 @@ export class Deadline {
   }
 
   private readonly check = () => {
-    const quiet = Date.now() - this.last;
+    const quiet = performance.now() - this.last;
     if (quiet < this.limit) {
       this.timer = setTimeout(this.check, this.limit - quiet);
       return;

@@ -1,31 +1,46 @@
-// The `fetch` the SDK uses for providers: undici's lean `request` under a keep-alive pool,
-// wrapped as a Web Response. Node's global fetch costs close to a millisecond more per
-// call (spec streams and promise hops), which is most of a gateway's added latency.
+// The pool every provider request goes through (upstreamAgent), whose connections obey the
+// outbound policy (outbound-policy.ts) on the address they actually connect to; `fastFetch`,
+// the `fetch` the SDK uses on it (undici's lean `request` wrapped as a Web Response: Node's
+// global fetch costs close to a millisecond more per call); and `pushBody`, which reads a body
+// without a promise per chunk.
 import type { Readable } from "node:stream";
-import { Agent, request } from "undici";
+import { Agent, buildConnector, request } from "undici";
+import { processSingleton } from "../process-singleton";
+import { guardedLookup, refusalForHost } from "./outbound-policy";
 
-const globalAgent = globalThis as unknown as { __switchyardUpstreamAgent?: Agent };
-const agent = (globalAgent.__switchyardUpstreamAgent ??= new Agent({ connections: null, pipelining: 1 }));
+const connectGuarded = buildConnector({ lookup: guardedLookup });
+
+/** Literal addresses skip the lookup, so the policy sees the host first. */
+const connect: buildConnector.connector = (options, callback) => {
+  const refusal = refusalForHost(options.hostname);
+  if (refusal) return callback(refusal, null);
+  connectGuarded(options, callback);
+};
+
+/** The keep-alive pool every provider request uses (the engine's calls and the SDK's alike). */
+export function upstreamAgent(): Agent {
+  return processSingleton("upstream-agent", () => new Agent({ connections: null, pipelining: 1, connect }));
+}
 
 type FetchInput = string | URL | Request;
 
-/** Marks the Node stream under a Response so relays can read it without a Web stream. */
-export const NODE_BODY = Symbol("switchyard.nodeBody");
-
 export async function fastFetch(input: FetchInput, init: RequestInit = {}): Promise<Response> {
-  if (input instanceof Request) return fetch(input, init);
+  const body = init.body;
+  // A Request or a streamed body (never sent by the SDK's JSON calls) is read into bytes first, so it takes the same guarded pool.
+  if (input instanceof Request || (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array))) {
+    const flat = new Request(input, init);
+    return fastFetch(flat.url, { method: flat.method, headers: flat.headers, body: flat.body ? new Uint8Array(await flat.arrayBuffer()) : undefined, signal: init.signal ?? flat.signal });
+  }
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => {
     headers[name] = value;
   });
-  const body = init.body;
-  if (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array)) return fetch(input, init);
   const response = await request(input.toString(), {
     method: (init.method ?? "GET") as "GET",
     headers,
     body: body ?? undefined,
     signal: init.signal ?? undefined,
-    dispatcher: agent,
+    dispatcher: upstreamAgent(),
   });
   const responseHeaders = new Headers();
   for (const [name, value] of Object.entries(response.headers)) {
@@ -34,13 +49,10 @@ export async function fastFetch(input: FetchInput, init: RequestInit = {}): Prom
   }
   const noBody = response.statusCode === 204 || response.statusCode === 304 || init.method === "HEAD";
   if (noBody) response.body.resume();
-  const web = new Response(noBody ? null : lazyWebStream(response.body), { status: response.statusCode, headers: responseHeaders });
-  Object.defineProperty(web, NODE_BODY, { value: noBody ? null : response.body });
-  return web;
+  return new Response(noBody ? null : lazyWebStream(response.body), { status: response.statusCode, headers: responseHeaders });
 }
 
-/** A Web stream that reads the Node stream only when pulled, so a relay may read the Node
- * stream itself instead (one hop less per chunk). */
+/** A Web stream that reads the Node stream only when pulled. */
 function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
   let chunks: AsyncIterator<Buffer> | null = null;
   return new ReadableStream<Uint8Array>({
@@ -57,23 +69,53 @@ function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
   }, { highWaterMark: 0 });
 }
 
-/** The response's body as chunks: the socket's own Node stream when fastFetch made it
- * (one async hop less per chunk than wrapping it), else the Web stream's. */
-export function bodyChunks(response: Response): AsyncIterable<Uint8Array> {
-  const node = (response as unknown as Record<symbol, Readable | null | undefined>)[NODE_BODY];
-  if (node) return node;
-  return webChunks(response);
+/**
+ * Pushes a body to `onBytes` and resolves at its end. A socket's own Node stream is read with
+ * 'data' events: no promise per chunk. A Web stream (the in-process sandbox, a replayed
+ * answer) is read through its reader. If `onBytes` throws, reading stops with that error.
+ */
+export function pushBody(body: Readable | ReadableStream<Uint8Array> | null, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  if (body === null) return Promise.resolve();
+  return body instanceof ReadableStream ? pushWeb(body, onBytes) : pushNode(body, onBytes);
 }
 
-async function* webChunks(response: Response): AsyncGenerator<Uint8Array> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
+function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      node.off("data", onData);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onData = (bytes: Buffer) => {
+      try {
+        onBytes(bytes);
+      } catch (error) {
+        finish(error);
+        node.destroy();
+      }
+    };
+    node.on("data", onData);
+    node.once("end", () => finish());
+    node.once("error", (error) => finish(error));
+    // Destroyed without an error (an abort): the caller's signal says why.
+    node.once("close", () => finish(node.readableEnded ? undefined : new Error("The upstream body was closed")));
+  });
+}
+
+async function pushWeb(body: ReadableStream<Uint8Array>, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      yield value;
+      onBytes(value);
     }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
   } finally {
     reader.releaseLock();
   }

@@ -1,9 +1,11 @@
 // Which providers are configured: the environment (see .env.example) merged with what an
 // admin saved in Settings (credential-snapshot.ts). Where both set the same thing, the
-// environment wins: it is what the operator deployed with, and Settings says so.
+// environment wins: it is what the operator deployed with, and Settings says so. A key from
+// the environment is only ever sent to the base URL from the environment or the preset's own.
 import { getEnv, listEnvVarNames, readEnvVar } from "../env";
 import { CUSTOM_PREFIX, getStoredProviderSettings, keyHintOf, type StoredProviderSettings } from "./credential-snapshot";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS, SANDBOX_QUIRKS, envPrefixFor, type FreeTier, type ProviderQuirks } from "./presets";
+import { sandboxState } from "./sandbox-switch";
 
 export type ValueSource = "env" | "settings";
 
@@ -23,6 +25,9 @@ export interface ProviderConfig {
   /** A key saved in Settings, also when an environment key overrides it, or its decrypt error. */
   storedKey: { hint: string; error: string | null } | null;
   storedBaseUrl: string | null;
+  /** Why a base URL saved in Settings is not the one in use: the environment's base URL wins, or the
+   * environment's key is in use and goes only to the environment's or the default base URL. */
+  storedBaseUrlUnused: "env-base-url" | "env-key" | null;
   configured: boolean;
   simulated: boolean;
   quirks: ProviderQuirks;
@@ -30,6 +35,10 @@ export interface ProviderConfig {
   /** Upstream model ids given by configuration (CUSTOM_PROVIDER_<NAME>_MODELS or Settings); else discovered. */
   listedModels: string[] | null;
   envVar: string | null;
+  /** The variable a key from the environment is read from (for Settings to name it). */
+  keyEnvVar: string | null;
+  /** See ProviderPreset.keyCheckPath. */
+  keyCheckPath: string | null;
 }
 
 const SANDBOX_INTERNAL_URL = "http://sandbox.internal/v1";
@@ -41,7 +50,10 @@ function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): P
     const envKey = readEnvVar(`${prefix}_API_KEY`) ?? null;
     const envBase = readEnvVar(`${prefix}_BASE_URL`);
     const apiKey = envKey ?? saved?.apiKey ?? null;
-    const baseOverride = envBase ?? saved?.baseUrl ?? undefined;
+    // The operator's key goes only where the operator pointed it (or the provider's own endpoint):
+    // a base URL saved in Settings is used with a key saved in Settings (or none), never with theirs.
+    const savedBase = envKey ? undefined : (saved?.baseUrl ?? undefined);
+    const baseOverride = envBase ?? savedBase;
     const configured = preset.needsKey ? apiKey !== null : baseOverride !== undefined || apiKey !== null;
     return {
       id: preset.id,
@@ -49,17 +61,20 @@ function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): P
       kind: "preset" as const,
       source: "builtin" as const,
       baseUrl: stripSlash(baseOverride ?? preset.baseUrl),
-      baseUrlSource: envBase ? "env" : saved?.baseUrl ? "settings" : "default",
+      baseUrlSource: envBase ? "env" : savedBase ? "settings" : "default",
       apiKey,
       needsKey: preset.needsKey,
       ...keyFields(envKey, saved),
       storedBaseUrl: saved?.baseUrl ?? null,
+      storedBaseUrlUnused: saved?.baseUrl ? (envBase ? "env-base-url" : envKey ? "env-key" : null) : null,
       configured,
       simulated: false,
       quirks: preset.quirks,
       freeTier: preset.freeTier,
       listedModels: null,
       envVar: preset.needsKey ? `${prefix}_API_KEY` : `${prefix}_BASE_URL`,
+      keyEnvVar: `${prefix}_API_KEY`,
+      keyCheckPath: preset.keyCheckPath ?? null,
     };
   });
 }
@@ -91,11 +106,14 @@ function customProviders(): ProviderConfig[] {
       needsKey: false,
       ...keyFields(apiKey, undefined),
       storedBaseUrl: null,
+      storedBaseUrlUnused: null,
       configured: true,
       simulated: false,
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: models ? models.split(",").map((m) => m.trim()).filter(Boolean) : null,
       envVar: `CUSTOM_PROVIDER_${name}_BASE_URL`,
+      keyEnvVar: `CUSTOM_PROVIDER_${name}_API_KEY`,
+      keyCheckPath: null,
     };
   });
 }
@@ -118,21 +136,24 @@ function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSetting
       needsKey: false,
       ...keyFields(null, saved),
       storedBaseUrl: saved.baseUrl,
+      storedBaseUrlUnused: null,
       // A saved key that cannot be decrypted must not turn into calls without a key.
       configured: saved.keyError === null,
       simulated: false,
       quirks: CUSTOM_PROVIDER_QUIRKS,
       listedModels: saved.models,
       envVar: null,
+      keyEnvVar: null,
+      keyCheckPath: null,
     });
   }
   return providers;
 }
 
-function sandboxProvider(realConfigured: boolean): ProviderConfig {
+function sandboxProvider(): ProviderConfig {
   const env = getEnv();
-  // On by default only when nothing real is configured; SANDBOX_ENABLED forces either way.
-  const enabled = env.SANDBOX_ENABLED ?? !realConfigured;
+  // Never a side effect of configuring something: see sandbox-switch.ts.
+  const { enabled } = sandboxState(env.SANDBOX_ENABLED);
   return {
     id: "sandbox",
     label: "Sandbox (simulated)",
@@ -146,11 +167,14 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
     keyHint: null,
     storedKey: null,
     storedBaseUrl: null,
+    storedBaseUrlUnused: null,
     configured: enabled,
     simulated: true,
     quirks: SANDBOX_QUIRKS,
     listedModels: null,
     envVar: "SANDBOX_ENABLED",
+    keyEnvVar: null,
+    keyCheckPath: null,
   };
 }
 
@@ -167,7 +191,7 @@ export function listProviders(): ProviderConfig[] {
     const fromEnv = [...presetProviders(stored.byId), ...customProviders()];
     const taken = new Set(["sandbox", ...fromEnv.map((p) => p.id)]);
     const real = [...fromEnv, ...storedCustomProviders(stored.byId, taken)];
-    built = [sandboxProvider(real.some((p) => p.configured)), ...real];
+    built = [sandboxProvider(), ...real];
     builtFor = env;
     builtVersion = stored.version;
   }

@@ -55,6 +55,7 @@ export function endpointPrice(endpoint: CatalogEndpoint): PricePico {
     prompt: parseUsdPerToken(endpoint.prompt),
     completion: parseUsdPerToken(endpoint.completion),
     cachedPrompt: endpoint.cachedPrompt ? parseUsdPerToken(endpoint.cachedPrompt) : undefined,
+    cacheWrite: endpoint.cacheWrite ? parseUsdPerToken(endpoint.cacheWrite) : undefined,
     reasoning: endpoint.reasoning ? parseUsdPerToken(endpoint.reasoning) : undefined,
   };
 }

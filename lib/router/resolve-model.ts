@@ -55,7 +55,10 @@ export function resolveCandidates(requested: string): Candidate[] {
   const provider = slash > 0 ? getProvider(modelId.slice(0, slash)) : undefined;
   if (provider && slash < modelId.length - 1) {
     if (!provider.configured) throw new ModelNotFoundError(modelId, `Provider ${provider.label} is not configured: set ${provider.envVar}`);
-    return [pinned(provider, modelId.slice(slash + 1), modelId)];
+    const upstreamModel = modelId.slice(slash + 1);
+    // The simulator's models are all known here; other providers may serve ids no list names.
+    if (provider.kind === "sandbox" && !findSandboxModel(upstreamModel)) throw new ModelNotFoundError(modelId, `The sandbox has no model "${upstreamModel}"`);
+    return [pinned(provider, upstreamModel, modelId)];
   }
   if (canonical) {
     const providers = [...new Set(canonical.endpoints.map((e) => e.provider))].join(", ");

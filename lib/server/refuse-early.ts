@@ -1,9 +1,10 @@
 // Requests refused before any handler runs: a declared body over the limit (413; routes that
 // stream bodies also count bytes as they read), and a path with broken percent-encoding
-// (400; Next's router would throw on it and answer 500).
+// (400; Next's router would throw on it and answer 500). And the body a handler refused
+// halfway through, which must not block the connection it came on.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { openAiErrorBody } from "../api-v1/openai-error";
-import { MAX_BODY_BYTES } from "../http/parse-body";
+import { apiErrorBodyFor } from "./lean-routes";
+import { bodyTooLargeMessage, MAX_BODY_BYTES } from "../http/body-limit";
 
 export function refuseMalformedUrl(req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0];
@@ -22,10 +23,26 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
   const length = Number(req.headers["content-length"] ?? 0);
   if (!(length > MAX_BODY_BYTES)) return false;
   res.writeHead(413, { "content-type": "application/json" });
-  const message = `Request body is larger than ${MAX_BODY_BYTES} bytes`;
-  // /api/v1 speaks OpenAI's error shape; the app's own routes their usual one.
-  const openAi = (req.url ?? "").startsWith("/api/v1");
-  res.end(openAi ? openAiErrorBody(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));
+  const message = bodyTooLargeMessage;
+  // /api/v1 answers in the error shape of the format it speaks; the app's own routes in their usual one.
+  const path = (req.url ?? "").split("?")[0];
+  res.end(path.startsWith("/api/v1") ? apiErrorBodyFor(path)(413, message, "payload_too_large") : JSON.stringify({ error: { message, code: "payload_too_large", param: null } }));
   req.resume();
   return true;
+}
+
+/**
+ * A handler that gives up on a body halfway (Next's routes refuse a chunked body past the limit
+ * with 413 and cancel the rest) leaves unread bytes on the socket, and the next request on that
+ * keep-alive connection would wait behind them until the idle timeout. Its answer says
+ * `Connection: close` instead, and the connection ends once the answer is sent.
+ */
+export function closeAfterAbandonedBody(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  req.once("aborted", () => {
+    if (!res.headersSent) res.shouldKeepAlive = false;
+  });
+  res.once("finish", () => {
+    if (req.destroyed && !req.complete) socket.destroySoon();
+  });
 }

@@ -57,12 +57,28 @@ async function findActiveLinkFor(userId: string, conversationId: string, now: Da
   return links.find((l) => shareLinkStatus(l, now) === "active");
 }
 
-export function listShareLinks(userId: string, conversationId?: string): Promise<ShareLink[]> {
-  return getDb().shareLink.findMany({
+export async function listShareLinks(userId: string, conversationId?: string): Promise<ShareLink[]> {
+  const db = getDb();
+  const links = await db.shareLink.findMany({
     where: { userId, ...(conversationId ? { conversationId } : {}) },
     orderBy: { createdAt: "desc" },
     take: 500,
   });
+  const ids = [...new Set(links.map((link) => link.conversationId))];
+  const existing = new Set((await db.conversation.findMany({ where: { userId, id: { in: ids } }, select: { id: true } })).map((c) => c.id));
+  // A deleted conversation's links were revoked with it and leave the list (their tokens still answer 410);
+  // a link left working by an older delete stays listed, so its owner can revoke it.
+  return links.filter((link) => existing.has(link.conversationId) || link.revokedAt === null);
+}
+
+/** Deletes a conversation and revokes its share links in one transaction: a snapshot must not outlive what its owner deleted. */
+export async function deleteConversationAndShares(userId: string, conversationId: string, now = new Date()): Promise<boolean> {
+  const db = getDb();
+  const [, deleted] = await db.$transaction([
+    db.shareLink.updateMany({ where: { userId, conversationId, revokedAt: null }, data: { revokedAt: now } }),
+    db.conversation.deleteMany({ where: { id: conversationId, userId } }),
+  ]);
+  return deleted.count > 0;
 }
 
 /** Idempotent: revoking a revoked link keeps its first revocation time. */

@@ -1,27 +1,9 @@
-// The normalised event stream. Provider adapters emit UpstreamEvent; encoders at the edge
-// (chatroom SSE, OpenAI SSE) turn them into bytes. Adapters never write SSE text.
+// The chatroom's event stream: what the server sends a browser while a turn runs, and the
+// stats every answer ends with. Shared by the server and the browser.
 import type { ToolTraceEntry } from "../tools/trace";
 
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-  cachedTokens: number;
-  /** True when counted by our tokenizer because the provider sent no usage. */
-  estimated: boolean;
-  /** Upstream-reported cost in picodollars (OpenRouter's usage.cost), when given. */
-  upstreamCostPico?: bigint;
-}
-
-export type UpstreamEvent =
-  | { type: "start"; provider: string; upstreamModel: string }
-  | { type: "text"; text: string }
-  | { type: "reasoning"; text: string }
-  | { type: "tool-call"; index: number; id?: string; name?: string; argumentsDelta?: string }
-  | { type: "usage"; usage: Usage }
-  | { type: "finish"; finishReason: string }
-  /** What the quirks normaliser changed about the request (presets.ts). */
-  | { type: "adjusted"; dropped: string[]; replayed: boolean; trimmedMessages: number };
+export type { Usage } from "../ledger/usage";
+import type { Usage } from "../ledger/usage";
 
 /** Everything a column's answer has when it ends, whatever the outcome. */
 export interface ColumnStats {
@@ -34,6 +16,8 @@ export interface ColumnStats {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  /** Prompt tokens written to the provider's cache (absent in answers saved before it was kept). */
+  cacheWriteTokens?: number;
   usageEstimated: boolean;
   /** Decimal string of picodollars (JSON has no bigint). */
   costPico: string;

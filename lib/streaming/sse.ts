@@ -25,73 +25,76 @@ export interface SseMessage {
   data: string;
 }
 
-/** Incremental decoder: push text chunks, get complete messages back. Lines may end in
- * \n, \r\n or \r, and a chunk may end anywhere, even between \r and \n. */
+/**
+ * Incremental decoder: push text chunks, get complete messages back. Lines may end in \n,
+ * \r\n or \r, and a chunk may end anywhere, even between \r and \n. This is the one SSE
+ * decoder: upstream providers' streams and the browser's chat events both go through it,
+ * so it works a whole event at a time (a provider's chunk is one `data:` line) rather than
+ * a line at a time.
+ */
 export class SseDecoder {
   private buffer = "";
-  private event: string | null = null;
-  private data: string[] = [];
-  private sawField = false;
 
   push(chunk: string): SseMessage[] {
-    this.buffer += chunk;
     const out: SseMessage[] = [];
+    this.feed(chunk, (message) => out.push(message));
+    return out;
+  }
+
+  /** Hands each complete message to `onMessage` as it is decoded. */
+  feed(chunk: string, onMessage: (message: SseMessage) => void): void {
+    let buffer = this.buffer + chunk;
+    let held = "";
+    if (buffer.includes("\r")) {
+      // A trailing \r waits: it may be the first half of \r\n.
+      if (buffer.endsWith("\r")) {
+        held = "\r";
+        buffer = buffer.slice(0, -1);
+      }
+      buffer = buffer.replace(/\r\n?/g, "\n");
+    }
     let start = 0;
     for (;;) {
-      const lf = this.buffer.indexOf("\n", start);
-      const cr = this.buffer.indexOf("\r", start);
-      if (lf === -1 && cr === -1) break;
-      let end: number;
-      let next: number;
-      if (cr !== -1 && (lf === -1 || cr < lf)) {
-        // A lone \r at the end may be the first half of \r\n: wait for more.
-        if (cr === this.buffer.length - 1) break;
-        end = cr;
-        next = this.buffer[cr + 1] === "\n" ? cr + 2 : cr + 1;
-      } else {
-        end = lf;
-        next = lf + 1;
-      }
-      const message = this.line(this.buffer.slice(start, end));
-      if (message) out.push(message);
-      start = next;
+      const end = buffer.indexOf("\n\n", start);
+      if (end === -1) break;
+      const message = parseBlock(buffer.slice(start, end));
+      if (message) onMessage(message);
+      start = end + 2;
     }
-    this.buffer = this.buffer.slice(start);
-    return out;
+    this.buffer = (start === 0 ? buffer : buffer.slice(start)) + held;
   }
 
   /** A stream that ends without a final blank line still delivers its last event. */
   flush(): SseMessage[] {
-    const rest = this.buffer.replace(/\r$/, "");
+    const rest = this.buffer.replace(/\r$/, "").replace(/\r\n?/g, "\n");
     this.buffer = "";
-    if (rest) this.line(rest);
-    const message = this.line("");
+    const message = rest ? parseBlock(rest) : null;
     return message ? [message] : [];
   }
+}
 
-  private line(line: string): SseMessage | null {
-    if (line === "") {
-      if (!this.sawField) return null;
-      const message = { event: this.event, data: this.data.join("\n") };
-      this.event = null;
-      this.data = [];
-      this.sawField = false;
-      return message;
-    }
-    if (line.startsWith(":")) return null;
+/** One event's lines (without the blank line that ended it); null when it has no fields. */
+function parseBlock(block: string): SseMessage | null {
+  // The common case, one data line, without splitting.
+  if (block.startsWith("data: ") && !block.includes("\n")) return { event: null, data: block.slice(6) };
+  let event: string | null = null;
+  const data: string[] = [];
+  let sawField = false;
+  for (const line of block.split("\n")) {
+    if (line === "" || line.startsWith(":")) continue;
     const colon = line.indexOf(":");
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
     if (field === "event") {
-      this.event = value;
-      this.sawField = true;
+      event = value;
+      sawField = true;
     } else if (field === "data") {
-      this.data.push(value);
-      this.sawField = true;
+      data.push(value);
+      sawField = true;
     }
-    return null;
   }
+  return sawField ? { event, data: data.join("\n") } : null;
 }
 
 /** Reads a fetch body as SSE messages. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { add, divide, formatRational, multiply, parseDecimal, power, remainder, subtract, type Rational } from "./exact-decimal";
 import type { ChatTool } from "./tool-definition";
+import { CALCULATOR_INFO } from "./tool-info";
 
 const MAX_LENGTH = 500;
 
@@ -58,9 +59,7 @@ export function evaluate(expression: string): Rational {
 const argsSchema = z.object({ expression: z.string().min(1).max(MAX_LENGTH) });
 
 export const calculator: ChatTool<z.infer<typeof argsSchema>> = {
-  name: "calculator",
-  label: "Calculator",
-  description: "Evaluates an arithmetic expression exactly: decimals, + - * / % ^ and parentheses. Use it for any arithmetic.",
+  ...CALCULATOR_INFO,
   parameters: {
     type: "object",
     properties: { expression: { type: "string", description: "The expression, e.g. (12.5 + 7) * 3" } },

@@ -1,13 +1,12 @@
 // The current date and time in an IANA time zone, so models need not guess "now".
 import { z } from "zod";
 import type { ChatTool } from "./tool-definition";
+import { CURRENT_TIME_INFO } from "./tool-info";
 
 const argsSchema = z.object({ timezone: z.string().min(1).max(64).optional() });
 
 export const currentTime: ChatTool<z.infer<typeof argsSchema>> = {
-  name: "current_time",
-  label: "Current time",
-  description: "Returns the current date and time in the given IANA time zone (default UTC).",
+  ...CURRENT_TIME_INFO,
   parameters: {
     type: "object",
     properties: { timezone: { type: "string", description: "IANA time zone, e.g. Europe/Paris; default UTC" } },

@@ -32,9 +32,15 @@ export interface ActivityRow {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   usageEstimated: boolean;
   costPico: string;
   upstreamCostPico: string | null;
+  cacheSavingsPico: string;
+  /** Served from the response cache, with the tokens it saved. */
+  responseCacheHit: boolean;
+  savedPromptTokens: number;
+  savedCompletionTokens: number;
   ttftMs: number | null;
   totalMs: number | null;
   finishReason: string | null;
@@ -52,7 +58,8 @@ export interface ActivityPage {
 
 const COLUMNS = `"id", "createdAt", "source", "modelId", "provider", "upstreamModel", "status", "promptTokens", "completionTokens", "reasoningTokens",
   "cachedTokens", "usageEstimated", CAST("costPico" AS TEXT) AS "costPico", CAST("upstreamCostPico" AS TEXT) AS "upstreamCostPico",
-  "ttftMs", "totalMs", "finishReason", "error", "conversationId", "apiKeyId"`;
+  "ttftMs", "totalMs", "finishReason", "error", "conversationId", "apiKeyId",
+  "cacheWriteTokens", CAST("cacheSavingsPico" AS TEXT) AS "cacheSavingsPico", "responseCacheHit", "savedPromptTokens", "savedCompletionTokens"`;
 
 interface Where {
   sql: string;
@@ -140,9 +147,14 @@ function toActivityRow(r: Record<string, unknown>): ActivityRow {
     completionTokens: Number(r.completionTokens),
     reasoningTokens: Number(r.reasoningTokens),
     cachedTokens: Number(r.cachedTokens),
+    cacheWriteTokens: Number(r.cacheWriteTokens ?? 0),
     usageEstimated: Boolean(Number(r.usageEstimated)),
     costPico: String(r.costPico ?? "0"),
     upstreamCostPico: r.upstreamCostPico === null || r.upstreamCostPico === undefined ? null : String(r.upstreamCostPico),
+    cacheSavingsPico: String(r.cacheSavingsPico ?? "0"),
+    responseCacheHit: Boolean(Number(r.responseCacheHit ?? 0)),
+    savedPromptTokens: Number(r.savedPromptTokens ?? 0),
+    savedCompletionTokens: Number(r.savedCompletionTokens ?? 0),
     ttftMs: num(r.ttftMs),
     totalMs: num(r.totalMs),
     finishReason: (r.finishReason as string | null) ?? null,

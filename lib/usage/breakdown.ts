@@ -106,16 +106,20 @@ function sortRows(rows: BreakdownRow[], sort: SortKey, dir: "asc" | "desc"): voi
 /** The table's total is the exact sum of its rows' raw sums, not of rounded figures: money as
  * BigInt; counts and milliseconds stay far below 2^53, where Numbers add exactly. */
 function sumRows(rows: SumRow[]): SumRow {
-  const counts = SUMMED.filter((k) => k !== "costPico");
+  const counts = SUMMED.filter((k) => !MONEY.has(k));
   const total = new Array<number>(counts.length).fill(0);
   let cost = 0n;
+  let savings = 0n;
   for (const row of rows) {
     for (let i = 0; i < counts.length; i++) total[i] += Number(row[counts[i]]);
     cost += BigInt(row.costPico);
+    savings += BigInt(row.cacheSavingsPico);
   }
   const sum = Object.fromEntries(counts.map((k, i) => [k, String(total[i])])) as Record<(typeof SUMMED)[number], string>;
-  return { ...sum, costPico: cost.toString() };
+  return { ...sum, costPico: cost.toString(), cacheSavingsPico: savings.toString() };
 }
+
+const MONEY = new Set<string>(["costPico", "cacheSavingsPico"]);
 
 /** Breakdown by user (admins, every user's usage): emails as labels. */
 async function userEmails(keys: (string | null)[]): Promise<Map<string, string>> {

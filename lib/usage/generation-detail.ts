@@ -17,15 +17,21 @@ export interface GenerationDetail {
   provider: string;
   upstreamModel: string;
   /** Picodollars per token, and the same as USD per million tokens (exact decimal strings). */
-  price: Record<"prompt" | "completion" | "cached" | "reasoning", { picoPerToken: string; usdPerMillion: string }>;
+  price: Record<"prompt" | "completion" | "cached" | "cacheWrite" | "reasoning", { picoPerToken: string; usdPerMillion: string }>;
   promptTokens: number;
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   usageEstimated: boolean;
   costPico: string;
   computedCostPico: string;
   upstreamCostPico: string | null;
+  /** Prompt-cache savings, or for a response-cache hit what the original call cost. */
+  cacheSavingsPico: string;
+  responseCacheHit: boolean;
+  savedPromptTokens: number;
+  savedCompletionTokens: number;
   ttftMs: number | null;
   totalMs: number | null;
   status: string;
@@ -60,15 +66,20 @@ export async function getGenerationDetail(userId: string, id: string): Promise<G
     modelId: g.modelId,
     provider: g.provider,
     upstreamModel: g.upstreamModel,
-    price: { prompt: price(g.pricePromptPico), completion: price(g.priceCompletionPico), cached: price(g.priceCachedPico), reasoning: price(g.priceReasoningPico) },
+    price: { prompt: price(g.pricePromptPico), completion: price(g.priceCompletionPico), cached: price(g.priceCachedPico), cacheWrite: price(g.priceCacheWritePico), reasoning: price(g.priceReasoningPico) },
     promptTokens: g.promptTokens,
     completionTokens: g.completionTokens,
     reasoningTokens: g.reasoningTokens,
     cachedTokens: g.cachedTokens,
+    cacheWriteTokens: g.cacheWriteTokens,
     usageEstimated: g.usageEstimated,
     costPico: g.costPico.toString(),
     computedCostPico: g.computedCostPico.toString(),
     upstreamCostPico: g.upstreamCostPico?.toString() ?? null,
+    cacheSavingsPico: g.cacheSavingsPico.toString(),
+    responseCacheHit: g.responseCacheHit,
+    savedPromptTokens: g.savedPromptTokens,
+    savedCompletionTokens: g.savedCompletionTokens,
     ttftMs: g.ttftMs,
     totalMs: g.totalMs,
     status: g.status,

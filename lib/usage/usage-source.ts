@@ -13,7 +13,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The rollups' measure columns after requests and errors. */
-const MEASURES = `"promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"`;
+const MEASURES = `"promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs",
+  "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits"`;
 
 /** DateTime parameters: ISO text in UTC, which both databases compare with their DateTime columns. */
 export function toDbTime(ms: number): string {
@@ -166,19 +167,23 @@ export function sourceSql(plan: SourcePlan): Sql {
   return { sql: `(${parts.join("\nUNION ALL\n")}) AS source`, params };
 }
 
-export const SUMMED = ["requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs"] as const;
+export const SUMMED = [
+  "requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico",
+  "ttftSumMs", "ttftCount", "speedTokens", "speedMs", "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits",
+] as const satisfies readonly (keyof SumRow)[];
 
 /**
  * Sums every measure into one TEXT column "sums" ("requests,errors,…" in SUMMED order): money
  * and token totals stay exact as decimal text, and a grouping with thousands of rows (by
- * conversation) costs the driver one value per row instead of eleven. Read with readSums.
+ * conversation) costs the driver one value per row instead of fourteen. Read with readSums.
  */
 export const SUMS_COLUMN = `${SUMMED.map((m) => `CAST(COALESCE(SUM("${m}"), 0) AS TEXT)`).join(" || ',' || ")} AS "sums"`;
 
 export function readSums(row: { sums: string } | undefined): SumRow {
   // Spelled out: this runs once per group, and a breakdown can have tens of thousands.
-  const [requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs] = row ? row.sums.split(",") : NO_SUMS;
-  return { requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs };
+  const [requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs, cacheWriteTokens, cacheSavingsPico, responseCacheHits] =
+    row ? row.sums.split(",") : NO_SUMS;
+  return { requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs, cacheWriteTokens, cacheSavingsPico, responseCacheHits };
 }
 
 const NO_SUMS = SUMMED.map(() => "0");
@@ -195,6 +200,9 @@ export interface SumRow {
   ttftCount: string;
   speedTokens: string;
   speedMs: string;
+  cacheWriteTokens: string;
+  cacheSavingsPico: string;
+  responseCacheHits: string;
 }
 
 export interface UsageTotals {
@@ -205,8 +213,14 @@ export interface UsageTotals {
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
   /** Picodollars as a decimal string (exact). */
   costPico: string;
+  /** What caching saved, picodollars (exact): prompt-cache reads at the prompt price minus
+   * their cost, plus what answers served from the response cache cost when first made. */
+  cacheSavingsPico: string;
+  /** Answers served from Switchyard's response cache. */
+  responseCacheHits: number;
   avgTtftMs: number | null;
   tokensPerSecond: number | null;
 }
@@ -225,8 +239,11 @@ export function toTotals(row: SumRow | undefined): UsageTotals {
     completionTokens: n(row?.completionTokens),
     reasoningTokens: n(row?.reasoningTokens),
     cachedTokens: n(row?.cachedTokens),
+    cacheWriteTokens: n(row?.cacheWriteTokens),
     // Already an integer's decimal text (CAST of an exact sum).
     costPico: row?.costPico ?? "0",
+    cacheSavingsPico: row?.cacheSavingsPico ?? "0",
+    responseCacheHits: n(row?.responseCacheHits),
     avgTtftMs: ttftCount > 0 ? n(row?.ttftSumMs) / ttftCount : null,
     tokensPerSecond: speedMs > 0 ? (n(row?.speedTokens) * 1000) / speedMs : null,
   };

@@ -4,10 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { malformedBodies, oversizedBody } from "../fuzz/malformed-bodies";
 import { csrfHeaders } from "./accounts";
+import { MAX_BODY_BYTES } from "../../lib/http/body-limit";
 
 const PER_ROUTE = 1_000;
 const CONCURRENCY = 8;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const ROUTES: { method: string; path: string; fields: string[]; apiKey?: boolean }[] = [
   { method: "POST", path: "/api/auth/setup", fields: ["email", "name", "password"] },
@@ -25,6 +25,9 @@ const ROUTES: { method: string; path: string; fields: string[]; apiKey?: boolean
   { method: "PUT", path: "/api/providers/openai/credential", fields: ["apiKey", "baseUrl", "models"] },
   { method: "POST", path: "/api/providers/custom", fields: ["name", "baseUrl", "apiKey", "models"] },
   { method: "POST", path: "/api/v1/chat/completions", fields: ["model", "messages", "models", "provider", "stream", "max_tokens", "temperature"], apiKey: true },
+  { method: "POST", path: "/api/v1/responses", fields: ["model", "input", "instructions", "tools", "previous_response_id", "text", "stream", "max_output_tokens"], apiKey: true },
+  { method: "POST", path: "/api/v1/messages", fields: ["model", "messages", "system", "max_tokens", "tools", "tool_choice", "thinking", "stream"], apiKey: true },
+  { method: "POST", path: "/api/v1/messages/count_tokens", fields: ["model", "messages", "system", "tools"], apiKey: true },
 ];
 
 test("1,000 malformed bodies per route: all 4xx, never 5xx, and the server stays healthy", async ({ page, baseURL }) => {

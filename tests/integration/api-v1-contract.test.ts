@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import { createTestDatabase } from "../helpers/test-db";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
+import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
 
 let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
 let groq: FakeUpstream;
@@ -221,7 +222,7 @@ describe("errors in OpenAI's shape", () => {
   });
 
   it("413 for a body that is too large", async () => {
-    const response = await raw(JSON.stringify({ model: "sandbox/swift-mini", messages: [{ role: "user", content: "x".repeat(5 * 1024 * 1024) }] }));
+    const response = await raw(JSON.stringify({ model: "sandbox/swift-mini", messages: [{ role: "user", content: "x".repeat(MAX_BODY_BYTES + 1) }] }));
     expect(response.status).toBe(413);
   });
 

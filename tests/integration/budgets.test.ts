@@ -7,8 +7,8 @@ import { appRequest, signInAs, type TestUser } from "../helpers/auth";
 import { collectEvents, endsOf, jsonRequest } from "../helpers/chat-client";
 import { createTestDatabase } from "../helpers/test-db";
 import type { ChatEvent } from "@/lib/streaming/events";
+import { viaServer } from "../helpers/app-server";
 
-let chat: typeof import("@/app/api/chat/route");
 let users: typeof import("@/app/api/users/route");
 let user: typeof import("@/app/api/users/[id]/route");
 let keys: typeof import("@/app/api/keys/route");
@@ -23,7 +23,6 @@ beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: createTestDatabase(), SANDBOX_ENABLED: "true", SANDBOX_SPEED: "50", CATALOG_REFRESH_HOURS: "0" });
   for (const name of ["SANDBOX_BASE_URL", "LOCAL_NO_LOGIN", "COOKIE_SECURE"]) delete process.env[name];
   (await import("@/lib/env")).resetEnvCache();
-  chat = await import("@/app/api/chat/route");
   users = await import("@/app/api/users/route");
   user = await import("@/app/api/users/[id]/route");
   keys = await import("@/app/api/keys/route");
@@ -56,7 +55,7 @@ async function setBudget(member: TestUser, monthlyBudgetUsd: string | null): Pro
 
 /** One chatroom turn as the member; the one column's end (or error) event. */
 async function turn(member: TestUser, body: Record<string, unknown>): Promise<{ conversationId: string; end: ReturnType<typeof endsOf>[number] }> {
-  const events = await collectEvents(await chat.POST(jsonRequest("/api/chat", body, { as: member })));
+  const events = await collectEvents(await viaServer(jsonRequest("/api/chat", body, { as: member })));
   const [end] = endsOf(events);
   return { conversationId: (events[0] as Extract<ChatEvent, { type: "turn" }>).conversationId, end };
 }

@@ -5,6 +5,7 @@ import { signInAs } from "../helpers/auth";
 import { createTestDatabase } from "../helpers/test-db";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
 import { collectEvents, endsOf, jsonRequest } from "../helpers/chat-client";
+import { viaServer } from "../helpers/app-server";
 
 let openrouter: FakeUpstream;
 let chat: typeof import("@/lib/chat/chat-http");
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 it("refuses the third :free call in a minute when the cap is 2, without calling the provider", async () => {
-  const send = async () => endsOf(await collectEvents(await chat.handleChatPost(jsonRequest("/api/chat", { prompt: "hi", columns: [{ modelId: "openrouter/openai/gpt-oss-20b:free" }] }))))[0];
+  const send = async () => endsOf(await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "hi", columns: [{ modelId: "openrouter/openai/gpt-oss-20b:free" }] }))))[0];
   expect((await send()).stats.status).toBe("done");
   expect((await send()).stats.status).toBe("done");
   const before = openrouter.requests.length;

@@ -5,11 +5,10 @@ import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import { createTestDatabase } from "../helpers/test-db";
 import { collectEvents, endsOf, jsonRequest, textOf } from "../helpers/chat-client";
 import type { ChatEvent } from "@/lib/streaming/events";
+import { viaServer } from "../helpers/app-server";
 
 let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
-let chat: typeof import("@/app/api/chat/route");
 let stop: typeof import("@/app/api/chat/stop/route");
-let regenerate: typeof import("@/app/api/chat/regenerate/route");
 let conversationRoute: typeof import("@/app/api/conversations/[id]/route");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let flushLedger: typeof import("@/lib/ledger/ledger-writer").flushLedger;
@@ -19,9 +18,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = createTestDatabase();
   process.env.SANDBOX_ENABLED = "true";
   process.env.SANDBOX_BASE_URL = sandbox.url;
-  chat = await import("@/app/api/chat/route");
   stop = await import("@/app/api/chat/stop/route");
-  regenerate = await import("@/app/api/chat/regenerate/route");
   conversationRoute = await import("@/app/api/conversations/[id]/route");
   db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
@@ -35,7 +32,7 @@ afterAll(async () => {
 const three = [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/atlas-large" }, { modelId: "sandbox/echo-free" }];
 
 async function send(body: unknown, onEvent?: (e: ChatEvent) => void) {
-  const response = await chat.POST(jsonRequest("/api/chat", body));
+  const response = await viaServer(jsonRequest("/api/chat", body));
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toContain("text/event-stream");
   return collectEvents(response, onEvent);
@@ -91,12 +88,16 @@ describe("POST /api/chat", () => {
     expect(a2.stats.promptTokens - a.stats.promptTokens).not.toBe(b2.stats.promptTokens - b.stats.promptTokens);
   });
 
-  it("isolates a failing column: an unknown model errors in its column only", async () => {
-    const events = await send({ prompt: "Hello", columns: [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/no-such-model" }] });
-    const ends = endsOf(events);
-    expect(ends.map((e) => e.type).sort()).toEqual(["column-end", "column-error"]);
-    const failed = ends.find((e) => e.type === "column-error")!;
-    expect(failed.stats.error).toMatch(/404|not found|unknown/i);
+  it("refuses an unknown model before writing anything, naming it (400)", async () => {
+    const before = await db.conversation.count();
+    for (const modelId of ["sandbox/no-such-model", "nobody/nothing"]) {
+      const response = await viaServer(jsonRequest("/api/chat", { prompt: "Hello", columns: [{ modelId: "sandbox/swift-mini" }, { modelId }] }));
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toMatchObject({ code: "model_not_found", param: "columns.1.modelId" });
+      expect(body.error.message).toContain(modelId);
+    }
+    expect(await db.conversation.count()).toBe(before);
   });
 
   it("saves what arrived with status error and estimated usage when the upstream drops mid-stream", async () => {
@@ -155,12 +156,12 @@ describe("POST /api/chat", () => {
 
   it("stops every column when the client disconnects", async () => {
     const controller = new AbortController();
-    const response = await chat.POST(jsonRequest("/api/chat", { prompt: "Long answer please [[sandbox:slow]]", columns: three }, { signal: controller.signal }));
+    const response = await viaServer(jsonRequest("/api/chat", { prompt: "Long answer please [[sandbox:slow]]", columns: three }, { signal: controller.signal }));
     const reader = response.body!.getReader();
     await reader.read();
     await reader.read();
     controller.abort();
-    await reader.cancel();
+    await reader.cancel().catch(() => {});
     await new Promise((r) => setTimeout(r, 300));
     await flushLedger();
     const latest = await db.conversation.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
@@ -172,7 +173,7 @@ describe("POST /api/chat", () => {
   it("regenerates one column, replacing its answer", async () => {
     const events = await send({ prompt: "Pick a number", columns: three.slice(0, 2) });
     const [end] = endsOf(events);
-    const again = await collectEvents(await regenerate.POST(jsonRequest("/api/chat/regenerate", { messageId: end.messageId })));
+    const again = await collectEvents(await viaServer(jsonRequest("/api/chat/regenerate", { messageId: end.messageId })));
     const [newEnd] = endsOf(again);
     expect(newEnd.stats.status).toBe("done");
     expect(newEnd.messageId).not.toBe(end.messageId);
@@ -188,7 +189,7 @@ describe("POST /api/chat", () => {
     ["unknown field", { prompt: "x", columns: three, extra: 1 }, /extra|Unrecognized/i],
   ])("answers bad input (%s) with a 400 and saves nothing", async (_name, body, message) => {
     const before = await db.message.count();
-    const response = await chat.POST(jsonRequest("/api/chat", body));
+    const response = await viaServer(jsonRequest("/api/chat", body));
     expect(response.status).toBe(400);
     const json = await response.json();
     expect(json.error.message).toMatch(message);
@@ -196,7 +197,7 @@ describe("POST /api/chat", () => {
   });
 
   it("404s an unknown conversation", async () => {
-    const response = await chat.POST(jsonRequest("/api/chat", { conversationId: "missing", prompt: "x" }));
+    const response = await viaServer(jsonRequest("/api/chat", { conversationId: "missing", prompt: "x" }));
     expect(response.status).toBe(404);
     const get = await conversationRoute.GET(appRequest("http://localhost/api/conversations/missing"), { params: Promise.resolve({ id: "missing" }) });
     expect(get.status).toBe(404);

@@ -6,9 +6,9 @@ import { startSandboxServer } from "@/lib/providers/sandbox/server";
 import type { ChatEvent } from "@/lib/streaming/events";
 import { collectEvents, endsOf, jsonRequest, textOf } from "../helpers/chat-client";
 import { createTestDatabase } from "../helpers/test-db";
+import { viaServer } from "../helpers/app-server";
 
 let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
-let chat: typeof import("@/app/api/chat/route");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let flushLedger: typeof import("@/lib/ledger/ledger-writer").flushLedger;
 let getConversation: typeof import("@/lib/db/conversations").getConversation;
@@ -18,7 +18,6 @@ beforeAll(async () => {
   process.env.DATABASE_URL = createTestDatabase();
   process.env.SANDBOX_ENABLED = "true";
   process.env.SANDBOX_BASE_URL = sandbox.url;
-  chat = await import("@/app/api/chat/route");
   db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
   getConversation = (await import("@/lib/db/conversations")).getConversation;
@@ -30,7 +29,7 @@ afterAll(async () => {
 });
 
 async function send(body: unknown): Promise<ChatEvent[]> {
-  const response = await chat.POST(jsonRequest("/api/chat", body));
+  const response = await viaServer(jsonRequest("/api/chat", body));
   expect(response.status).toBe(200);
   return collectEvents(response);
 }
@@ -74,7 +73,7 @@ describe("chatroom tools", () => {
   });
 
   it("refuses unknown tools", async () => {
-    const response = await chat.POST(jsonRequest("/api/chat", { prompt: "Hi", columns: [{ modelId: "sandbox/swift-mini" }], tools: ["shell"] }));
+    const response = await viaServer(jsonRequest("/api/chat", { prompt: "Hi", columns: [{ modelId: "sandbox/swift-mini" }], tools: ["shell"] }));
     expect(response.status).toBe(400);
   });
 });

@@ -52,7 +52,7 @@ describe("hot writes", () => {
     const big = 9_007_199_254_740_993n;
     await hot.hotWrite([["insertGeneration", {
       id: "g1", userId, source: "chat", conversationId: "c5", messageId: null, apiKeyId: null, requestedModel: "m", modelId: "m", provider: "p", upstreamModel: "u",
-      pricePromptPico: big, priceCompletionPico: 1n, priceCachedPico: 1n, priceReasoningPico: 1n, now: hot.sqliteNow(),
+      pricePromptPico: big, priceCompletionPico: 1n, priceCachedPico: 1n, priceReasoningPico: 1n, priceCacheWritePico: 1n, now: hot.sqliteNow(),
     }]]);
     expect((await db.generation.findUnique({ where: { id: "g1" } }))?.pricePromptPico).toBe(big);
   });

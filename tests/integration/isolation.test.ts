@@ -6,6 +6,7 @@ import { appRequest, signInAs, type TestUser } from "../helpers/auth";
 import { collectEvents, endsOf, jsonRequest } from "../helpers/chat-client";
 import { createTestDatabase } from "../helpers/test-db";
 import type { ChatEvent } from "@/lib/streaming/events";
+import { viaServer } from "../helpers/app-server";
 
 type Routes = Awaited<ReturnType<typeof loadRoutes>>;
 let r: Routes;
@@ -18,8 +19,6 @@ const a = { conversationId: "", answerId: "", shareId: "", keyId: "", generation
 
 async function loadRoutes() {
   return {
-    chat: await import("@/app/api/chat/route"),
-    regenerate: await import("@/app/api/chat/regenerate/route"),
     stop: await import("@/app/api/chat/stop/route"),
     estimate: await import("@/app/api/chat/estimate/route"),
     conversations: await import("@/app/api/conversations/route"),
@@ -49,7 +48,7 @@ const get = (url: string, as: TestUser | null) => appRequest(url, { as });
 const post = (url: string, body: unknown, as: TestUser | null, method = "POST") => jsonRequest(url, body, { as, method });
 
 async function chatAs(user: TestUser, prompt: string): Promise<{ conversationId: string; answerId: string }> {
-  const events = await collectEvents(await r.chat.POST(post("/api/chat", { prompt, columns: [{ modelId: "sandbox/swift-mini", maxTokens: 100 }] }, user)));
+  const events = await collectEvents(await viaServer(post("/api/chat", { prompt, columns: [{ modelId: "sandbox/swift-mini", maxTokens: 100 }] }, user)));
   const turn = events[0] as Extract<ChatEvent, { type: "turn" }>;
   const [end] = endsOf(events);
   expect(end.type).toBe("column-end");
@@ -122,8 +121,8 @@ function routesAgainstA(as: TestUser | null): [string, number, () => Promise<Res
     ["GET conversation", 404, () => r.conversation.GET(get(`/api/conversations/${a.conversationId}`, as), params(a.conversationId))],
     ["PATCH conversation", 404, () => r.conversation.PATCH(post(`/api/conversations/${a.conversationId}`, { title: "Renamed by Bo" }, as, "PATCH"), params(a.conversationId))],
     ["DELETE conversation", 404, () => r.conversation.DELETE(appRequest(`/api/conversations/${a.conversationId}`, { method: "DELETE", as }), params(a.conversationId))],
-    ["POST /api/chat continuing", 404, () => r.chat.POST(post("/api/chat", { conversationId: a.conversationId, prompt: "Continue as Bo" }, as))],
-    ["POST /api/chat/regenerate", 404, () => r.regenerate.POST(post("/api/chat/regenerate", { messageId: a.answerId }, as))],
+    ["POST /api/chat continuing", 404, () => viaServer(post("/api/chat", { conversationId: a.conversationId, prompt: "Continue as Bo" }, as))],
+    ["POST /api/chat/regenerate", 404, () => viaServer(post("/api/chat/regenerate", { messageId: a.answerId }, as))],
     ["POST /api/chat/stop message", 404, () => r.stop.POST(post("/api/chat/stop", { messageId: a.answerId }, as))],
     ["POST /api/chat/stop conversation", 404, () => r.stop.POST(post("/api/chat/stop", { conversationId: a.conversationId }, as))],
     ["POST /api/chat/estimate", 404, () => r.estimate.POST(post("/api/chat/estimate", { conversationId: a.conversationId, prompt: "How much?", columns }, as))],
@@ -163,7 +162,7 @@ describe("member B against member A's things", () => {
   });
 
   it("cannot stop A's answer while it streams", async () => {
-    const response = await r.chat.POST(post("/api/chat", { conversationId: a.conversationId, prompt: "A long one [[sandbox:slow]] [[sandbox:tokens=2000]]" }, A));
+    const response = await viaServer(post("/api/chat", { conversationId: a.conversationId, prompt: "A long one [[sandbox:slow]] [[sandbox:tokens=2000]]" }, A));
     let attempts: Promise<number[]> | undefined;
     const events = await collectEvents(response, (event) => {
       if (event.type !== "column-start") return;
@@ -242,7 +241,7 @@ describe("without a session", () => {
       ["GET /api/share", () => r.share.GET(get("/api/share", null))],
       ["GET /api/keys", () => r.keys.GET(get("/api/keys", null))],
       ["POST /api/keys", () => r.keys.POST(post("/api/keys", { name: "anonymous" }, null))],
-      ["POST /api/chat new", () => r.chat.POST(post("/api/chat", { prompt: "hi", columns: [{ modelId: "sandbox/swift-mini" }] }, null))],
+      ["POST /api/chat new", () => viaServer(post("/api/chat", { prompt: "hi", columns: [{ modelId: "sandbox/swift-mini" }] }, null))],
       ["GET /api/usage/summary", () => r.summary.GET(get("/api/usage/summary", null))],
       ["GET /api/auth/me", () => r.me.GET(get("/api/auth/me", null))],
     ];

@@ -58,7 +58,7 @@ async function addGeneration(apiKeyId: string, costPico: bigint, createdAt: Date
 
 describe("/api/keys", () => {
   it("creates a key, returns it once, and lists it without the key or its hash", async () => {
-    const created = await create({ name: "CI bot", creditLimitUsd: "5", creditReset: "monthly", rpm: 20, rpd: 500, tpm: 100_000, logPrompts: true, expiresAt: "2099-12-31" });
+    const created = await create({ name: "CI bot", creditLimitUsd: "5", creditReset: "monthly", rpm: 20, rpd: 500, tpm: 100_000, logPrompts: true, responseCache: true, expiresAt: "2099-12-31" });
     expect(created.key).toMatch(/^sk-sy-v1-[A-Za-z0-9_-]{43}$/);
     expect(created.apiKey).toMatchObject({
       name: "CI bot",
@@ -69,6 +69,7 @@ describe("/api/keys", () => {
       rpd: 500,
       tpm: 100_000,
       logPrompts: true,
+      responseCache: true,
       expiresAt: "2099-12-31T23:59:59.999Z",
       status: "active",
       lastUsedAt: null,
@@ -137,6 +138,7 @@ describe("authenticateApiKey", () => {
       rpd: null,
       tpm: null,
       logPrompts: false,
+      responseCache: false,
       expiresAt: null,
     });
     await expect.poll(async () => (await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).not.toBeNull();
@@ -175,9 +177,9 @@ describe("credits from the ledger", () => {
     const context = await apiKeys.authenticateApiKey(`Bearer ${key}`);
     await addGeneration(apiKey.id, 600_000n, new Date());
     await addGeneration(apiKey.id, 5_000_000n, new Date(Date.now() - 40 * 86_400_000));
-    const request = { key: context, modelId: "sandbox/swift-mini", provider: "sandbox", free: false, freeTierProvider: null, promptTokens: 10, maxTokens: 10 };
-    await expect(admit.admitRequest({ ...request, worstCaseCostPico: 400_001n })).rejects.toMatchObject({ status: 402, code: "insufficient_credits" });
-    const admission = await admit.admitRequest({ ...request, worstCaseCostPico: 300_000n });
+    const request = (costPico: bigint) => ({ userId: context.userId, key: context, budgetPico: null, freeTier: null, worstCase: () => ({ costPico, tokens: 20 }) });
+    await expect(admit.admitCall(request(400_001n))).rejects.toMatchObject({ status: 402, code: "insufficient_credits" });
+    const admission = await admit.admitCall(request(300_000n));
     const usage = await keyUsage.describeKeyUsage(context);
     expect(usage.usageTotalPico).toBe(5_600_000n);
     expect(usage.usageMonthPico >= 600_000n).toBe(true);

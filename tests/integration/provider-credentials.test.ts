@@ -8,6 +8,7 @@ import type { ProviderStatusDto } from "@/lib/chat/api-types";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
 import { collectEvents, endsOf } from "../helpers/chat-client";
 import { createTestDatabase } from "../helpers/test-db";
+import { viaServer } from "../helpers/app-server";
 
 const OPENAI_KEY = "sk-proj-SETTINGS-openai-Zq81x";
 const CUSTOM_KEY = "sk-fakecorp-FIRST-key-Hh42";
@@ -24,7 +25,6 @@ type Routes = {
   custom: typeof import("@/app/api/providers/custom/route");
   customOne: typeof import("@/app/api/providers/custom/[name]/route");
   models: typeof import("@/app/api/models/route");
-  chat: typeof import("@/app/api/chat/route");
 };
 
 const saved = { ...process.env };
@@ -60,7 +60,6 @@ beforeAll(async () => {
     custom: await import("@/app/api/providers/custom/route"),
     customOne: await import("@/app/api/providers/custom/[name]/route"),
     models: await import("@/app/api/models/route"),
-    chat: await import("@/app/api/chat/route"),
   };
   snapshot = await import("@/lib/providers/credential-snapshot");
   db = (await import("@/lib/db/client")).getDb();
@@ -107,7 +106,7 @@ async function listProviders(): Promise<ProviderStatusDto[]> {
 const providerOf = async (id: string) => (await listProviders()).find((p) => p.id === id);
 
 async function chatWith(modelId: string) {
-  const res = await routes.chat.POST(request("POST", "/api/chat", admin, { prompt: "Say something", columns: [{ modelId }] }));
+  const res = await viaServer(request("POST", "/api/chat", admin, { prompt: "Say something", columns: [{ modelId }] }));
   expect(res.status).toBe(200);
   return endsOf(await collectEvents(res));
 }

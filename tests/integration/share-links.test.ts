@@ -6,6 +6,7 @@ import { createTestDatabase } from "../helpers/test-db";
 import { collectEvents, jsonRequest } from "../helpers/chat-client";
 import type { ChatEvent } from "@/lib/streaming/events";
 import type { ShareLinkDto } from "@/lib/share/share-types";
+import { viaServer } from "../helpers/app-server";
 
 let shareRoute: typeof import("@/app/api/share/route");
 let shareIdRoute: typeof import("@/app/api/share/[id]/route");
@@ -30,12 +31,11 @@ beforeAll(async () => {
   getConversation = (await import("@/lib/db/conversations")).getConversation;
   userId = (await signInAs()).id;
 
-  const { handleChatPost } = await import("@/lib/chat/chat-http");
   const columns = [
     { modelId: "sandbox/swift-mini", temperature: 0.3, maxTokens: 200, systemPrompt: SYSTEM_PROMPT },
     { modelId: "sandbox/atlas-large" },
   ];
-  const events = await collectEvents(await handleChatPost(jsonRequest("/api/chat", { prompt: "Name a planet [[sandbox:tokens=12]]", columns })));
+  const events = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Name a planet [[sandbox:tokens=12]]", columns })));
   conversationId = (events[0] as Extract<ChatEvent, { type: "turn" }>).conversationId;
 });
 
@@ -151,6 +151,8 @@ describe("share links", () => {
     const fork = (await getConversation(userId, forkId))!;
     expect(fork.columns.map((c) => [c.modelId, c.temperature, c.maxTokens])).toEqual(original.columns.map((c) => [c.modelId, c.temperature, c.maxTokens]));
     expect(fork.columns.every((c) => c.systemPrompt === null)).toBe(true);
+    // Titled as a copy, so the sidebar does not show two conversations of one name.
+    expect(fork.title).toBe(`${original.title} (copy)`);
     expect(fork.messages.map((m) => [m.role, m.turn, m.content])).toEqual(original.messages.map((m) => [m.role, m.turn, m.content]));
     // Copied answers cost the fork nothing: its total matches its (empty) ledger.
     expect(fork.costPico).toBe("0");

@@ -32,6 +32,9 @@ interface Row {
   promptTokens: number;
   completionTokens: number;
   costPico: bigint;
+  cacheWriteTokens: number;
+  cacheSavingsPico: bigint;
+  responseCacheHit: boolean;
 }
 
 const NOW = Date.now();
@@ -68,14 +71,20 @@ function expectedSum(from: number, to: number, filter: (r: Row) => boolean = () 
   let prompt = 0;
   let completion = 0;
   let requests = 0;
+  let savings = 0n;
+  let cacheWrite = 0;
+  let hits = 0;
   for (const r of rows) {
     if (r.userId !== userId || r.createdAt.getTime() < from || r.createdAt.getTime() >= to || !filter(r)) continue;
     cost += r.costPico;
     prompt += r.promptTokens;
     completion += r.completionTokens;
     requests += 1;
+    savings += r.cacheSavingsPico;
+    cacheWrite += r.cacheWriteTokens;
+    hits += r.responseCacheHit ? 1 : 0;
   }
-  return { cost, prompt, completion, requests };
+  return { cost, prompt, completion, requests, savings, cacheWrite, hits };
 }
 
 function csvCostTotal(text: string, column = "cost_usd"): bigint {
@@ -128,6 +137,9 @@ beforeAll(async () => {
       promptTokens: Math.floor(rand() * 20_000),
       completionTokens: Math.floor(rand() * 8_000),
       costPico: big ? BigInt(Math.floor(rand() * 1e9)) * 1_000_003n : BigInt(Math.floor(rand() * 5e10)),
+      cacheWriteTokens: rand() < 0.2 ? Math.floor(rand() * 4_000) : 0,
+      cacheSavingsPico: rand() < 0.3 ? BigInt(Math.floor(rand() * 3e10)) : 0n,
+      responseCacheHit: rand() < 0.05,
     });
   }
   for (let i = 0; i < rows.length; i += 500) {
@@ -165,16 +177,24 @@ describe("usage totals agree to the last picodollar", () => {
           const qs = `range=custom&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&tz=${tz}${filterQs}`;
           const expected = expectedSum(from, to, filter);
 
-          const summary = await json<{ costPico: string; requests: number; promptTokens: number; completionTokens: number }>(routes.summary.GET(get(`/api/usage/summary?${qs}`)));
+          const summary = await json<{ costPico: string; requests: number; promptTokens: number; completionTokens: number; cacheSavingsPico: string; cacheWriteTokens: number; responseCacheHits: number }>(
+            routes.summary.GET(get(`/api/usage/summary?${qs}`)),
+          );
           expect(BigInt(summary.costPico)).toBe(expected.cost);
+          expect(BigInt(summary.cacheSavingsPico)).toBe(expected.savings);
+          expect(summary.cacheWriteTokens).toBe(expected.cacheWrite);
+          expect(summary.responseCacheHits).toBe(expected.hits);
           expect(summary.requests).toBe(expected.requests);
           expect(summary.promptTokens).toBe(expected.prompt);
           expect(summary.completionTokens).toBe(expected.completion);
 
           for (const groupBy of ["model", "provider", "source", "apiKey", "conversation"]) {
-            const breakdown = await json<{ rows: { costPico: string; requests: number }[]; total: { costPico: string } }>(routes.breakdown.GET(get(`/api/usage/breakdown?${qs}&groupBy=${groupBy}`)));
+            const breakdown = await json<{ rows: { costPico: string; requests: number }[]; total: { costPico: string; cacheSavingsPico: string } }>(
+              routes.breakdown.GET(get(`/api/usage/breakdown?${qs}&groupBy=${groupBy}`)),
+            );
             expect(breakdown.rows.reduce((s, r) => s + BigInt(r.costPico), 0n), groupBy).toBe(expected.cost);
             expect(BigInt(breakdown.total.costPico)).toBe(expected.cost);
+            expect(BigInt(breakdown.total.cacheSavingsPico)).toBe(expected.savings);
             expect(breakdown.rows.reduce((s, r) => s + r.requests, 0)).toBe(expected.requests);
           }
 
@@ -193,6 +213,7 @@ describe("usage totals agree to the last picodollar", () => {
             expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="switchyard-activity-.*\.csv"$/);
             const text = await csv.text();
             expect(csvCostTotal(text)).toBe(expected.cost);
+            expect(csvCostTotal(text, "cache_savings_usd")).toBe(expected.savings);
             expect(text.trim().split("\r\n").length - 1).toBe(expected.requests);
             const byModel = await routes.breakdownCsv.GET(get(`/api/usage/export/breakdown.csv?${qs}&groupBy=model`));
             expect(csvCostTotal(await byModel.text())).toBe(expected.cost);
@@ -205,21 +226,21 @@ describe("usage totals agree to the last picodollar", () => {
   it("keeps every rollup equal to the ledger as rows are written, changed and deleted", async () => {
     const { queryRows } = await import("@/lib/usage/db");
     const totals = async () => {
-      const sums = `CAST(SUM("requests") AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion"`;
+      const sums = `CAST(SUM("requests") AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite"`;
       const read = async (table: string) => (await queryRows<Record<string, string>>(`SELECT ${sums} FROM "${table}" WHERE "userId" = ?`, [userId]))[0];
       const [ledger] = await queryRows<Record<string, string>>(
-        `SELECT CAST(COUNT(*) AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion" FROM "Generation" WHERE "userId" = ?`,
+        `SELECT CAST(COUNT(*) AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite" FROM "Generation" WHERE "userId" = ?`,
         [userId],
       );
       for (const table of ["UsageHourlyRollup", "UsageDailyModelRollup", "UsageConversationRollup"]) expect(await read(table), table).toEqual(ledger);
       return ledger;
     };
     const before = await totals();
-    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "streaming", source: "chat", apiKeyId: null, conversationId: "conv-1", promptTokens: 10, completionTokens: 0, costPico: 0n };
+    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "streaming", source: "chat", apiKeyId: null, conversationId: "conv-1", promptTokens: 10, completionTokens: 0, costPico: 0n, cacheWriteTokens: 0, cacheSavingsPico: 0n, responseCacheHit: false };
     await db.generation.create({ data: { ...fresh, requestedModel: fresh.modelId } });
     await totals();
-    await db.generation.update({ where: { id: fresh.id }, data: { status: "done", completionTokens: 20, costPico: 777n, ttftMs: 100, totalMs: 900 } });
-    rows.push({ ...fresh, status: "done", completionTokens: 20, costPico: 777n });
+    await db.generation.update({ where: { id: fresh.id }, data: { status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n, ttftMs: 100, totalMs: 900 } });
+    rows.push({ ...fresh, status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n });
     const after = await totals();
     expect(BigInt(after.cost) - BigInt(before.cost)).toBe(777n);
     const gone = rows.findIndex((r) => r.userId === userId && r.id !== fresh.id);
@@ -274,19 +295,34 @@ describe("activity log", () => {
 });
 
 describe("free tier", () => {
-  it("counts today's and this minute's requests to a :free model from the ledger", async () => {
+  it("counts the last minute's and the last 24 hours' requests, with the limits enforcement uses", async () => {
+    type Status = { models: { label: string; minute: { used: number; remaining: number; limit: number }; day: { used: number; remaining: number; limit: number } }[] };
+    const quotaNow = async () => (await json<Status>(routes.freeTier.GET(appRequest("/api/usage/free-tier")))).models.find((m) => m.label === "OpenRouter free models");
+    const before = (await quotaNow()) ?? { minute: { used: 0 }, day: { used: 0 } };
     const base = { userId, modelId: "openrouter/x/y:free", requestedModel: "openrouter/x/y:free", provider: "openrouter", upstreamModel: "x/y:free", status: "done", source: "chat" };
     await db.generation.createMany({
       data: [
         { ...base, id: "ft-1", createdAt: new Date(Date.now() - 5_000) },
         { ...base, id: "ft-2", createdAt: new Date(Date.now() - 10_000) },
-        { ...base, id: "ft-3", createdAt: new Date(Math.max(Date.now() - 30 * 60_000, Date.parse(new Date().toISOString().slice(0, 10)))) },
+        // Another :free model shares OpenRouter's one quota.
+        { ...base, id: "ft-3", upstreamModel: "z/w:free", createdAt: new Date(Date.now() - 30 * 60_000) },
+        // 23 hours ago is inside the rolling day whatever the clock says; 25 hours ago is not.
+        { ...base, id: "ft-4", createdAt: new Date(Date.now() - 23 * 3_600_000) },
+        { ...base, id: "ft-5", createdAt: new Date(Date.now() - 25 * 3_600_000) },
       ],
     });
-    const status = await json<{ models: { upstreamModel: string; minute: { remaining: number; limit: number }; day: { used: number; remaining: number } }[] }>(routes.freeTier.GET(appRequest("/api/usage/free-tier")));
-    const model = status.models.find((m) => m.upstreamModel === "x/y:free")!;
-    expect(model.minute).toMatchObject({ limit: 20, remaining: 18 });
-    expect(model.day.used).toBeGreaterThanOrEqual(2);
-    expect(model.day.remaining).toBe(200 - model.day.used);
+    // The panel reads the deployment's override, as enforcement does.
+    process.env.FREE_TIER_OPENROUTER_RPM = "7";
+    (await import("@/lib/env")).resetEnvCache();
+    try {
+      const quota = (await quotaNow())!;
+      expect(quota.minute.used - before.minute.used).toBe(2);
+      expect(quota.minute).toMatchObject({ limit: 7, remaining: Math.max(0, 7 - quota.minute.used) });
+      expect(quota.day.used - before.day.used).toBe(4);
+      expect(quota.day).toMatchObject({ limit: 200, remaining: 200 - quota.day.used });
+    } finally {
+      delete process.env.FREE_TIER_OPENROUTER_RPM;
+      (await import("@/lib/env")).resetEnvCache();
+    }
   });
 });

@@ -44,6 +44,7 @@ describe("validateApiKeyInput", () => {
       rpd: null,
       tpm: null,
       logPrompts: false,
+      responseCache: false,
       expiresAt: null,
     });
   });

@@ -1,13 +1,10 @@
 // The pure parts of accounts, case by case: which requests the CSRF check lets through, whose
-// usage a usage query may read, when cookies are Secure, and a budget's worst case.
+// usage a usage query may read, and when cookies are Secure.
 import { describe, expect, it } from "vitest";
 import { checkCsrf } from "@/lib/auth/current-user";
 import { cookieIsSecure, readCookie, sessionCookies } from "@/lib/auth/cookies";
 import { csrfTokenFor } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
-import { countPromptTokens } from "@/lib/ledger/estimate-usage";
-import { worstCaseRoundCost } from "@/lib/limits/user-budget";
-import type { Candidate } from "@/lib/router/resolve-model";
 import { usageScope } from "@/lib/usage/request";
 import { ALL_USERS } from "@/lib/usage/scope";
 
@@ -101,17 +98,3 @@ describe("session cookies", () => {
   });
 });
 
-describe("worstCaseRoundCost", () => {
-  const candidate = (prompt: bigint, completion: bigint, maxOutputTokens: number | null) => ({ price: { prompt, completion }, maxOutputTokens }) as unknown as Candidate;
-  const messages = [{ role: "user", content: "1 2 3 4 5 6 7 8 9 ".repeat(50) }];
-
-  it("prices the prompt by its real token count plus the whole output bound, on the dearest candidate", () => {
-    const promptTokens = BigInt(countPromptTokens(messages));
-    expect(promptTokens).toBeGreaterThan(BigInt(Math.ceil(messages[0].content.length / 3)));
-    const cheap = candidate(1n, 2n, 1000);
-    const dear = candidate(10n, 20n, 500);
-    expect(worstCaseRoundCost([cheap, dear], messages, null)).toBe(promptTokens * 10n + 500n * 20n);
-    expect(worstCaseRoundCost([cheap, dear], messages, 100)).toBe(promptTokens * 10n + 100n * 20n);
-    expect(worstCaseRoundCost([candidate(0n, 0n, null)], messages, null)).toBe(0n);
-  });
-});

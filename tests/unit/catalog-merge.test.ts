@@ -10,7 +10,7 @@ const fetchedAt = new Date("2026-08-10T12:00:00Z");
 const openRouterList = () => toProviderModelList("openrouter", fixture.data, fetchedAt);
 
 describe("an OpenRouter models response", () => {
-  it("becomes catalog models with exact prices, limits and capabilities", () => {
+  it("becomes catalog models with exact prices (cache reads and writes too), limits and capabilities", () => {
     const list = openRouterList();
     expect(list.ids).toHaveLength(6);
     const nova = list.models!.find((m) => m.id === "acme/nova-2-pro")!;
@@ -28,6 +28,7 @@ describe("an OpenRouter models response", () => {
         prompt: "0.0000008",
         completion: "0.0000032",
         cachedPrompt: "0.0000002",
+        cacheWrite: "0.000001",
         reasoning: "0.0000045",
         contextLength: 262144,
         maxOutputTokens: 65536,

@@ -42,7 +42,7 @@ describe("catalog snapshot", () => {
 
   it("publishes every price as whole picodollars", () => {
     for (const { model, endpoint } of endpoints) {
-      for (const price of [endpoint.prompt, endpoint.completion, endpoint.cachedPrompt, endpoint.reasoning]) {
+      for (const price of [endpoint.prompt, endpoint.completion, endpoint.cachedPrompt, endpoint.cacheWrite, endpoint.reasoning]) {
         if (price === undefined) continue;
         // At most 12 decimals means parsing needed no rounding; parse must also accept it.
         expect(price, `${model.id} on ${endpoint.provider}`).toMatch(/^\d+(\.\d{1,12})?$/);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { calculator, evaluate } from "@/lib/tools/calculator";
 import { formatRational } from "@/lib/tools/exact-decimal";
 import { formatNow } from "@/lib/tools/current-time";
-import { runChatTool, toolParameters } from "@/lib/tools/registry";
+import { CHAT_TOOLS, runChatTool, toolParameters } from "@/lib/tools/registry";
+import { CHAT_TOOL_INFO } from "@/lib/tools/tool-info";
 
 const calc = (expression: string) => formatRational(evaluate(expression));
 
@@ -45,6 +46,10 @@ describe("current time", () => {
 });
 
 describe("registry", () => {
+  it("lists the tools in the order, and with the labels, the chatroom's switches show (tool-info.ts)", () => {
+    expect(CHAT_TOOLS.map(({ name, label, description }) => ({ name, label, description }))).toEqual(CHAT_TOOL_INFO);
+  });
+
   it("describes the enabled tools in OpenAI's format", () => {
     expect(toolParameters(["calculator"])).toEqual([{ type: "function", function: expect.objectContaining({ name: "calculator" }) }]);
   });

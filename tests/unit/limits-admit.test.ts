@@ -3,21 +3,46 @@ import { createTestDatabase } from "../helpers/test-db";
 import type { ApiKeyContext } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env";
-import { admitFreeTier, admitRequest, type AdmissionRequest } from "@/lib/limits/admit";
+import { admitCall, type Admission } from "@/lib/limits/admit";
 import { CreditTracker, setCreditTracker } from "@/lib/limits/credit-tracker";
-import { resetFreeTierSeeds, setFreeTierHistoryLoader } from "@/lib/limits/free-tier-seed";
+import { freeTierCap } from "@/lib/limits/free-tier-caps";
+import { setHistoryLoaders, type PastCall } from "@/lib/limits/window-seed";
 import { RateLimitError } from "@/lib/limits/rate-limit-error";
 import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/limits/rate-limiter";
 
 const T0 = Date.UTC(2026, 4, 13, 12, 0, 0);
 
 function key(overrides: Partial<ApiKeyContext> = {}): ApiKeyContext {
-  return { id: "key1", userId: "user1", name: "test", prefix: "sk-sy-v1-abc…", creditLimitPico: null, creditReset: "never", rpm: null, rpd: null, tpm: null, logPrompts: false, expiresAt: null, ...overrides };
+  return { id: "key1", userId: "user1", name: "test", prefix: "sk-sy-v1-abc…", creditLimitPico: null, creditReset: "never", rpm: null, rpd: null, tpm: null, logPrompts: false, responseCache: false, expiresAt: null, ...overrides };
 }
 
-function request(k: ApiKeyContext, overrides: Partial<AdmissionRequest> = {}): AdmissionRequest {
-  return { key: k, modelId: "sandbox/swift-mini", provider: "sandbox", free: false, freeTierProvider: null, promptTokens: 10, maxTokens: 90, worstCaseCostPico: 0n, ...overrides };
+interface Call {
+  promptTokens?: number;
+  maxTokens?: number;
+  worstCaseCostPico?: bigint;
+  /** The router matched the endpoint to this provider's free tier. */
+  freeTierProvider?: string | null;
+  modelId?: string;
 }
+
+/** One API call of key `k`, as the engine asks admission for it. */
+function admitRequest(k: ApiKeyContext, call: Call = {}): Promise<Admission> {
+  const { promptTokens = 10, maxTokens = 90, worstCaseCostPico = 0n, freeTierProvider = null, modelId = "sandbox/swift-mini" } = call;
+  return admitCall({
+    userId: k.userId,
+    key: k,
+    budgetPico: null,
+    freeTier: freeTierProvider ? freeTierCap(freeTierProvider, modelId, { assumeFree: true }) : null,
+    worstCase: () => ({ costPico: worstCaseCostPico, tokens: promptTokens + maxTokens }),
+  });
+}
+
+/** One chatroom call of a user to a model of a free-tier provider. */
+async function admitFreeTier(userId: string, provider: string, modelId: string): Promise<void> {
+  await admitCall({ userId, key: null, budgetPico: null, freeTier: freeTierCap(provider, modelId), worstCase: () => ({ costPico: 0n, tokens: 0 }) });
+}
+
+const noHistory = { freeTier: async () => [], key: async () => [] };
 
 async function outcomes(promises: Promise<unknown>[]) {
   const settled = await Promise.allSettled(promises);
@@ -39,8 +64,7 @@ beforeEach(() => {
   setRateLimitStore(new MemoryRateLimitStore());
   loadSpent = vi.fn(async () => 0n);
   setCreditTracker(new CreditTracker((keyId, since) => loadSpent(keyId, since)));
-  resetFreeTierSeeds();
-  setFreeTierHistoryLoader(async () => []);
+  setHistoryLoaders(noHistory);
 });
 
 afterEach(() => {
@@ -52,7 +76,7 @@ afterEach(() => {
 describe("admitRequest: rate limits", () => {
   it("admits exactly rpm of 100 simultaneous requests and names the limit in the 429", async () => {
     const k = key({ rpm: 20 });
-    const { admitted, errors } = await outcomes(Array.from({ length: 100 }, () => admitRequest(request(k))));
+    const { admitted, errors } = await outcomes(Array.from({ length: 100 }, () => admitRequest(k)));
     expect(admitted).toHaveLength(20);
     expect(errors).toHaveLength(80);
     const error = errors[0] as RateLimitError;
@@ -67,65 +91,83 @@ describe("admitRequest: rate limits", () => {
   it("counts requests per day across minutes", async () => {
     const k = key({ rpm: 100, rpd: 3 });
     for (let i = 0; i < 3; i++) {
-      await admitRequest(request(k));
+      await admitRequest(k);
       vi.setSystemTime(T0 + (i + 1) * 120_000);
     }
-    await expect(admitRequest(request(k))).rejects.toThrow("Rate limit exceeded: 3 requests per day for this key");
+    await expect(admitRequest(k)).rejects.toThrow("Rate limit exceeded: 3 requests per day for this key");
   });
 
   it("refuses without counting: a 429 on one limit leaves the others untouched", async () => {
     const k = key({ rpm: 2, tpm: 1000 });
-    await admitRequest(request(k, { promptTokens: 100, maxTokens: 100 }));
-    await admitRequest(request(k, { promptTokens: 100, maxTokens: 100 }));
-    await expect(admitRequest(request(k, { promptTokens: 100, maxTokens: 100 }))).rejects.toThrow(/requests per minute/);
+    await admitRequest(k, { promptTokens: 100, maxTokens: 100 });
+    await admitRequest(k, { promptTokens: 100, maxTokens: 100 });
+    await expect(admitRequest(k, { promptTokens: 100, maxTokens: 100 })).rejects.toThrow(/requests per minute/);
     // 400 of 1000 tokens used; the refused call reserved none.
     const bigger = key({ id: "key1", rpm: 10, tpm: 1000 });
-    await expect(admitRequest(request(bigger, { promptTokens: 300, maxTokens: 300 }))).resolves.toBeDefined();
+    await expect(admitRequest(bigger, { promptTokens: 300, maxTokens: 300 })).resolves.toBeDefined();
   });
 
   it("reserves prompt + max tokens and corrects to the actual count at settle", async () => {
     const k = key({ tpm: 1000 });
-    const first = await admitRequest(request(k, { promptTokens: 100, maxTokens: 400 }));
-    await admitRequest(request(k, { promptTokens: 100, maxTokens: 400 }));
-    await expect(admitRequest(request(k, { promptTokens: 100, maxTokens: 200 }))).rejects.toThrow("Rate limit exceeded: 1000 tokens per minute for this key");
+    const first = await admitRequest(k, { promptTokens: 100, maxTokens: 400 });
+    await admitRequest(k, { promptTokens: 100, maxTokens: 400 });
+    await expect(admitRequest(k, { promptTokens: 100, maxTokens: 200 })).rejects.toThrow("Rate limit exceeded: 1000 tokens per minute for this key");
     first.settle({ costPico: 0n, totalTokens: 150 });
     // 150 + 500 used: 300 fit, 351 do not.
-    await expect(admitRequest(request(k, { promptTokens: 1, maxTokens: 350 }))).rejects.toBeInstanceOf(RateLimitError);
-    await expect(admitRequest(request(k, { promptTokens: 100, maxTokens: 250 }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { promptTokens: 1, maxTokens: 350 })).rejects.toBeInstanceOf(RateLimitError);
+    await expect(admitRequest(k, { promptTokens: 100, maxTokens: 250 })).resolves.toBeDefined();
   });
 
   it("counts tokens beyond the reservation", async () => {
     const k = key({ tpm: 1000 });
-    const first = await admitRequest(request(k, { promptTokens: 100, maxTokens: 100 }));
+    const first = await admitRequest(k, { promptTokens: 100, maxTokens: 100 });
     first.settle({ costPico: 0n, totalTokens: 900 });
-    await expect(admitRequest(request(k, { promptTokens: 50, maxTokens: 60 }))).rejects.toBeInstanceOf(RateLimitError);
-    await expect(admitRequest(request(k, { promptTokens: 50, maxTokens: 50 }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { promptTokens: 50, maxTokens: 60 })).rejects.toBeInstanceOf(RateLimitError);
+    await expect(admitRequest(k, { promptTokens: 50, maxTokens: 50 })).resolves.toBeDefined();
   });
 
   it("caps a reservation larger than the whole budget at the budget (it waits for an empty minute)", async () => {
     const k = key({ tpm: 1000 });
-    const big = await admitRequest(request(k, { promptTokens: 500, maxTokens: 32_000 }));
-    await expect(admitRequest(request(k, { promptTokens: 1, maxTokens: 1 }))).rejects.toBeInstanceOf(RateLimitError);
+    const big = await admitRequest(k, { promptTokens: 500, maxTokens: 32_000 });
+    await expect(admitRequest(k, { promptTokens: 1, maxTokens: 1 })).rejects.toBeInstanceOf(RateLimitError);
     big.settle({ costPico: 0n, totalTokens: 800 });
-    await expect(admitRequest(request(k, { promptTokens: 100, maxTokens: 100 }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { promptTokens: 100, maxTokens: 100 })).resolves.toBeDefined();
   });
 
   it("release gives tokens and credit back, but the request still counts", async () => {
     const k = key({ rpm: 2, tpm: 1000, creditLimitPico: 1000n });
-    const first = await admitRequest(request(k, { promptTokens: 500, maxTokens: 500, worstCaseCostPico: 1000n }));
-    await expect(admitRequest(request(k, { promptTokens: 1, maxTokens: 1, worstCaseCostPico: 1n }))).rejects.toMatchObject({ status: 402 });
+    const first = await admitRequest(k, { promptTokens: 500, maxTokens: 500, worstCaseCostPico: 1000n });
+    await expect(admitRequest(k, { promptTokens: 1, maxTokens: 1, worstCaseCostPico: 1n })).rejects.toMatchObject({ status: 402 });
     first.release();
     first.release(); // twice is harmless
-    await admitRequest(request(k, { promptTokens: 500, maxTokens: 500, worstCaseCostPico: 1000n }));
-    await expect(admitRequest(request(k))).rejects.toThrow(/2 requests per minute/);
+    await admitRequest(k, { promptTokens: 500, maxTokens: 500, worstCaseCostPico: 1000n });
+    await expect(admitRequest(k)).rejects.toThrow(/2 requests per minute/);
   });
 
   it("lets the window slide: a minute later the key is admitted again", async () => {
     const k = key({ rpm: 1 });
-    await admitRequest(request(k));
-    await expect(admitRequest(request(k))).rejects.toBeInstanceOf(RateLimitError);
+    await admitRequest(k);
+    await expect(admitRequest(k)).rejects.toBeInstanceOf(RateLimitError);
     vi.setSystemTime(T0 + 61_000);
-    await expect(admitRequest(request(k))).resolves.toBeDefined();
+    await expect(admitRequest(k)).resolves.toBeDefined();
+  });
+});
+
+describe("admitRequest: limits survive a restart", () => {
+  it("replays the key's last day from the ledger: rpd, rpm and tpm hold after a restart", async () => {
+    const history: PastCall[] = [
+      { at: T0 - 5 * 3_600_000, tokens: 100 },
+      { at: T0 - 30_000, tokens: 700 },
+    ];
+    const loader = vi.fn(async () => history);
+    setHistoryLoaders({ ...noHistory, key: loader });
+    const k = key({ rpd: 3, rpm: 100, tpm: 1000 });
+    // 700 tokens in the last minute: 300 are left.
+    await expect(admitRequest(k, { promptTokens: 200, maxTokens: 200 })).rejects.toThrow("1000 tokens per minute");
+    await admitRequest(k, { promptTokens: 100, maxTokens: 100 });
+    // Two calls in the day before the restart, one since: the day is full.
+    await expect(admitRequest(k)).rejects.toThrow("Rate limit exceeded: 3 requests per day for this key");
+    expect(loader).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -134,49 +176,49 @@ describe("admitRequest: credits", () => {
     const worst = 12_300_000_000n; // $0.0123
     const k = key({ creditLimitPico: worst * 7n + worst / 2n, creditReset: "daily" });
     loadSpent.mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(0n), 5)));
-    const { admitted, errors } = await outcomes(Array.from({ length: 100 }, () => admitRequest(request(k, { worstCaseCostPico: worst }))));
+    const { admitted, errors } = await outcomes(Array.from({ length: 100 }, () => admitRequest(k, { worstCaseCostPico: worst })));
     expect(admitted).toHaveLength(7);
     expect(errors).toHaveLength(93);
     expect(loadSpent).toHaveBeenCalledTimes(1);
     expect(errors[0]).toBeInstanceOf(AppError);
     expect(errors[0].status).toBe(402);
     expect(errors[0].code).toBe("insufficient_credits");
-    expect(errors[0].message).toBe("This request can cost up to $0.0123 but the key has $0.0061 left");
+    expect(errors[0].message).toBe("This request can cost up to $0.02 but the key has $0.0061 left");
   });
 
   it("starts from the ledger's spend in the current period and settles actual costs", async () => {
     loadSpent.mockResolvedValue(600n);
     const k = key({ creditLimitPico: 1000n, creditReset: "monthly" });
-    await expect(admitRequest(request(k, { worstCaseCostPico: 401n }))).rejects.toMatchObject({ status: 402 });
-    const a = await admitRequest(request(k, { worstCaseCostPico: 400n }));
-    await expect(admitRequest(request(k, { worstCaseCostPico: 1n }))).rejects.toMatchObject({ status: 402 });
+    await expect(admitRequest(k, { worstCaseCostPico: 401n })).rejects.toMatchObject({ status: 402 });
+    const a = await admitRequest(k, { worstCaseCostPico: 400n });
+    await expect(admitRequest(k, { worstCaseCostPico: 1n })).rejects.toMatchObject({ status: 402 });
     a.settle({ costPico: 150n, totalTokens: 10 });
-    await expect(admitRequest(request(k, { worstCaseCostPico: 251n }))).rejects.toMatchObject({ status: 402 });
-    await expect(admitRequest(request(k, { worstCaseCostPico: 250n }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { worstCaseCostPico: 251n })).rejects.toMatchObject({ status: 402 });
+    await expect(admitRequest(k, { worstCaseCostPico: 250n })).resolves.toBeDefined();
     expect(loadSpent).toHaveBeenCalledWith("key1", Date.UTC(2026, 4, 1));
   });
 
   it("a daily limit starts over at midnight UTC, reloading the new day's spend", async () => {
     const k = key({ creditLimitPico: 100n, creditReset: "daily" });
-    const inFlight = await admitRequest(request(k, { worstCaseCostPico: 100n }));
-    await expect(admitRequest(request(k, { worstCaseCostPico: 1n }))).rejects.toMatchObject({ status: 402 });
+    const inFlight = await admitRequest(k, { worstCaseCostPico: 100n });
+    await expect(admitRequest(k, { worstCaseCostPico: 1n })).rejects.toMatchObject({ status: 402 });
     vi.setSystemTime(Date.UTC(2026, 4, 14, 0, 0, 0));
-    await expect(admitRequest(request(k, { worstCaseCostPico: 100n }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { worstCaseCostPico: 100n })).resolves.toBeDefined();
     expect(loadSpent).toHaveBeenLastCalledWith("key1", Date.UTC(2026, 4, 14));
     // Yesterday's call settling now does not eat into today's credit.
     inFlight.settle({ costPico: 100n, totalTokens: 1 });
-    await expect(admitRequest(request(k, { worstCaseCostPico: 1n }))).rejects.toMatchObject({ status: 402 });
+    await expect(admitRequest(k, { worstCaseCostPico: 1n })).rejects.toMatchObject({ status: 402 });
   });
 
   it("keys without a limit never touch the ledger", async () => {
-    await admitRequest(request(key(), { worstCaseCostPico: 10n ** 15n }));
+    await admitRequest(key(), { worstCaseCostPico: 10n ** 15n });
     expect(loadSpent).not.toHaveBeenCalled();
   });
 });
 
 describe("free-tier caps", () => {
   const freeCall = (k: ApiKeyContext, modelId = "openrouter/meta-llama/llama-3.3-70b-instruct:free") =>
-    admitRequest(request(k, { modelId, provider: "openrouter", free: true, freeTierProvider: "openrouter" }));
+    admitRequest(k, { modelId, freeTierProvider: "openrouter" });
 
   it("counts OpenRouter :free calls per user across keys and the chatroom: 20 a minute", async () => {
     const results = await outcomes([
@@ -197,7 +239,7 @@ describe("free-tier caps", () => {
     const results = await outcomes(Array.from({ length: 25 }, () => freeCall(k, "llama-free-alias")));
     expect(results.admitted).toHaveLength(20);
     // Not flagged free: no free-tier cap at all.
-    await expect(admitRequest(request(k, { modelId: "x/y:free", provider: "openrouter", free: false, freeTierProvider: null }))).resolves.toBeDefined();
+    await expect(admitRequest(k, { modelId: "x/y:free", freeTierProvider: null })).resolves.toBeDefined();
   });
 
   it("caps the day at 200", async () => {
@@ -227,8 +269,9 @@ describe("free-tier caps", () => {
   });
 
   it("replays the last day's calls from the ledger after a restart", async () => {
-    const loader = vi.fn(async () => [...Array.from({ length: 150 }, (_, i) => T0 - 20 * 3_600_000 + i), ...Array.from({ length: 15 }, (_, i) => T0 - 30_000 + i)]);
-    setFreeTierHistoryLoader(loader);
+    const at = (t: number): PastCall => ({ at: t, tokens: 0 });
+    const loader = vi.fn(async () => [...Array.from({ length: 150 }, (_, i) => at(T0 - 20 * 3_600_000 + i)), ...Array.from({ length: 15 }, (_, i) => at(T0 - 30_000 + i))]);
+    setHistoryLoaders({ ...noHistory, freeTier: loader });
     const minute = await outcomes(Array.from({ length: 10 }, () => admitFreeTier("user1", "openrouter", "x/y:free")));
     expect(minute.admitted).toHaveLength(5);
     expect(loader).toHaveBeenCalledTimes(1);

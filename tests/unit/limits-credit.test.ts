@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { creditPeriod } from "@/lib/limits/credit-period";
 import { CreditTracker } from "@/lib/limits/credit-tracker";
-import { formatCreditUsd } from "@/lib/limits/format-credit";
+import { formatUsd } from "@/lib/format/usd";
 
 describe("credit periods (UTC)", () => {
   it("days start at midnight UTC, inclusive of the first millisecond", () => {
@@ -59,17 +59,35 @@ describe("CreditTracker", () => {
     await expect(tracker.current("k", "never", 0)).rejects.toThrow("database busy");
     await expect(tracker.current("k", "never", 0)).resolves.toMatchObject({ spentPico: 1n });
   });
-});
 
-describe("formatCreditUsd", () => {
-  it("rounds costs up and what is left down, so the message never contradicts itself", () => {
-    expect(formatCreditUsd(12_300_000_000n, "up")).toBe("$0.0123");
-    expect(formatCreditUsd(4_000_000_000n, "down")).toBe("$0.0040");
-    expect(formatCreditUsd(12_300_000_001n, "up")).toBe("$0.0124");
-    expect(formatCreditUsd(12_399_999_999n, "down")).toBe("$0.0123");
-    expect(formatCreditUsd(5n * 10n ** 12n, "down")).toBe("$5.00");
-    expect(formatCreditUsd(1_234_567n, "up")).toBe("$0.0000013");
-    expect(formatCreditUsd(1n, "up")).toBe("$0.000000000001");
-    expect(formatCreditUsd(0n, "down")).toBe("$0");
+  it("forgetting (a budget changed) keeps the reservations of calls in flight until they settle", async () => {
+    let ledger = 100n;
+    const tracker = new CreditTracker(async () => ledger);
+    const state = await tracker.current("u", "monthly", 0);
+    tracker.reserve(state, 1_000n, 800n);
+    tracker.forget("u");
+    // The call in flight still holds its 800: a new call cannot take the same headroom.
+    expect(tracker.current("u", "monthly", 0)).toBe(state);
+    expect(tracker.reserve(state, 1_000n, 200n)).toEqual({ ok: false, leftPico: 100n });
+    tracker.settle(state, 800n, 300n);
+    ledger = 400n;
+    // Settled: the next use reloads the spend from the ledger.
+    await expect(tracker.current("u", "monthly", 0)).resolves.toMatchObject({ spentPico: 400n, reservedPico: 0n });
   });
 });
+
+describe("formatUsd rounding for limits", () => {
+  it("rounds a cost up and what is left down, so a refusal's comparison stays true", () => {
+    expect(formatUsd(12_300_000_000n, "up")).toBe("$0.02");
+    expect(formatUsd(12_300_000_000n, "down")).toBe("$0.01");
+    expect(formatUsd(4_000_000_000n, "down")).toBe("$0.004");
+    expect(formatUsd(4_010_000_001n, "up")).toBe("$0.0041");
+    expect(formatUsd(4_019_999_999n, "down")).toBe("$0.004");
+    expect(formatUsd(5n * 10n ** 12n, "down")).toBe("$5.00");
+    expect(formatUsd(1_234_567n, "up")).toBe("$0.0000013");
+    expect(formatUsd(1n, "up")).toBe("$0.000000000001");
+    expect(formatUsd(0n, "down")).toBe("$0");
+    expect(formatUsd(9_999_999_999n, "up")).toBe("$0.01");
+  });
+});
+

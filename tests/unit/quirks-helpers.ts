@@ -1,16 +1,8 @@
 // Shared builders for the quirks tests (not a test file itself).
-import type { ProviderQuirks } from "@/lib/providers/presets";
+import { CUSTOM_PROVIDER_QUIRKS, type ProviderQuirks } from "@/lib/providers/presets";
 import type { NormaliseTarget } from "@/lib/providers/quirks/normalise-request";
 
-export const standardQuirks: ProviderQuirks = {
-  streamUsageOption: true,
-  systemRole: true,
-  alternatingRoles: false,
-  reasoningField: null,
-  streaming: true,
-  unsupportedParameters: [],
-  reasoningParam: null,
-};
+export const standardQuirks: ProviderQuirks = CUSTOM_PROVIDER_QUIRKS;
 
 export function target(overrides: { quirks?: ProviderQuirks } & Partial<Omit<NormaliseTarget, "provider">> = {}): NormaliseTarget {
   const { quirks = standardQuirks, ...rest } = overrides;

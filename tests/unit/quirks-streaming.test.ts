@@ -13,7 +13,7 @@ describe("streaming", () => {
   it("asks for usage in the stream where the provider accepts stream_options", () => {
     const after = normaliseRequest({ model: "m", stream: true, messages: hi }, target());
     expect(after.params).toEqual({ model: "m", stream: true, stream_options: { include_usage: true }, messages: hi });
-    const mistral = normaliseRequest({ model: "m", stream: true, stream_options: { include_usage: true }, messages: hi }, target({ quirks: { ...standardQuirks, streamUsageOption: false } }));
+    const mistral = normaliseRequest({ model: "m", stream: true, stream_options: { include_usage: true }, messages: hi }, target({ quirks: { ...standardQuirks, streamUsage: "always" } }));
     expect(mistral.params).toEqual({ model: "m", stream: true, messages: hi });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SseDecoder, encodeSseComment, encodeSseEvent, readSse } from "@/lib/streaming/sse";
-import { encodeChatEvent } from "@/lib/streaming/chat-sse";
+import { encodeChatEvent } from "@/lib/chat/chat-sse";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 

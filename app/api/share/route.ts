@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
-import { requestOrigin } from "@/lib/share/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { createShareLink, listShareLinks, shareLinkToDto } from "@/lib/share/share-links";
 import { createShareRequestSchema } from "@/lib/share/share-schemas";
 

@@ -54,8 +54,3 @@ export function trimMiddle(messages: WireMessage[], budget: number, count: (mess
   }
   return [...head, ...tail];
 }
-
-/** Messages as the token counter takes them: text, with tool calls counted as their JSON. */
-export function countable(messages: readonly WireMessage[]): { role: string; content: string }[] {
-  return messages.map((m) => ({ role: m.role, content: contentText(m.content) + (m.tool_calls ? JSON.stringify(m.tool_calls) : "") }));
-}

@@ -3,9 +3,9 @@
 // changed (dropped parameters, replayed stream, trimmed messages) and throws a clear 400
 // when the request cannot be served as asked.
 import { AppError } from "../../errors";
-import { countPromptTokens } from "../../ledger/estimate-usage";
+import { countRequestTokens, requestTokenBound } from "../../ledger/count-tokens";
 import type { ProviderQuirks } from "../presets";
-import { countable, mergeConsecutiveRoles, mergeSystemPrompt, trimMiddle, type WireMessage } from "./message-rules";
+import { mergeConsecutiveRoles, mergeSystemPrompt, trimMiddle, type WireMessage } from "./message-rules";
 import { quirksFor, type EffectiveQuirks } from "./model-quirks";
 
 export interface NormaliseTarget {
@@ -53,8 +53,9 @@ export function normaliseRequest(request: Record<string, unknown> & { messages: 
 
   const replay = params.stream === true && !quirks.streaming;
   if (replay) params.stream = false;
-  if (params.stream === true && quirks.streamUsageOption) params.stream_options = { ...(params.stream_options as object | undefined), include_usage: true };
-  else if (params.stream !== true || !quirks.streamUsageOption) delete params.stream_options;
+  // Usage is asked for wherever the provider takes the option: the ledger needs it.
+  if (params.stream === true && quirks.streamUsage === "when-asked") params.stream_options = { ...(params.stream_options as object | undefined), include_usage: true };
+  else delete params.stream_options;
 
   return { params, dropped, replay, trimmedMessages, quirks };
 }
@@ -93,13 +94,15 @@ function fitContext(params: NormalisedRequest["params"], target: NormaliseTarget
   const requestedMax = typeof params[maxField] === "number" ? (params[maxField] as number) : 0;
   // Room kept for the answer: what was asked, but never more than half the window.
   const budget = limit - Math.min(requestedMax, Math.floor(limit / 2));
-  let prompt = promptTokens(params.messages, budget);
+  // Tools and a response schema take room in the window too: the whole request is counted.
+  const count = (messages: WireMessage[], within: number) => promptTokens({ ...params, messages }, within);
+  let prompt = count(params.messages, budget);
   let trimmed = 0;
   if (prompt > budget && options.middleOut) {
     const before = params.messages.length;
-    params.messages = trimMiddle(params.messages, budget, (messages) => promptTokens(messages, budget));
+    params.messages = trimMiddle(params.messages, budget, (messages) => count(messages, budget));
     trimmed = before - params.messages.length;
-    prompt = promptTokens(params.messages, budget);
+    prompt = count(params.messages, budget);
   }
   if (prompt >= limit) {
     throw new AppError(
@@ -110,16 +113,15 @@ function fitContext(params: NormalisedRequest["params"], target: NormaliseTarget
     );
   }
   if (requestedMax && prompt + requestedMax > limit) {
-    const exact = promptTokens(params.messages, 0);
+    const exact = count(params.messages, 0);
     if (exact + requestedMax > limit) params[maxField] = limit - exact;
   }
   return trimmed;
 }
 
 /** Exact counting costs CPU: UTF-8 bytes bound the token count, so count only when near the limit. */
-function promptTokens(messages: WireMessage[], budget: number): number {
-  const flat = countable(messages);
-  const bound = flat.reduce((n, m) => n + Buffer.byteLength(m.content) + 8, 3);
+function promptTokens(request: NormalisedRequest["params"], budget: number): number {
+  const bound = requestTokenBound(request);
   if (bound <= budget) return bound;
-  return countPromptTokens(flat);
+  return countRequestTokens(request);
 }

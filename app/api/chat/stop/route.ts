@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
+import { stopLive } from "@/lib/calls/live-calls";
 import { getDb } from "@/lib/db/client";
 import { stopRequestSchema } from "@/lib/chat/schemas";
-import { stopColumns } from "@/lib/chat/stop-registry";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 
@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
         ? await getDb().message.count({ where: { id: body.messageId, conversation: { userId } } })
         : await getDb().conversation.count({ where: { id: body.conversationId, userId } });
     if (owned === 0) throw new AppError(404, "Nothing to stop: not found");
-    return Response.json({ stopped: stopColumns(body) });
+    return Response.json({ stopped: stopLive({ ...body, userId }, "user") });
   } catch (error) {
     return errorResponse(error);
   }

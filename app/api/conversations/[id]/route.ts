@@ -1,8 +1,9 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { renameRequestSchema } from "@/lib/chat/schemas";
-import { deleteConversation, getConversation, renameConversation } from "@/lib/db/conversations";
+import { getConversation, renameConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
+import { deleteConversationAndShares } from "@/lib/share/share-links";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   try {
     const user = await requireUser(request);
-    const deleted = await deleteConversation(user.id, (await params).id);
+    const deleted = await deleteConversationAndShares(user.id, (await params).id);
     if (!deleted) throw new AppError(404, "Conversation not found");
     return Response.json({ ok: true });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
-import { requestOrigin } from "@/lib/share/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { revokeShareLink, shareLinkToDto } from "@/lib/share/share-links";
 
 export const dynamic = "force-dynamic";
