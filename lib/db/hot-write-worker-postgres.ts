@@ -26,6 +26,8 @@ function drop(failed) {
 // SQLSTATE classes of a connection gone or a server going away; no code at all means the
 // driver itself failed (refused, reset, timed out).
 function unavailable(error) {
+  // A statement this build got wrong (a missing parameter) fails the same way every time.
+  if (error && error.statementError) return false;
   const code = error && error.code;
   if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return true;
   return code.startsWith("08") || code.startsWith("57P") || code === "53300";
@@ -38,9 +40,9 @@ const failure = (error) => ({ message: String((error && error.message) || error)
 async function runJob(db, writes) {
   for (const [name, row] of writes) {
     const statement = statements[name];
-    if (!statement) throw new Error("Unknown hot statement " + name);
+    if (!statement) throw Object.assign(new Error("Unknown hot statement " + name), { statementError: true });
     const values = statement.params.map((param) => {
-      if (!(param in row)) throw new Error("Missing named parameter \\"" + param + "\\"");
+      if (!(param in row)) throw Object.assign(new Error("Missing named parameter \\"" + param + "\\""), { statementError: true });
       return row[param];
     });
     await db.query({ name, text: statement.text, values });
