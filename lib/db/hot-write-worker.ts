@@ -19,7 +19,16 @@ function statement(name) {
   if (!found) prepared.set(name, (found = db.prepare(workerData.sql[name])));
   return found;
 }
-const runJob = (writes) => { for (const [name, row] of writes) statement(name).run(row); };
+// Each write comes as [name, values], the values in the order of workerData.params[name]
+// (arrays clone cheaper than row objects on the event loop); better-sqlite3 binds @names from an object.
+const runJob = (writes) => {
+  for (const [name, values] of writes) {
+    const params = workerData.params[name];
+    const row = {};
+    for (let i = 0; i < params.length; i++) if (values[i] !== undefined) row[params[i]] = values[i];
+    statement(name).run(row);
+  }
+};
 const runAll = db.transaction((jobs) => jobs.forEach(runJob));
 const runOne = db.transaction(runJob);
 // The database could not be written at all (locked past the timeout, disk full or failing,

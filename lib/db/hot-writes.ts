@@ -43,6 +43,8 @@ interface WriterState {
   inFlight: Map<number, Job[]>;
   outbox: LedgerOutbox | null | undefined;
   replaying: Promise<void> | null;
+  /** Each statement's parameter names in order (set when the thread starts). */
+  params?: Record<HotStatement, string[]>;
 }
 
 interface QueueState {
@@ -52,18 +54,29 @@ interface QueueState {
 }
 
 const globalHot = globalThis as unknown as { __switchyardHotWriter?: WriterState; __switchyardHotQueue?: QueueState };
-const state = (globalHot.__switchyardHotWriter ??= { worker: null, nextBatch: 1, inFlight: new Map(), outbox: undefined, replaying: null });
+const state: WriterState = (globalHot.__switchyardHotWriter ??= { worker: null, nextBatch: 1, inFlight: new Map(), outbox: undefined, replaying: null });
 const queue = (globalHot.__switchyardHotQueue ??= { jobs: [], scheduled: false, lazy: false });
 
 function startWorker(): Worker {
   const url = resolveDatabaseUrl(getEnv().DATABASE_URL);
-  if (databaseDialect(url) === "postgres") {
-    const statements = Object.fromEntries(Object.entries(statementsFor("postgres")).map(([name, sql]) => [name, compileNamed(sql)]));
+  const dialect = databaseDialect(url);
+  const sql = statementsFor(dialect);
+  const compiled = Object.fromEntries(Object.entries(sql).map(([name, text]) => [name, compileNamed(text)])) as Record<HotStatement, { text: string; params: string[] }>;
+  state.params = Object.fromEntries(Object.entries(compiled).map(([name, c]) => [name, c.params])) as Record<HotStatement, string[]>;
+  if (dialect === "postgres") {
     // Only plain data crosses to the thread: the pool settings without functions.
     const config = JSON.parse(JSON.stringify(postgresPoolConfig(url)));
-    return new Worker(POSTGRES_HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { config, statements } });
+    return new Worker(POSTGRES_HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { config, statements: compiled } });
   }
-  return new Worker(HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { file: sqliteFile(url), sql: statementsFor("sqlite"), busyTimeoutMs: BUSY_TIMEOUT_MS } });
+  return new Worker(HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { file: sqliteFile(url), sql, params: state.params, busyTimeoutMs: BUSY_TIMEOUT_MS } });
+}
+
+/** A write as the thread takes it: its values in the statement's parameter order (undefined where missing). */
+function wireWrite([name, row]: HotWrite): [HotStatement, unknown[]] {
+  const params = state.params![name];
+  const values = new Array<unknown>(params.length);
+  for (let i = 0; i < params.length; i++) values[i] = row[params[i]];
+  return [name, values];
 }
 
 function writer(): Worker {
@@ -168,7 +181,7 @@ function send(jobs: Job[]) {
   const id = state.nextBatch++;
   state.inFlight.set(id, jobs);
   worker.ref();
-  worker.postMessage({ id, jobs: jobs.map((job) => job.writes) });
+  worker.postMessage({ id, jobs: jobs.map((job) => job.writes.map(wireWrite)) });
 }
 
 export function bool(value: boolean): number {
