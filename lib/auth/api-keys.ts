@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
 import { AppError } from "../errors";
 import { creditPeriod, type CreditReset } from "../limits/credit-period";
-import { getCreditTracker } from "../limits/credit-tracker";
+import { getAdmissionStore } from "../limits/admission-store";
 import { getApiKeyCache, getTouchTimes } from "./api-keys-cache";
 import type { ApiKeyDto, ApiKeyStatus } from "./api-keys-dto";
 import { displayPrefix, generateApiKey, hashApiKey, parseAuthorization } from "./api-keys-format";
@@ -66,7 +66,7 @@ export async function revokeApiKey(userId: string, id: string): Promise<boolean>
   if (!row) return false;
   if (!row.revokedAt) await getDb().apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   getApiKeyCache().delete(row.hash);
-  getCreditTracker().forget(row.id);
+  await getAdmissionStore().forget("credit", row.id);
   return true;
 }
 
