@@ -6,7 +6,7 @@ import { newId } from "../db/new-id";
 import { AppError } from "../errors";
 import { creditPeriod, type CreditReset } from "../limits/credit-period";
 import { getAdmissionStore } from "../limits/admission-store";
-import { getApiKeyCache, getTouchTimes } from "./api-keys-cache";
+import { forgetApiKey, getApiKeyCache, getTouchTimes } from "./api-keys-cache";
 import type { ApiKeyDto, ApiKeyStatus } from "./api-keys-dto";
 import { displayPrefix, generateApiKey, hashApiKey, parseAuthorization } from "./api-keys-format";
 import { validateApiKeyInput } from "./api-keys-input";
@@ -65,7 +65,7 @@ export async function revokeApiKey(userId: string, id: string): Promise<boolean>
   const row = await getDb().apiKey.findFirst({ where: { id, userId } });
   if (!row) return false;
   if (!row.revokedAt) await getDb().apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  getApiKeyCache().delete(row.hash);
+  await forgetApiKey(row.hash);
   await getAdmissionStore().forget("credit", row.id);
   return true;
 }

@@ -116,8 +116,7 @@ export async function updateUser(actorId: string, id: string, changes: UserChang
     });
   });
   if (!updated) return null;
-  forgetCachedUser(id);
-  forgetUserState(id);
+  await Promise.all([forgetCachedUser(id), forgetUserState(id)]);
   // A budget set again later must count this month's spend afresh from the ledger.
   if (changes.monthlyBudgetPico !== undefined) await getAdmissionStore().forget("budget", id);
   if (changes.disabled || changes.password) await deleteUserSessions(id);
