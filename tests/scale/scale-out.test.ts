@@ -152,6 +152,27 @@ describe("Stop, live view and invalidation across instances", () => {
     expect((await complete(a, key, body)).status).toBe(401);
     expect((await complete(b, key, body)).status).toBe(401);
   });
+
+  it("a user disabled through one instance is refused by both at once, and a session signed out is gone everywhere", async () => {
+    const member = await signInAs({ role: "member" });
+    const { key } = await createApiKey(member.id, { name: "member" });
+    const [a, b] = cluster.instances;
+    const body = { model: SWIFT, max_tokens: 5, messages: [{ role: "user", content: "hi [[sandbox:tokens=2]]" }] };
+    expect((await complete(a, key, body)).status).toBe(200);
+    expect((await complete(b, key, body)).status).toBe(200);
+    // Each instance has the member's session cached now.
+    const me = (instance: Instance) => fetch(`${instance.url}/api/chat/stop`, { method: "POST", headers: { ...member.headers, origin: instance.url, "content-type": "application/json" }, body: JSON.stringify({ messageId: "none" }) });
+    expect((await me(a)).status).toBe(404);
+    expect((await me(b)).status).toBe(404);
+    const { updateUser } = await import("@/lib/auth/users");
+    await updateUser(userId, member.id, { disabled: true });
+    for (const instance of [a, b]) {
+      const refused = await complete(instance, key, body);
+      expect(refused.status).toBe(401);
+      expect(JSON.stringify(await refused.json())).toMatch(/disabled/);
+      expect((await me(instance)).status).toBe(401);
+    }
+  });
 });
 
 describe("failures", () => {
