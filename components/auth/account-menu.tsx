@@ -20,7 +20,7 @@ export function AccountMenu() {
     <div className="flex items-center gap-2 px-1.5 py-1">
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{user.name}</p>
-        <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
           {user.email} · {user.role === "admin" ? "Admin" : "Member"}
         </p>
       </div>

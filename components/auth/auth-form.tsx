@@ -74,7 +74,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro: str
         <div className="space-y-1">
           <Brand />
           <h1 className="pt-2 text-xl font-semibold tracking-tight">{title}</h1>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">{intro}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{intro}</p>
         </div>
         {children}
       </div>

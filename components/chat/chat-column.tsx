@@ -1,15 +1,22 @@
 "use client";
-import { memo } from "react";
+// One model's column of the comparison grid. It spans every row of the grid and shares its
+// rows (CSS subgrid), so each turn's answer starts level with the other columns' answers
+// while the column stays one region for screen readers and tests.
+import { Fragment, memo } from "react";
 import type { ColumnSettings, MessageDto } from "@/lib/chat/api-types";
+import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import type { LiveAnswer } from "@/lib/chat/client/live-types";
 import type { ViewTurn } from "@/lib/chat/client/chat-view";
+import { gridRowCount, gridRowOf, type CellScore } from "@/lib/chat/client/turn-rows";
 import { sumPico } from "@/lib/format/usd";
 import { AnswerCard } from "./answer-card";
+import { AnswerStats } from "./answer-stats";
 import { ColumnHeader } from "./column-header";
-import { useStickToBottom } from "./use-stick-to-bottom";
 
 interface Props {
   index: number;
+  /** 1-based grid column it is drawn in (differs from index + 1 while one column is focused). */
+  gridColumn: number;
   name: string;
   providerLabel: string;
   simulated: boolean;
@@ -17,6 +24,14 @@ interface Props {
   turns: ViewTurn[];
   /** Aligned with `turns`. */
   answers: (MessageDto | LiveAnswer | undefined)[];
+  scores: CellScore[];
+  /** Changes exactly when `scores` does (they are rebuilt every frame while anything streams). */
+  scoreKey: string;
+  /** Each answer scrolls in its own box instead of the turn scrolling as one. */
+  boxed: boolean;
+  focused: boolean;
+  canFocus: boolean;
+  onFocusChange: (index: number | null) => void;
   canRegenerateLast: boolean;
   onStop: (messageId: string) => void;
   onRegenerate: (messageId: string) => void;
@@ -24,49 +39,58 @@ interface Props {
   readOnly?: boolean;
 }
 
-function ChatColumnView({ index, name, providerLabel, simulated, settings, turns, answers, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
-  const busy = answers.some((a) => a?.status === "streaming");
+function ChatColumnView(props: Props) {
+  const { index, gridColumn, name, providerLabel, simulated, settings, turns, answers, scores, boxed, focused, canFocus, onFocusChange, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly } = props;
+  const streaming = answers.find((a) => a?.status === "streaming");
+  const busy = streaming !== undefined;
+  // What this column cost here: imported answers made no call, so they add nothing.
   const cost = sumPico(answers.map((a) => a?.stats?.costPico));
-  const last = answers[answers.length - 1];
-  const lastLength = last ? ("messageId" in last ? last.text.length + last.reasoning.length : last.content.length) : 0;
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${answers.length}:${lastLength}:${last?.status}`);
 
   return (
     <section
       role="region"
       aria-label={`${name} answers`}
       aria-busy={busy}
-      className="flex shrink-0 flex-col rounded-2xl border border-zinc-200 bg-zinc-50/60 md:h-full md:min-w-[22rem] md:flex-1 md:basis-0 dark:border-zinc-800 dark:bg-zinc-900/40"
+      tabIndex={-1}
+      data-column={index}
+      className="grid grid-rows-subgrid scroll-ml-3 outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/40"
+      style={{ gridColumn, gridRow: `1 / span ${gridRowCount(turns.length)}` }}
     >
-      <ColumnHeader
-        name={name}
-        providerLabel={providerLabel}
-        simulated={simulated}
-        // A snapshot shared without stats has no cost to show (rather than a false $0).
-        costPico={readOnly && !answers.some((a) => a?.stats) ? null : cost}
-        busy={busy}
-        settings={settings}
-        onSettingsChange={(next) => onSettingsChange(index, next)}
-        readOnly={readOnly}
-      />
-      <div ref={ref} onScroll={onScroll} className="flex-1 space-y-3 p-3 md:min-h-0 md:overflow-y-auto">
-        {turns.length === 0 && <p className="py-6 text-center text-sm text-zinc-400">Ready. Answers will appear here.</p>}
-        {turns.map((turn, i) => (
-          <div key={turn.turn} className="space-y-2">
-            <div className="ml-6 rounded-xl rounded-br-sm bg-zinc-200/70 px-3 py-2 text-sm whitespace-pre-wrap dark:bg-zinc-800">
-              <span className="sr-only">Prompt: </span>
-              {turn.prompt}
-            </div>
-            <AnswerCard
-              answer={answers[i]}
-              modelName={name}
-              canRegenerate={canRegenerateLast && i === turns.length - 1}
-              onStop={onStop}
-              onRegenerate={onRegenerate}
-            />
-          </div>
-        ))}
+      <div style={{ gridRow: 1 }} data-column-header className="sticky top-0 z-20 min-w-0 bg-white pt-3 pb-2 dark:bg-zinc-950">
+        <ColumnHeader
+          name={name}
+          providerLabel={providerLabel}
+          simulated={simulated}
+          // A snapshot shared without stats has no cost to show (rather than a false $0).
+          costPico={readOnly && !answers.some((a) => a?.stats) ? null : cost}
+          busy={busy}
+          settings={settings}
+          onSettingsChange={(next) => onSettingsChange(index, next)}
+          readOnly={readOnly}
+          focused={focused}
+          onFocusChange={canFocus ? (on) => onFocusChange(on ? index : null) : undefined}
+          onStop={streaming && !readOnly ? () => onStop(toAnswerDisplay(streaming).messageId) : undefined}
+        />
       </div>
+      {turns.length === 0 && (
+        <p style={{ gridRow: 2 }} className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+          Ready. Answers will appear here.
+        </p>
+      )}
+      {turns.map((turn, i) => {
+        const answer = answers[i];
+        return (
+          <Fragment key={turn.turn}>
+            <div style={{ gridRow: gridRowOf(i, "answer") }} className={`min-w-0 ${boxed ? "max-h-[min(32rem,65dvh)] overflow-y-auto overscroll-contain rounded-xl" : ""}`}>
+              <h3 className="sr-only">Turn {i + 1}</h3>
+              <AnswerCard answer={answer} modelName={name} canRegenerate={canRegenerateLast && i === turns.length - 1} onRegenerate={onRegenerate} />
+            </div>
+            <div style={{ gridRow: gridRowOf(i, "score") }} className="min-w-0 px-1 pt-2 pb-1">
+              {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={scores[i]} modelName={name} />}
+            </div>
+          </Fragment>
+        );
+      })}
     </section>
   );
 }
@@ -76,12 +100,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * Arrays arrive new every frame while any column streams; comparing their items lets a
- * finished column skip rendering entirely while its neighbours are still typing.
+ * Arrays arrive new every frame while any column streams; comparing their items (and the
+ * scorecards by key) lets a finished column skip rendering while its neighbours still type.
  */
 export const ChatColumn = memo(ChatColumnView, (prev, next) => {
   for (const key of Object.keys(next) as (keyof Props)[]) {
-    if (key === "answers" || key === "turns") continue;
+    if (key === "answers" || key === "turns" || key === "scores") continue;
     if (prev[key] !== next[key]) return false;
   }
   return sameItems(prev.answers, next.answers) && sameItems(prev.turns, next.turns);

@@ -1,13 +1,18 @@
 import { formatUsd } from "@/lib/format/usd";
 import { ShareButton } from "@/components/share/share-button";
+import { ExportMenu } from "./export-menu";
 
-export function ChatHeader({ title, costPico, children }: { title: string; costPico: bigint; children?: React.ReactNode }) {
+export function ChatHeader({ title, costPico, conversationId, children }: { title: string; costPico: bigint; conversationId: string | null; children?: React.ReactNode }) {
   return (
-    <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-      <div className="flex items-baseline justify-between gap-3">
-        <h1 className="truncate text-base font-semibold tracking-tight">{title}</h1>
+    <div className="border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
+        {/* Titles are stored whole; only the display is cut, with the full title on hover. */}
+        <h1 className="min-w-0 flex-1 basis-full truncate text-base font-semibold tracking-tight sm:basis-0" title={title}>
+          {title}
+        </h1>
+        {conversationId && <ExportMenu conversationId={conversationId} />}
         <ShareButton />
-        <p className="shrink-0 text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="ml-auto shrink-0 text-sm text-zinc-600 sm:ml-0 dark:text-zinc-400">
           Total <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{formatUsd(costPico)}</span>
         </p>
       </div>

@@ -15,6 +15,7 @@ import { liveChatStore } from "@/lib/chat/client/live-store";
 import { useLiveSessions } from "@/lib/chat/client/use-live-sessions";
 import { useModels } from "@/lib/chat/client/use-models";
 import { sumPico } from "@/lib/format/usd";
+import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatHeader } from "./chat-header";
 import { ColumnsArea } from "./columns-area";
 import { Composer } from "./composer";
@@ -112,6 +113,10 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     for (const s of relatedRef.current) if (s.status === "connecting" || s.status === "streaming") void liveChatStore.stopSession(s.key);
   }, []);
 
+  useShortcut("stop-all", stopAll);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  useShortcut("focus-prompt", () => promptRef.current?.focus());
+
   const stopOne = useCallback((messageId: string) => void liveChatStore.stopAnswer(messageId).catch(() => undefined), []);
 
   const turnOf = useCallback((messageId: string) => conversation?.messages.find((m) => m.id === messageId)?.turn, [conversation]);
@@ -142,7 +147,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
       <div className="grid flex-1 place-items-center p-6 text-center">
         <div>
           <h1 className="text-lg font-semibold">Conversation not found</h1>
-          <p className="mt-1 text-sm text-zinc-500">It may have been deleted.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">It may have been deleted.</p>
           <Link href="/" className="mt-3 inline-block rounded-lg bg-zinc-900 px-3 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
             New comparison
           </Link>
@@ -158,7 +163,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <ChatHeader title={title} costPico={totalCost}>
+      <ChatHeader title={title} costPico={totalCost} conversationId={conversation ? conversation.id : null}>
         {picking && (
           <ModelPicker models={models} loading={modelsPending} selected={(draftColumns ?? []).map((c) => c.modelId)} onToggle={toggleModel} onRemove={removeModel} />
         )}
@@ -172,7 +177,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         <p role="alert" className="mx-3 mt-3 text-sm text-red-600">Could not load this conversation: {conversationQuery.error.message}</p>
       )}
       {loading ? (
-        <p className="flex-1 p-6 text-sm text-zinc-500">Loading conversation…</p>
+        <p className="flex-1 p-6 text-sm text-zinc-600 dark:text-zinc-400">Loading conversation…</p>
       ) : view.columns.length === 0 ? (
         <EmptyComparison />
       ) : (
@@ -186,6 +191,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         />
       )}
       <Composer
+        promptRef={promptRef}
         prompt={prompt}
         onPromptChange={setPrompt}
         onSend={send}

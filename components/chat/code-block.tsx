@@ -7,7 +7,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: { code: str
   const html = useMemo(() => highlightCode(code, language), [code, language]);
   return (
     <div className="md-code not-prose my-3 overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         <span className="font-mono">{language ?? "text"}</span>
         <CopyButton text={code} label="Copy code" />
       </div>

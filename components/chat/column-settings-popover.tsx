@@ -1,8 +1,9 @@
 "use client";
 // Per-column temperature, max tokens and system prompt. Empty fields mean "the model's default".
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import { SlidersIcon } from "@/components/ui/icons";
+import { useClickOutside } from "@/components/ui/use-click-outside";
 
 interface Props {
   modelName: string;
@@ -25,14 +26,8 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
   const id = useId();
   const customised = settings.temperature != null || settings.maxTokens != null || !!settings.systemPrompt?.trim();
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(e: PointerEvent) {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(rootRef, open, close);
 
   return (
     <div ref={rootRef} className="relative" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
@@ -44,7 +39,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
         aria-expanded={open}
         aria-controls={open ? `${id}-panel` : undefined}
         title={customised ? "Custom settings" : "Settings"}
-        className={`relative rounded-md p-1.5 hover:bg-zinc-200/70 disabled:opacity-40 dark:hover:bg-zinc-800 ${customised ? "text-indigo-600 dark:text-indigo-400" : "text-zinc-500 dark:text-zinc-400"}`}
+        className={`relative rounded-md p-1.5 hover:bg-zinc-200/70 disabled:opacity-40 dark:hover:bg-zinc-800 ${customised ? "text-indigo-600 dark:text-indigo-400" : "text-zinc-600 dark:text-zinc-400"}`}
       >
         <SlidersIcon />
         {customised && <span aria-hidden="true" className="absolute top-1 right-1 size-1.5 rounded-full bg-indigo-500" />}
@@ -58,7 +53,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
         >
           <div>
             <label htmlFor={`${id}-temperature`} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
-              Temperature <span className="font-normal text-zinc-400">(0–2, empty = default)</span>
+              Temperature <span className="font-normal text-zinc-600 dark:text-zinc-400">(0–2, empty = default)</span>
             </label>
             <input
               id={`${id}-temperature`}
@@ -78,7 +73,7 @@ export function ColumnSettingsPopover({ modelName, settings, disabled, onChange 
           </div>
           <div>
             <label htmlFor={`${id}-max-tokens`} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
-              Max tokens <span className="font-normal text-zinc-400">(empty = model limit)</span>
+              Max tokens <span className="font-normal text-zinc-600 dark:text-zinc-400">(empty = model limit)</span>
             </label>
             <input
               id={`${id}-max-tokens`}

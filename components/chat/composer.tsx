@@ -6,6 +6,7 @@ import { CostEstimate } from "./cost-estimate";
 import { ToolToggles } from "./tool-toggles";
 
 interface Props {
+  promptRef?: React.Ref<HTMLTextAreaElement>;
   prompt: string;
   onPromptChange: (prompt: string) => void;
   onSend: () => void;
@@ -19,7 +20,7 @@ interface Props {
   hint?: string;
 }
 
-export const Composer = memo(function Composer({ prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint }: Props) {
+export const Composer = memo(function Composer({ promptRef, prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint }: Props) {
   const id = useId();
   const sendable = canSend && !streaming && prompt.trim().length > 0;
   return (
@@ -36,11 +37,14 @@ export const Composer = memo(function Composer({ prompt, onPromptChange, onSend,
         </label>
         <div className="flex items-end gap-2 rounded-xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900">
           <textarea
+            ref={promptRef}
             id={`${id}-prompt`}
             value={prompt}
             rows={2}
             onChange={(e) => onPromptChange(e.target.value)}
             onKeyDown={(e) => {
+              // Esc leaves the box, so the single-key shortcuts ([ ] ? /) work again.
+              if (e.key === "Escape") e.currentTarget.blur();
               // Enter sends; Shift+Enter is a newline; an IME composing text keeps its Enter.
               if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();
@@ -48,7 +52,7 @@ export const Composer = memo(function Composer({ prompt, onPromptChange, onSend,
               }
             }}
             placeholder={hint ?? "Ask every model at once…"}
-            className="max-h-48 min-h-[2.5rem] flex-1 resize-none bg-transparent px-1.5 py-1 text-sm outline-none placeholder:text-zinc-400 field-sizing-content"
+            className="max-h-48 min-h-[2.5rem] flex-1 resize-none bg-transparent px-1.5 py-1 text-sm outline-none placeholder:text-zinc-500 field-sizing-content dark:placeholder:text-zinc-400"
           />
           {streaming ? (
             <button type="button" onClick={onStopAll} className="inline-flex items-center gap-1.5 rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700">
@@ -71,7 +75,7 @@ export const Composer = memo(function Composer({ prompt, onPromptChange, onSend,
             <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} />
             <ToolToggles enabled={tools} onChange={onToolsChange} disabled={streaming} />
           </div>
-          <p className="hidden text-xs text-zinc-400 sm:block">Enter to send · Shift+Enter for a new line</p>
+          <p className="hidden text-xs text-zinc-600 sm:block dark:text-zinc-400">Enter to send · Shift+Enter for a new line · ? for shortcuts</p>
         </div>
       </div>
     </form>

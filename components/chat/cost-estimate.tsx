@@ -30,15 +30,15 @@ export function CostEstimate({ prompt, conversationId, columns }: Props) {
   });
 
   if (columns.length === 0) return null;
-  if (query.isError) return <p className="text-xs text-zinc-400">Cost estimate unavailable</p>;
-  if (!query.data) return <p className="text-xs text-zinc-400">Estimating cost…</p>;
+  if (query.isError) return <p className="text-xs text-zinc-600 dark:text-zinc-400">Cost estimate unavailable</p>;
+  if (!query.data) return <p className="text-xs text-zinc-600 dark:text-zinc-400">Estimating cost…</p>;
 
   const n = query.data.columns.length;
   const breakdown = query.data.columns
     .map((c) => `${c.modelId}: ${formatTokens(c.promptTokens)} in + up to ${formatTokens(c.maxCompletionTokens)} out, ${formatUsd(c.minCostPico)}–${formatUsd(c.maxCostPico)}`)
     .join("\n");
   return (
-    <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title={breakdown} aria-live="polite">
+    <p className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title={breakdown} aria-live="polite">
       This turn: up to <span className="font-medium text-zinc-700 dark:text-zinc-200">{formatUsd(query.data.totalMaxCostPico)}</span> across {n} {n === 1 ? "model" : "models"}
     </p>
   );

@@ -15,7 +15,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
           {model.free && <Badge tone="green">free</Badge>}
           {model.preset && <Badge tone="indigo">{model.preset.team ? "team preset" : "preset"}</Badge>}
         </div>
-        <div className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+        <div className="truncate text-xs text-zinc-600 dark:text-zinc-400">
           {model.providerLabel}
           {model.contextLength ? ` · ${formatTokens(model.contextLength)} context` : ""}
         </div>
@@ -28,7 +28,7 @@ export function ModelOptionContent({ model }: { model: ModelOption }) {
             <span>
               {formatPricePerMillion(model.promptPricePerMillion)} in · {formatPricePerMillion(model.completionPricePerMillion)} out
             </span>
-            <div className="text-[10px] text-zinc-400 dark:text-zinc-500">per 1M tokens</div>
+            <div className="text-[10px] text-zinc-600 dark:text-zinc-400">per 1M tokens</div>
           </>
         )}
       </div>

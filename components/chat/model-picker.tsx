@@ -73,7 +73,7 @@ export function ModelPicker({ models, loading, selected, onToggle, onRemove }: P
                   type="button"
                   onClick={() => onRemove(index)}
                   aria-label={`Remove ${name}`}
-                  className="rounded-full p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+                  className="rounded-full p-1 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
                 >
                   <XIcon className="size-3" />
                 </button>
@@ -105,7 +105,7 @@ export function ModelPicker({ models, loading, selected, onToggle, onRemove }: P
           onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
-          className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900"
+          className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm outline-none placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {open && (
           <ul
@@ -117,7 +117,7 @@ export function ModelPicker({ models, loading, selected, onToggle, onRemove }: P
             onMouseDown={(e) => e.preventDefault()}
             className="absolute z-30 mt-1 max-h-80 w-full overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
           >
-            {filtered.length === 0 && <li className="px-3 py-2 text-sm text-zinc-500">{loading ? "Loading…" : "No model matches."}</li>}
+            {filtered.length === 0 && <li className="px-3 py-2 text-sm text-zinc-600 dark:text-zinc-400">{loading ? "Loading…" : "No model matches."}</li>}
             {filtered.map((model, index) => {
               const isSelected = selected.includes(model.id);
               const disabled = full && !isSelected;
@@ -144,7 +144,7 @@ export function ModelPicker({ models, loading, selected, onToggle, onRemove }: P
           </ul>
         )}
       </div>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
         {selected.length} of {MAX_MODELS} chosen · compare 2–8 models (one works too)
       </p>
     </div>

@@ -12,7 +12,7 @@ interface Props {
 export const ToolToggles = memo(function ToolToggles({ enabled, onChange, disabled }: Props) {
   return (
     <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-300" disabled={disabled}>
-      <legend className="float-left mr-1 font-medium text-zinc-500">Tools</legend>
+      <legend className="float-left mr-1 font-medium text-zinc-600 dark:text-zinc-400">Tools</legend>
       {CHAT_TOOL_INFO.map((tool) => (
         <label key={tool.name} className="inline-flex cursor-pointer items-center gap-1" title={tool.description}>
           <input

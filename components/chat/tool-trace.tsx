@@ -17,9 +17,9 @@ export function ToolTrace({ trace }: { trace: readonly ToolTraceEntry[] }) {
               </span>
             </summary>
             <dl className="mt-1.5 grid grid-cols-[auto_1fr] gap-x-2 gap-y-1 text-zinc-700 dark:text-zinc-300">
-              <dt className="text-zinc-500">Arguments</dt>
+              <dt className="text-zinc-600 dark:text-zinc-400">Arguments</dt>
               <dd className="font-mono break-all">{call.arguments || "{}"}</dd>
-              <dt className="text-zinc-500">Result</dt>
+              <dt className="text-zinc-600 dark:text-zinc-400">Result</dt>
               <dd className={`font-mono break-all whitespace-pre-wrap ${call.ok ? "" : "text-red-700 dark:text-red-300"}`}>{call.result ?? "…"}</dd>
             </dl>
           </details>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ConversationDto, ConversationSummaryDto } from "@/lib/chat/api-types";
 import { deleteConversation, queryKeys, renameConversation } from "@/lib/chat/client/api";
+import { timeOfDay } from "@/lib/chat/client/day-groups";
 import { liveChatStore } from "@/lib/chat/client/live-store";
 import { formatUsd } from "@/lib/format/usd";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
@@ -13,7 +14,7 @@ import { shareKeys } from "@/components/share/share-api";
 type Mode = "view" | "rename" | "confirm-delete";
 
 const iconButton =
-  "rounded p-1 text-zinc-500 hover:bg-zinc-300/60 hover:text-zinc-900 focus-visible:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100";
+  "rounded p-1 text-zinc-600 hover:bg-zinc-300/60 hover:text-zinc-900 focus-visible:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100";
 const smallButton = "rounded-md px-2 py-1 text-xs font-medium";
 
 export function ConversationListItem({ conversation, active }: { conversation: ConversationSummaryDto; active: boolean }) {
@@ -115,8 +116,13 @@ export function ConversationListItem({ conversation, active }: { conversation: C
           active ? "bg-zinc-200/80 text-zinc-950 dark:bg-zinc-800 dark:text-zinc-50" : "text-zinc-700 hover:bg-zinc-200/50 dark:text-zinc-300 dark:hover:bg-zinc-800/60"
         }`}
       >
-        <span className="block truncate">{title}</span>
-        <span className="block text-xs text-zinc-500 tabular-nums">{formatUsd(conversation.costPico)}</span>
+        <span className="block truncate" title={title}>
+          {title}
+        </span>
+        <span className="block text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+          <time dateTime={conversation.updatedAt}>{timeOfDay(new Date(conversation.updatedAt))}</time> · {formatUsd(conversation.costPico)}
+        </span>
+        {conversation.snippet && <span className="mt-0.5 line-clamp-2 block text-xs text-zinc-600 dark:text-zinc-400">{conversation.snippet}</span>}
       </Link>
       <div className="absolute top-1.5 right-1 flex gap-0.5 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
         <button

@@ -14,7 +14,8 @@ const LINKS = [
 ];
 const ADMIN_LINKS = [{ href: "/users", label: "Users", Icon: UsersIcon, match: (p: string) => p.startsWith("/users") }];
 
-export function NavLinks() {
+/** `compact`: icons only (the collapsed rail), each still named for screen readers and tooltips. */
+export function NavLinks({ compact = false }: { compact?: boolean }) {
   const pathname = usePathname() ?? "/";
   const { user } = useCurrentUser();
   const links = user.role === "admin" ? [...LINKS, ...ADMIN_LINKS] : LINKS;
@@ -28,14 +29,16 @@ export function NavLinks() {
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm ${
+                aria-label={compact ? label : undefined}
+                title={compact ? label : undefined}
+                className={`flex items-center gap-2.5 rounded-md text-sm ${compact ? "p-2" : "px-2.5 py-1.5"} ${
                   active
                     ? "bg-zinc-200/70 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50"
                     : "text-zinc-600 hover:bg-zinc-200/50 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100"
                 }`}
               >
                 <Icon className="size-4 shrink-0" />
-                {label}
+                {!compact && label}
               </Link>
             </li>
           );

@@ -5,7 +5,7 @@ import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 /** Exact list prices: this page exists to compare them, so nothing is rounded. */
 export function Price({ usd }: { usd: string | null }) {
-  if (usd === null) return <span className="text-zinc-400 dark:text-zinc-500" title="Price unknown">?</span>;
+  if (usd === null) return <span className="text-zinc-600 dark:text-zinc-400" title="Price unknown">?</span>;
   return <span className="tabular-nums">${usd}</span>;
 }
 
@@ -39,7 +39,7 @@ export function ProviderChips({ model }: { model: CatalogModelDto }) {
           className={`rounded px-1.5 py-px text-xs ${
             e.configured
               ? "bg-emerald-50 font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset dark:bg-emerald-950/60 dark:text-emerald-300 dark:ring-emerald-900"
-              : "text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:text-zinc-400 dark:ring-zinc-700"
+              : "text-zinc-600 ring-1 ring-zinc-200 ring-inset dark:text-zinc-400 dark:ring-zinc-700"
           }`}
         >
           {e.providerLabel}

@@ -20,7 +20,7 @@ export function ModelCards({ models, selected, onToggle }: ModelListProps) {
               <div className="min-w-0 flex-1 space-y-1.5">
                 <div>
                   <div className="font-medium leading-snug">{model.name}</div>
-                  <div className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{model.id}</div>
+                  <div className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{model.id}</div>
                 </div>
                 <ModelBadges model={model} />
                 <ProviderChips model={model} />
@@ -32,7 +32,7 @@ export function ModelCards({ models, selected, onToggle }: ModelListProps) {
                   <Fact label="Max output"><Tokens n={model.maxOutputTokens} /></Fact>
                 </dl>
                 {model.enableHint && (
-                  <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
+                  <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
                     {model.enableHint}
                   </p>
                 )}
@@ -48,7 +48,7 @@ export function ModelCards({ models, selected, onToggle }: ModelListProps) {
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium">{children}</dd>
     </div>
   );

@@ -8,7 +8,7 @@ export interface ModelListProps {
   onToggle: (model: CatalogModelDto) => void;
 }
 
-const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-zinc-500 dark:text-zinc-400";
+const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400";
 const num = "px-3 py-2 text-right text-sm whitespace-nowrap";
 
 export function ModelTable({ models, selected, onToggle }: ModelListProps) {
@@ -43,11 +43,11 @@ export function ModelTable({ models, selected, onToggle }: ModelListProps) {
                   <span className="font-medium">{model.name}</span>
                   <ModelBadges model={model} />
                 </div>
-                <div className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={model.id}>
+                <div className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={model.id}>
                   {model.id}
                 </div>
                 {model.enableHint && (
-                  <p id={hintId} className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                  <p id={hintId} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
                     {model.enableHint}
                   </p>
                 )}
@@ -57,7 +57,7 @@ export function ModelTable({ models, selected, onToggle }: ModelListProps) {
               </td>
               <td className={num}><Price usd={model.inputPerMillion} /></td>
               <td className={num}><Price usd={model.outputPerMillion} /></td>
-              <td className={num}>{model.cachedPerMillion === null && model.priceKnown ? <span className="text-zinc-400 dark:text-zinc-600">–</span> : <Price usd={model.cachedPerMillion} />}</td>
+              <td className={num}>{model.cachedPerMillion === null && model.priceKnown ? <span className="text-zinc-600 dark:text-zinc-400">–</span> : <Price usd={model.cachedPerMillion} />}</td>
               <td className={num}><Tokens n={model.contextLength} /></td>
               <td className={num}><Tokens n={model.maxOutputTokens} /></td>
             </tr>

@@ -2,7 +2,8 @@
 // The models page: filters drive GET /api/catalog; ticked models go to the chatroom side by side.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebouncedValue } from "@/lib/chat/client/use-debounced-value";
 import type { CatalogModelDto } from "@/lib/catalog/catalog-view-types";
 import { CatalogFiltersBar, PRICE_PATTERN } from "./catalog-filters";
 import { DEFAULT_FILTERS, catalogKeys, compareHref, fetchCatalog, type CatalogFilters } from "./catalog-client";
@@ -11,22 +12,13 @@ import { ModelTable } from "./model-table";
 import { ObservedHealth } from "./observed-health";
 import { RefreshPanel } from "./refresh-panel";
 
-/** Typing should not fire a request per key; 200 ms is below what reads as lag. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function ModelsBrowser() {
   const router = useRouter();
   const [filters, setFilters] = useState<CatalogFilters>(DEFAULT_FILTERS);
   // Selection is kept by picker id across filter changes, with names for the summary.
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
-  const debounced = useDebounced(filters, 200);
+  // Typing should not fire a request per key; 200 ms is below what reads as lag.
+  const debounced = useDebouncedValue(filters, 200);
   // An unfinished price ("0.") is shown as an error beside the field and not sent.
   const sent = PRICE_PATTERN.test(debounced.maxPrice.trim()) ? debounced : { ...debounced, maxPrice: "" };
   const catalog = useQuery({ queryKey: catalogKeys.list(sent), queryFn: ({ signal }) => fetchCatalog(sent, signal), placeholderData: keepPreviousData });
@@ -51,7 +43,7 @@ export function ModelsBrowser() {
       <div className="mx-auto w-full max-w-7xl flex-1 space-y-4 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Models</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             List prices in US dollars per million tokens. Tick models and compare them side by side in the chatroom.
           </p>
         </div>
@@ -60,7 +52,7 @@ export function ModelsBrowser() {
           <ObservedHealth />
         </div>
         <CatalogFiltersBar filters={filters} providers={catalog.data?.providers ?? []} onChange={(next) => setFilters((f) => ({ ...f, ...next }))} />
-        <div className="flex items-center justify-between gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+        <div className="flex items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
           <p aria-live="polite">
             {catalog.isPending ? "Loading models…" : catalog.data ? `${models.length} of ${catalog.data.total} models` : ""}
             {catalog.isFetching && !catalog.isPending ? " · updating…" : ""}
@@ -76,7 +68,7 @@ export function ModelsBrowser() {
             Could not load the catalog: {catalog.error.message}
           </p>
         )}
-        {catalog.data && models.length === 0 && <p className="py-8 text-center text-sm text-zinc-500">No model matches these filters.</p>}
+        {catalog.data && models.length === 0 && <p className="py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">No model matches these filters.</p>}
         {models.length > 0 && (
           <>
             <div className="hidden overflow-x-auto md:block">

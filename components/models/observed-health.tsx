@@ -26,7 +26,7 @@ export function ObservedHealth() {
   const query = useQuery({ queryKey: ["router-health"], queryFn: fetchHealth, refetchInterval: 15_000 });
   const rows = query.data ?? [];
   return (
-    <section aria-labelledby="observed-heading" className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <section aria-labelledby="observed-heading" className="min-w-0 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <h2 id="observed-heading" className="font-medium">
         Observed performance
       </h2>
@@ -34,11 +34,11 @@ export function ObservedHealth() {
         Measured by the router on real calls since the server started; it orders providers by these. A provider that fails three times in a row is skipped for 30 s.
       </p>
       {query.isError && <p className="mt-1 text-xs text-red-600 dark:text-red-400">{query.error.message}</p>}
-      {rows.length === 0 && !query.isLoading && <p className="mt-2 text-xs text-zinc-500">No calls yet.</p>}
+      {rows.length === 0 && !query.isLoading && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">No calls yet.</p>}
       {rows.length > 0 && (
         <div className="mt-2 overflow-x-auto">
           <table className="w-full min-w-[520px] text-left text-xs">
-            <thead className="text-zinc-500">
+            <thead className="text-zinc-600 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">Provider</th>
                 <th scope="col" className="py-1 pr-3 font-medium">Model</th>

@@ -18,7 +18,7 @@ export function RefreshPanel() {
   const data = status.data;
 
   return (
-    <section aria-labelledby="catalog-status-heading" className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <section aria-labelledby="catalog-status-heading" className="min-w-0 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="catalog-status-heading" className="font-medium">
           Catalog

@@ -34,7 +34,7 @@ export function CreatedApiKeyDialog({ created, onClose }: { created: CreatedApiK
             <h2 id="new-key-title" className="font-semibold">
               Your new API key
             </h2>
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">{created.apiKey.name}</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{created.apiKey.name}</p>
           </div>
           <p id="new-key-warning" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200 ring-inset dark:bg-amber-950/40 dark:text-amber-200 dark:ring-amber-900">
             Copy it now: this is the only time it will be shown. Switchyard keeps only a hash, so a lost key cannot be recovered — revoke it and create a new one.
@@ -48,7 +48,7 @@ export function CreatedApiKeyDialog({ created, onClose }: { created: CreatedApiK
             className="field-sizing-content w-full resize-none rounded-md border border-zinc-300 bg-zinc-50 px-2.5 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-950"
           />
           <div className="flex flex-wrap items-center justify-end gap-2">
-            <span aria-live="polite" className="mr-auto text-sm text-zinc-500 dark:text-zinc-400">
+            <span aria-live="polite" className="mr-auto text-sm text-zinc-600 dark:text-zinc-400">
               {copied === "yes" ? "Copied to the clipboard" : copied === "failed" ? "Could not copy: select the key and copy it by hand" : ""}
             </span>
             <button

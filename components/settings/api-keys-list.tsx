@@ -57,7 +57,7 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-1">
           <div className="flex flex-wrap items-center gap-1.5">
-            <h3 className={`font-medium break-all ${inactive ? "text-zinc-500 dark:text-zinc-400" : ""}`}>{apiKey.name}</h3>
+            <h3 className={`font-medium break-all ${inactive ? "text-zinc-600 dark:text-zinc-400" : ""}`}>{apiKey.name}</h3>
             <StatusBadge status={apiKey.status} />
             {apiKey.logPrompts && (
               <Badge tone="indigo" title="Request and answer text of this key's calls is kept in the activity log">
@@ -70,7 +70,7 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
               </Badge>
             )}
           </div>
-          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{apiKey.prefix}</p>
+          <p className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{apiKey.prefix}</p>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">{creditText(apiKey)}</p>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">{rateText(apiKey)}</p>
           <p className={hint}>
@@ -108,9 +108,9 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
 
 export function ApiKeyList() {
   const { data, isPending, isError, error } = useQuery({ queryKey: apiKeysQueryKey, queryFn: fetchApiKeys });
-  if (isPending) return <p className="text-sm text-zinc-500">Loading API keys…</p>;
+  if (isPending) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading API keys…</p>;
   if (isError) return <p role="alert" className="text-sm text-red-600">Could not load API keys: {error.message}</p>;
-  if (data.length === 0) return <p className={`${card} p-4 text-sm text-zinc-500 dark:text-zinc-400`}>No API keys yet. Create one above to call Switchyard from your own code.</p>;
+  if (data.length === 0) return <p className={`${card} p-4 text-sm text-zinc-600 dark:text-zinc-400`}>No API keys yet. Create one above to call Switchyard from your own code.</p>;
   return (
     <ul aria-label="API keys" className={`divide-y divide-zinc-200 overflow-hidden dark:divide-zinc-800 ${card}`}>
       {data.map((k) => (

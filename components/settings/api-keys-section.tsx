@@ -16,7 +16,7 @@ export function ApiKeysSection() {
         <h2 id="api-keys-heading" className="font-semibold">
           API keys
         </h2>
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Keys for the OpenAI-compatible API at <code className={code}>/api/v1</code>. Each can have its own credit limit, rate limits and expiry; calls
           show up on the Usage page under their key.
         </p>

@@ -70,7 +70,8 @@ export function CustomProviderForm() {
       )}
       {add.isSuccess && (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          Added {add.data.label}: its models appear as {add.data.id}/&lt;model&gt;.
+          Added {add.data.provider.label}: its models appear as {add.data.provider.id}/&lt;model&gt;.
+          {add.data.check && !add.data.check.ok && <span className="block text-red-700 dark:text-red-400">But it does not answer yet: {add.data.check.error}</span>}
         </p>
       )}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">

@@ -24,7 +24,7 @@ export function ProviderBaseUrlControl({ provider }: { provider: ProviderStatusD
   const resettable = provider.kind === "preset" && provider.storedBaseUrl !== null;
 
   return (
-    <div className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <div className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
       <div className="flex flex-wrap items-center gap-1.5">
         <span className="truncate font-mono" title={provider.baseUrl}>
           {provider.baseUrl}

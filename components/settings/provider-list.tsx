@@ -8,6 +8,25 @@ import { ProviderBaseUrlControl } from "./provider-base-url-control";
 import { ProviderCheck } from "./provider-check";
 import { ProviderCustomActions } from "./provider-custom-actions";
 import { ProviderKeyControl } from "./provider-key-control";
+import { SandboxSwitch } from "./sandbox-switch";
+
+/** What the badge says: configured is not the same as answering. */
+function StatusBadge({ provider }: { provider: ProviderStatusDto }) {
+  if (!provider.configured) return <Badge>{provider.kind === "sandbox" ? "off" : "not configured"}</Badge>;
+  if (provider.simulated) return <Badge tone="green">on</Badge>;
+  const check = provider.lastCheck;
+  if (!check) return <Badge>not checked</Badge>;
+  return check.ok ? <Badge tone="green">answers</Badge> : <Badge tone="red" title={check.error ?? undefined}>check failed</Badge>;
+}
+
+function modelsLine(provider: ProviderStatusDto): string {
+  if (!provider.configured) return provider.kind === "sandbox" ? "Simulated models switched off" : "No models until configured";
+  if (provider.simulated) return `${provider.modelCount} simulated models`;
+  const check = provider.lastCheck;
+  // A count from the catalog says nothing about the key; only a passed check does.
+  if (!check) return "Checking…";
+  return check.ok ? `${check.modelCount ?? provider.modelCount} models` : "Its models are unavailable until the check passes";
+}
 
 function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
   // Presets and custom providers added here are managed in Settings; the sandbox and
@@ -18,20 +37,20 @@ function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
       <div className="min-w-0 flex-1 space-y-1.5">
         <div className="flex flex-wrap items-center gap-1.5">
           <h3 className="font-medium">{provider.label}</h3>
-          {provider.configured ? <Badge tone="green">configured</Badge> : <Badge>not configured</Badge>}
+          <StatusBadge provider={provider} />
           {provider.simulated && <SimulatedBadge />}
           {provider.kind === "custom" && <Badge tone="indigo">custom</Badge>}
         </div>
         {editable ? (
           <ProviderBaseUrlControl provider={provider} />
         ) : (
-          <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={provider.baseUrl}>
+          <p className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={provider.baseUrl}>
             {provider.baseUrl}
           </p>
         )}
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          {provider.configured ? `${provider.modelCount} ${provider.modelCount === 1 ? "model" : "models"}` : "No models until configured"}
-          {!editable && provider.envVar && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {modelsLine(provider)}
+          {!editable && provider.envVar && provider.kind !== "sandbox" && (
             <>
               {" · set by "}
               <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] dark:bg-zinc-800">{provider.envVar}</code>
@@ -40,15 +59,16 @@ function ProviderRow({ provider }: { provider: ProviderStatusDto }) {
         </p>
         {editable && <ProviderKeyControl provider={provider} />}
         {provider.source === "settings" && <ProviderCustomActions provider={provider} />}
+        {provider.kind === "sandbox" && <SandboxSwitch />}
       </div>
-      {provider.configured && <ProviderCheck id={provider.id} label={provider.label} />}
+      {provider.configured && !provider.simulated && <ProviderCheck provider={provider} />}
     </li>
   );
 }
 
 export function ProviderList() {
   const { data, isPending, isError, error } = useQuery({ queryKey: queryKeys.providers, queryFn: fetchProviders });
-  if (isPending) return <p className="text-sm text-zinc-500">Loading providers…</p>;
+  if (isPending) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading providers…</p>;
   if (isError) return <p role="alert" className="text-sm text-red-600">Could not load providers: {error.message}</p>;
   // Configured first: those are the ones someone came here to check.
   const sorted = [...data].sort((a, b) => Number(b.configured) - Number(a.configured) || a.label.localeCompare(b.label));

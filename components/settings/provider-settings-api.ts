@@ -2,7 +2,8 @@
 // CSRF header; answers hold a key's hint, never the key.
 import type { QueryClient } from "@tanstack/react-query";
 import { catalogKeys } from "@/components/models/catalog-client";
-import type { ProviderStatusDto } from "@/lib/chat/api-types";
+import type { ProviderCheckDto, ProviderStatusDto } from "@/lib/chat/api-types";
+import type { SandboxSettingDto } from "@/lib/providers/sandbox-setting-response";
 import { errorFromResponse, queryKeys } from "@/lib/chat/client/api";
 import { jsonWriteHeaders } from "@/lib/http/csrf-client";
 
@@ -25,12 +26,30 @@ async function send(url: string, method: "PUT" | "POST" | "DELETE", body?: unkno
   return response.json();
 }
 
-export async function saveProviderCredential(id: string, change: CredentialChange): Promise<ProviderStatusDto> {
-  return ((await send(`/api/providers/${encodeURIComponent(id)}/credential`, "PUT", change)) as { provider: ProviderStatusDto }).provider;
+/** The saved provider, and the check the server ran at once with the new key or URL (null: not configured). */
+export interface SavedProvider {
+  provider: ProviderStatusDto;
+  check: ProviderCheckDto | null;
 }
 
-export async function addCustomProvider(body: NewCustomProviderBody): Promise<ProviderStatusDto> {
-  return ((await send("/api/providers/custom", "POST", body)) as { provider: ProviderStatusDto }).provider;
+export async function saveProviderCredential(id: string, change: CredentialChange): Promise<SavedProvider> {
+  return (await send(`/api/providers/${encodeURIComponent(id)}/credential`, "PUT", change)) as SavedProvider;
+}
+
+export async function addCustomProvider(body: NewCustomProviderBody): Promise<SavedProvider> {
+  return (await send("/api/providers/custom", "POST", body)) as SavedProvider;
+}
+
+export const sandboxKey = ["sandbox-setting"] as const;
+
+export async function fetchSandboxSetting(): Promise<SandboxSettingDto> {
+  const response = await fetch("/api/settings/sandbox", { cache: "no-store" });
+  if (!response.ok) throw await errorFromResponse(response);
+  return response.json();
+}
+
+export async function saveSandboxMode(mode: "on" | "off"): Promise<SandboxSettingDto> {
+  return (await send("/api/settings/sandbox", "PUT", { mode })) as SandboxSettingDto;
 }
 
 export async function removeCustomProvider(name: string): Promise<void> {
@@ -39,5 +58,5 @@ export async function removeCustomProvider(name: string): Promise<void> {
 
 /** A provider change alters what the picker, the models page and this list show. */
 export function refreshAfterProviderChange(queryClient: QueryClient): void {
-  for (const queryKey of [queryKeys.providers, queryKeys.models, catalogKeys.all, catalogKeys.status]) void queryClient.invalidateQueries({ queryKey });
+  for (const queryKey of [queryKeys.providers, queryKeys.models, catalogKeys.all, catalogKeys.status, sandboxKey]) void queryClient.invalidateQueries({ queryKey });
 }

@@ -1,7 +1,6 @@
 "use client";
 // Sits in the chatroom header. It reads the conversation from the address (/c/<id>), so a
 // new comparison ("/") shows no Share button until its first answer gives it an id.
-// ml-auto: in the header row it keeps to the right, beside the total.
 import { useParams, usePathname } from "next/navigation";
 import { useState } from "react";
 import { ShareDialog } from "./share-dialog";
@@ -18,7 +17,7 @@ export function ShareButton() {
         type="button"
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
-        className="ml-auto shrink-0 rounded-md px-2 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
         Share
       </button>

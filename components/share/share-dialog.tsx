@@ -2,8 +2,8 @@
 // Options for a new link (system prompts, stats, expiry; update the existing link or mint
 // a new one), then the link itself to copy. The snapshot is taken when "Create link" is pressed.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
-import { XIcon } from "@/components/ui/icons";
+import { useEffect, useState } from "react";
+import { Modal } from "@/components/ui/modal";
 import type { ExpiresIn } from "@/lib/share/expiry";
 import type { ShareLinkDto } from "@/lib/share/share-types";
 import { CopyLinkButton } from "./copy-link-button";
@@ -24,8 +24,6 @@ interface Props {
 }
 
 export function ShareDialog({ conversationId, open, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const queryClient = useQueryClient();
   const [includeSystemPrompts, setIncludeSystemPrompts] = useState(false);
   const [includeStats, setIncludeStats] = useState(true);
@@ -44,32 +42,11 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
   });
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
     if (open) setCreated(null);
   }, [open]);
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onClick={(e) => e.target === ref.current && onClose()}
-      className="m-auto w-[min(30rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
-      <div className="flex items-start justify-between gap-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <div>
-          <h2 id={titleId} className="font-semibold">
-            Share this comparison
-          </h2>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Anyone with the link sees a read-only copy as it is now.</p>
-        </div>
-        <button type="button" onClick={onClose} aria-label="Close share dialog" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          <XIcon />
-        </button>
-      </div>
+    <Modal open={open} onClose={onClose} title="Share this comparison" subtitle="Anyone with the link sees a read-only copy as it is now." closeLabel="Close share dialog">
       {created ? (
         <CreatedLink link={created} onAnother={() => setCreated(null)} />
       ) : (
@@ -122,7 +99,7 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
           </div>
         </form>
       )}
-    </dialog>
+    </Modal>
   );
 }
 
@@ -138,7 +115,7 @@ function CreatedLink({ link, onAnother }: { link: ShareLinkDto; onAnother: () =>
           className="mt-1 block w-full rounded-lg border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
         />
       </label>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
         {link.expiresAt ? `Expires ${new Date(link.expiresAt).toLocaleString()}.` : "Never expires."} Revoke it any time under Shared links.
       </p>
       <div className="flex flex-wrap justify-end gap-2">
@@ -160,7 +137,7 @@ function Check({ label, hint, checked, onChange }: { label: string; hint: string
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 accent-zinc-900 dark:accent-zinc-100" />
       <span>
         {label}
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
       </span>
     </label>
   );
@@ -172,7 +149,7 @@ function Radio({ name, label, hint, checked, onChange }: { name: string; label: 
       <input type="radio" name={name} checked={checked} onChange={onChange} className="mt-0.5 size-4 accent-zinc-900 dark:accent-zinc-100" />
       <span>
         {label}
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
       </span>
     </label>
   );

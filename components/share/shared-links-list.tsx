@@ -25,22 +25,22 @@ export function SharedLinksList() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto max-w-6xl px-4 py-5">
         <h1 className="text-lg font-semibold tracking-tight">Shared links</h1>
-        <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">Read-only snapshots you shared. Revoking stops a link at once; its page then says it is no longer available.</p>
-        {links.isPending && <p className="mt-6 text-sm text-zinc-500">Loading…</p>}
+        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">Read-only snapshots you shared. Revoking stops a link at once; its page then says it is no longer available.</p>
+        {links.isPending && <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}
         {links.isError && (
           <p role="alert" className="mt-6 text-sm text-red-600">
             Could not load your links: {links.error.message}
           </p>
         )}
         {links.isSuccess && rows.length === 0 && (
-          <p className="mt-6 rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
+          <p className="mt-6 rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">
             Nothing shared yet. Open a comparison and press Share.
           </p>
         )}
         {rows.length > 0 && (
           <>
             <table className="mt-5 hidden w-full text-left text-sm md:table">
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+              <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
                 <tr>
                   <th scope="col" className="py-2 pr-3 font-medium">Conversation</th>
                   <th scope="col" className="py-2 pr-3 font-medium">Created</th>
@@ -102,7 +102,7 @@ function Title({ link }: { link: ShareLinkDto }) {
       <Link href={`/c/${encodeURIComponent(link.conversationId)}`} className="block truncate font-medium hover:underline">
         {link.title}
       </Link>
-      <span className="font-mono text-xs text-zinc-400">/share/{shortToken(link.token)}</span>
+      <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">/share/{shortToken(link.token)}</span>
     </div>
   );
 }
@@ -110,7 +110,7 @@ function Title({ link }: { link: ShareLinkDto }) {
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div>
-      <dt className="text-zinc-400">{label}</dt>
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="text-zinc-700 dark:text-zinc-300">{value}</dd>
     </div>
   );

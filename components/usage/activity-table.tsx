@@ -33,7 +33,7 @@ export function ActivityTable({
       <div className="-mx-4 overflow-x-auto px-4">
         <table className="w-full min-w-[20rem] text-sm" aria-busy={loading}>
           <caption className="sr-only">Activity log, newest first</caption>
-          <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <thead className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
               <th scope="col" className={th}>Time</th>
               <th scope="col" className={th}>Model</th>
@@ -48,7 +48,7 @@ export function ActivityTable({
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {data?.rows.map((r) => (
               <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-                <td className="px-3 py-2 whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">{formatDateTime(r.createdAt, tz)}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">{formatDateTime(r.createdAt, tz)}</td>
                 <td className="max-w-[12rem] px-3 py-2">
                   <button
                     type="button"
@@ -58,7 +58,7 @@ export function ActivityTable({
                   >
                     {r.modelId}
                   </button>
-                  <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{r.provider}</span>
+                  <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{r.provider}</span>
                 </td>
                 <td className="hidden px-3 py-2 md:table-cell">{r.source === "api" ? "API" : "Chatroom"}</td>
                 <td className="px-3 py-2">
@@ -89,7 +89,7 @@ export function ActivityTable({
         <button type="button" onClick={onNewer} disabled={page <= 1} className={buttonSecondary}>
           Newer
         </button>
-        <span className="text-sm text-zinc-500 dark:text-zinc-400" aria-live="polite">
+        <span className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
           Page {page}
         </span>
         <button type="button" onClick={onOlder} disabled={!data?.nextCursor} className={buttonSecondary}>

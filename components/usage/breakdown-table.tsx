@@ -79,7 +79,7 @@ export function BreakdownTable({
       <div className="-mx-4 overflow-x-auto px-4">
         <table className="w-full min-w-[18rem] text-sm">
           <caption className="sr-only">Usage by {groupLabel.toLowerCase()}</caption>
-          <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
               {COLUMNS.map((c) => {
                 const active = state.sort === c.key;

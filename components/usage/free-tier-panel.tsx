@@ -10,7 +10,7 @@ function Meter({ label, remaining, limit, resetsAt, tz }: { label: string; remai
   return (
     <div className="min-w-0 flex-1">
       <div className="flex items-baseline justify-between gap-2 text-xs">
-        <span className="text-zinc-500 dark:text-zinc-400">{label}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
         <span className="tabular-nums">
           <strong className="text-sm">{remaining}</strong> of {limit} left
         </span>
@@ -18,7 +18,7 @@ function Meter({ label, remaining, limit, resetsAt, tz }: { label: string; remai
       <div role="meter" aria-label={`${label}: requests left`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={remaining} className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
         <div className={`h-full ${tone}`} style={{ width: `${Math.round(fraction * 100)}%` }} />
       </div>
-      <p className="mt-0.5 text-[11px] text-zinc-500 dark:text-zinc-400">resets {formatDateTime(resetsAt, tz)}</p>
+      <p className="mt-0.5 text-[11px] text-zinc-600 dark:text-zinc-400">resets {formatDateTime(resetsAt, tz)}</p>
     </div>
   );
 }

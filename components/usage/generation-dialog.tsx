@@ -2,8 +2,7 @@
 // One call in full: model, provider, tokens, cost against upstream cost, the price it was
 // charged at, timings, status, error and every attempt (fallbacks included).
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { XIcon } from "@/components/ui/icons";
+import { Modal } from "@/components/ui/modal";
 import { formatDuration, formatRate } from "@/lib/format/duration";
 import { formatUsd } from "@/lib/format/usd";
 import { formatDateTime } from "./format-time";
@@ -13,54 +12,36 @@ import { getJson, type GenerationDetail } from "./usage-client";
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="min-w-0 break-words tabular-nums">{children}</dd>
     </div>
   );
 }
 
 export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: string; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const detail = useQuery({
     queryKey: ["usage", "generation", id],
     queryFn: ({ signal }) => getJson<GenerationDetail>(`/api/usage/activity/${encodeURIComponent(id!)}`, undefined, signal),
     enabled: id !== null,
   });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (id && !dialog.open) dialog.showModal();
-    if (!id && dialog.open) dialog.close();
-  }, [id]);
-
   const g = detail.data;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="generation-title"
+    <Modal
+      open={id !== null}
       onClose={onClose}
-      onClick={(e) => e.target === ref.current && onClose()}
-      className="m-auto w-[min(40rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      title={g ? g.modelId : "Generation"}
+      subtitle={g && `${formatDateTime(g.createdAt, tz)} · ${g.id}`}
+      closeLabel="Close details"
+      className="w-[min(40rem,calc(100vw-1.5rem))] bg-white"
     >
-      <div className="flex items-start justify-between gap-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <div className="min-w-0">
-          <h2 id="generation-title" className="truncate font-semibold">
-            {g ? g.modelId : "Generation"}
-          </h2>
-          {g && <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDateTime(g.createdAt, tz)} · {g.id}</p>}
-        </div>
-        <button type="button" onClick={onClose} aria-label="Close details" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          <XIcon />
-        </button>
-      </div>
       <div className="max-h-[70vh] overflow-y-auto px-4 py-3">
-        {detail.isPending && id && <p className="text-sm text-zinc-500">Loading…</p>}
+        {detail.isPending && id && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}
         {detail.isError && <p role="alert" className="text-sm text-red-600">Could not load this call: {detail.error.message}</p>}
         {g && (
           <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
             <Row label="Status">
-              <StatusBadge status={g.status} /> {g.finishReason && <span className="text-zinc-500">finish: {g.finishReason}</span>}
+              <StatusBadge status={g.status} /> {g.finishReason && <span className="text-zinc-600 dark:text-zinc-400">finish: {g.finishReason}</span>}
             </Row>
             {g.error && (
               <Row label="Error">
@@ -69,7 +50,7 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
             )}
             <Row label="Model">{g.requestedModel === g.modelId ? g.modelId : `${g.modelId} (asked for ${g.requestedModel})`}</Row>
             <Row label="Provider">
-              {g.provider || "–"} {g.upstreamModel && <span className="text-zinc-500">as {g.upstreamModel}</span>}
+              {g.provider || "–"} {g.upstreamModel && <span className="text-zinc-600 dark:text-zinc-400">as {g.upstreamModel}</span>}
             </Row>
             <Row label="Source">{g.source === "api" ? `API${g.apiKeyId ? ` (key ${g.apiKeyId})` : ""}` : "Chatroom"}</Row>
             {g.responseCacheHit && (
@@ -80,22 +61,22 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
             )}
             <Row label="Input tokens">
               {g.promptTokens.toLocaleString("en")}
-              {inputDetail(g) && <span className="text-zinc-500"> ({inputDetail(g)})</span>}
+              {inputDetail(g) && <span className="text-zinc-600 dark:text-zinc-400"> ({inputDetail(g)})</span>}
             </Row>
             <Row label="Output tokens">{g.completionTokens.toLocaleString("en")}</Row>
             <Row label="Reasoning tokens">
               {g.reasoningTokens.toLocaleString("en")}
-              <span className="text-zinc-500"> (part of the output)</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> (part of the output)</span>
             </Row>
             <Row label="Usage">{g.responseCacheHit ? "None: no provider was called" : g.usageEstimated ? "Estimated (the provider sent no usage)" : "Reported by the provider"}</Row>
             <Row label="Cost">
               <span title={`${g.costPico} picodollars`}>{formatUsd(g.costPico)}</span>
-              <span className="text-zinc-500"> · computed {formatUsd(g.computedCostPico)}</span>
-              <span className="text-zinc-500"> · upstream {g.upstreamCostPico === null ? "not reported" : formatUsd(g.upstreamCostPico)}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · computed {formatUsd(g.computedCostPico)}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · upstream {g.upstreamCostPico === null ? "not reported" : formatUsd(g.upstreamCostPico)}</span>
             </Row>
             <Row label="Cache savings">
               <span title={`${g.cacheSavingsPico} picodollars`}>{formatUsd(g.cacheSavingsPico)}</span>
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 {" "}
                 · {g.responseCacheHit ? "what the original call cost" : "cached input tokens at the input price, minus what they cost"}
               </span>
@@ -130,7 +111,7 @@ export function GenerationDialog({ id, tz, onClose }: { id: string | null; tz: s
           </dl>
         )}
       </div>
-    </dialog>
+    </Modal>
   );
 }
 

@@ -3,7 +3,7 @@ export const card = "rounded-xl border border-zinc-200 bg-white p-4 dark:border-
 export const field = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 export const fieldLabel = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
 export const sectionTitle = "text-base font-semibold tracking-tight";
-export const muted = "text-sm text-zinc-500 dark:text-zinc-400";
+export const muted = "text-sm text-zinc-600 dark:text-zinc-400";
 export const buttonSecondary =
   "inline-flex items-center justify-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800";
 export const segment = (active: boolean) =>

@@ -10,11 +10,11 @@ import { card } from "./styles";
 function Card({ label, value, detail, title }: { label: string; value: string; detail?: string; title?: string }) {
   return (
     <div className={`${card} min-w-0`}>
-      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="mt-1 truncate text-xl font-semibold tabular-nums tracking-tight sm:text-2xl" title={title}>
         {value}
       </dd>
-      {detail && <dd className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400">{detail}</dd>}
+      {detail && <dd className="mt-0.5 truncate text-xs text-zinc-600 dark:text-zinc-400">{detail}</dd>}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTokens } from "@/lib/format/tokens";
 import { formatUsd } from "@/lib/format/usd";
+import { decimalsOf, niceTicks } from "./chart-scale";
 import { formatBucket, formatBucketLong } from "./format-time";
 import type { UsageTimeseries } from "./usage-client";
 import { OTHER_COLOR, SERIES_COLORS, card, muted, sectionTitle, segment } from "./styles";
@@ -41,25 +42,35 @@ function Chart({ data, metric }: { data: UsageTimeseries; metric: Metric }) {
   }));
   const total = data.points.reduce((s, p) => s + valueOf(metric, p), 0);
   const title = METRICS.find((m) => m.id === metric)!.title;
+  const ticks = niceTicks(Math.max(0, ...data.points.map((p) => valueOf(metric, p))), 4, metric === "requests");
+  const step = ticks[1] - ticks[0];
+  const tickLabel = (n: number) => (metric === "spend" ? `$${n.toFixed(decimalsOf(step))}` : formatTokens(n));
   return (
     <figure className={`${card} min-w-0`}>
       <figcaption className="flex items-baseline justify-between gap-2">
         <span className="text-sm font-medium">{title}</span>
-        <span className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400">{formatValue(metric, total)}</span>
+        <span className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">{formatValue(metric, total)}</span>
       </figcaption>
-      <div role="img" aria-label={`${title} per ${data.bucket}, stacked by ${data.stackBy}: ${formatValue(metric, total)} in total`} className="mt-2 h-48">
+      <div role="img" aria-label={`${title} per ${data.bucket}, stacked by ${data.stackBy}: ${formatValue(metric, total)} in total`} className="relative mt-2 h-48">
+        {total === 0 && (
+          <p className="absolute inset-0 z-10 grid place-items-center text-center text-sm text-zinc-600 dark:text-zinc-400">No usage in this range</p>
+        )}
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} strokeOpacity={0.15} />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={11} minTickGap={16} stroke="currentColor" className="text-zinc-500" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={11} minTickGap={16} stroke="currentColor" className="text-zinc-600 dark:text-zinc-400" />
             <YAxis
               width={52}
               tickLine={false}
               axisLine={false}
               fontSize={11}
               stroke="currentColor"
-              className="text-zinc-500"
-              tickFormatter={(n: number) => (metric === "spend" ? `$${n >= 1 ? n.toFixed(0) : Number(n.toPrecision(2))}` : formatTokens(n))}
+              className="text-zinc-600 dark:text-zinc-400"
+              ticks={ticks}
+              domain={[0, ticks[ticks.length - 1]]}
+              interval={0}
+              allowDecimals={metric !== "requests"}
+              tickFormatter={tickLabel}
             />
             <Tooltip
               cursor={{ fillOpacity: 0.08 }}

@@ -1,17 +1,21 @@
 "use client";
 // The usage page: range and time zone on top; headline numbers, charts, breakdown, free
 // tier and the activity log below, each its own query so one slow part never blocks the rest.
-import { useEffect, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { UsageSpan } from "@/lib/usage/span";
 import { ActivityFiltersBar } from "./activity-filters";
 import { ActivityTable } from "./activity-table";
 import { useCurrentUser } from "@/components/auth/current-user";
 import { BreakdownTable, type BreakdownState } from "./breakdown-table";
 import { UserScopePicker } from "./user-scope-picker";
+import { BudgetCard } from "./budget-card";
+import { rangeForSpan } from "./chart-scale";
 import { FreeTierPanel } from "./free-tier-panel";
 import { GenerationDialog } from "./generation-dialog";
 import { RangePicker } from "./range-picker";
 import { SummaryCards } from "./summary-cards";
-import { activityParams, browserTimeZone, EMPTY_FILTERS, rangeParams, withParams, type ActivityFilters, type RangeState } from "./usage-client";
+import { activityParams, browserTimeZone, EMPTY_FILTERS, getJson, rangeParams, withParams, type ActivityFilters, type RangeState } from "./usage-client";
 import { UsageCharts } from "./usage-charts";
 import { useActivity, useBreakdown, useFreeTier, useSummary, useTimeseries } from "./use-usage-data";
 import { card, muted, sectionTitle } from "./styles";
@@ -26,6 +30,20 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
   const [cursors, setCursors] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const { user } = useCurrentUser();
+
+  // Until the reader picks a range, the page opens on the shortest one that shows every call.
+  const picked = useRef(false);
+  const spanParams = new URLSearchParams({ ...(range.user ? { user: range.user } : {}), ...(conversationId ? { conversationId } : {}) });
+  const span = useQuery({ queryKey: ["usage", "span", spanParams.toString()], queryFn: () => getJson<UsageSpan>("/api/usage/span", spanParams) });
+  useEffect(() => {
+    if (picked.current || !span.data) return;
+    const fitting = rangeForSpan(span.data.first);
+    setRange((r) => (r.range === fitting ? r : { ...r, range: fitting }));
+  }, [span.data]);
+  const pickRange = (next: RangeState) => {
+    picked.current = true;
+    setRange(next);
+  };
 
   const params = useMemo(() => rangeParams(range), [range]);
   const logParams = useMemo(() => activityParams(range, filters), [range, filters]);
@@ -59,7 +77,7 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
                 }}
               />
             )}
-            <RangePicker value={range} onChange={setRange} />
+            <RangePicker value={range} onChange={pickRange} />
           </div>
         </header>
         {conversationId && (
@@ -75,6 +93,7 @@ export function UsageDashboard({ conversationId }: { conversationId: string | nu
             {error.message}
           </p>
         )}
+        {!conversationId && <BudgetCard tz={range.tz} />}
         <SummaryCards summary={summary.data} loading={summary.isFetching} />
         <UsageCharts data={series.data} loading={series.isFetching} stackBy={stackBy} onStackBy={setStackBy} />
         <div className="grid gap-6 lg:grid-cols-3">

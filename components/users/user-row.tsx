@@ -6,6 +6,9 @@ import { picoToUsdString } from "@/lib/ledger/usd";
 import { updateUser, usersKey, type AdminUserRow } from "./users-client";
 
 const control = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+/** On a phone a cell is a line of a card, with its column's name in front. */
+const cell = "block py-1 md:table-cell md:py-2 md:pr-3";
+const labelled = `${cell} before:mb-0.5 before:block before:text-xs before:font-medium before:text-zinc-600 before:content-[attr(data-label)] md:before:content-none dark:before:text-zinc-400`;
 
 /** One account: role, monthly budget (with this month's spend), enable/disable, new password. */
 export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }) {
@@ -21,20 +24,22 @@ export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean 
   const who = user.email;
 
   return (
-    <tr className="border-t border-zinc-200 align-top dark:border-zinc-800">
-      <td className="py-2 pr-3">
+    <tr className="block rounded-xl border border-zinc-200 p-3 align-top md:table-row md:rounded-none md:border-0 md:border-t md:p-0 dark:border-zinc-800">
+      <td className={cell}>
         <p className="font-medium">{user.name}</p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{user.email}</p>
         {user.disabled && <p className="text-xs font-medium text-red-600 dark:text-red-400">Disabled</p>}
       </td>
-      <td className="py-2 pr-3">
+      <td className={labelled} data-label="Role">
         <select aria-label={`Role of ${who}`} value={user.role} onChange={(e) => save({ role: e.target.value as "admin" | "member" }, "Role saved")} className={control}>
           <option value="member">Member</option>
           <option value="admin">Admin</option>
         </select>
       </td>
-      <td className="py-2 pr-3 tabular-nums">{formatUsd(user.spentThisMonthPico)}</td>
-      <td className="py-2 pr-3">
+      <td className={`${labelled} tabular-nums`} data-label="Spent this month">
+        {formatUsd(user.spentThisMonthPico)}
+      </td>
+      <td className={labelled} data-label="Monthly budget">
         <form method="post"
           className="flex gap-1.5"
           onSubmit={(e) => {
@@ -48,7 +53,7 @@ export function UserRow({ user, isSelf }: { user: AdminUserRow; isSelf: boolean 
           </button>
         </form>
       </td>
-      <td className="space-y-1.5 py-2">
+      <td className={`${labelled} space-y-1.5`} data-label="Access">
         <form method="post"
           className="flex gap-1.5"
           onSubmit={(e) => {

@@ -15,16 +15,17 @@ export function UsersAdmin() {
         <h2 id="accounts-heading" className="font-semibold">
           Accounts
         </h2>
-        {users.isPending && <p className="text-sm text-zinc-500">Loading users…</p>}
+        {users.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading users…</p>}
         {users.error && (
           <p role="alert" className="text-sm text-red-600">
             {users.error.message}
           </p>
         )}
         {users.data && (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[720px] text-left text-sm">
-              <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+          // A table on wide screens; on a phone each row stacks into a card (same cells, labelled).
+          <div className="md:overflow-x-auto">
+            <table className="block w-full text-left text-sm md:table md:min-w-[720px]">
+              <thead className="hidden text-xs text-zinc-600 uppercase md:table-header-group dark:text-zinc-400">
                 <tr>
                   <th className="py-2 pr-3 font-medium">User</th>
                   <th className="py-2 pr-3 font-medium">Role</th>
@@ -33,7 +34,7 @@ export function UsersAdmin() {
                   <th className="py-2 font-medium">Access</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="block space-y-3 md:table-row-group md:space-y-0">
                 {users.data.map((user) => (
                   <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
                 ))}

@@ -110,7 +110,7 @@ function sandboxRow(model: (typeof SANDBOX_MODELS)[number], sandbox: ProviderCon
       cachedPerMillion: null,
       endpoints: [endpoint],
       pickerId: sandbox.configured ? endpoint.pickerId : null,
-      enableHint: sandbox.configured ? null : "Set SANDBOX_ENABLED=true to use the simulated models",
+      enableHint: sandbox.configured ? null : "The simulated models are switched off: an admin can switch them on in Settings → Providers",
     },
   };
 }

@@ -42,6 +42,11 @@ export interface MessageDto {
   stats: ColumnStats | null;
   /** The built-in tools this answer called, with their results, in order. */
   toolTrace?: ToolTraceEntry[];
+  /**
+   * Copied in from an exported file: it made no call here and has no ledger row (its stats
+   * cost is $0); `costPico` is what it cost where it was exported.
+   */
+  imported?: { costPico: string };
   createdAt: string;
 }
 
@@ -51,6 +56,8 @@ export interface ConversationSummaryDto {
   updatedAt: string;
   /** Picodollars as a decimal string. */
   costPico: string;
+  /** Only in search results: where in a prompt or answer the words were found. */
+  snippet?: string;
 }
 
 export interface ConversationDto extends ConversationSummaryDto {
@@ -89,6 +96,8 @@ export interface ProviderStatusDto {
   storedBaseUrlUnused: "env-base-url" | "env-key" | null;
   /** Model ids given by configuration (custom providers); null when they are discovered. */
   listedModels: string[] | null;
+  /** The last check in this server process (Check, or saving a key); null when none ran since. */
+  lastCheck?: (ProviderCheckDto & { at: string }) | null;
 }
 
 export interface ProviderCheckDto {

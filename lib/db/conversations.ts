@@ -1,12 +1,14 @@
 // Conversation queries, always scoped to their owner in the query itself.
 import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../chat/api-types";
 import { getDb } from "./client";
+import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";
 import { enabledToolsOf } from "../tools/registry";
 
-export async function listConversations(userId: string): Promise<ConversationSummaryDto[]> {
+/** Newest first; `ids` narrows the list to those conversations (search results). */
+export async function listConversations(userId: string, ids?: string[]): Promise<ConversationSummaryDto[]> {
   const db = getDb();
-  const rows = await db.conversation.findMany({ where: { userId }, orderBy: { updatedAt: "desc" }, take: 500 });
+  const rows = await db.conversation.findMany({ where: { userId, ...(ids ? { id: { in: ids } } : {}) }, orderBy: { updatedAt: "desc" }, take: 500 });
   const totals = await db.message.groupBy({
     by: ["conversationId"],
     where: { conversationId: { in: rows.map((r) => r.id) } },
@@ -43,7 +45,10 @@ export async function getConversation(userId: string, id: string): Promise<Conve
       maxTokens: c.maxTokens,
       systemPrompt: c.systemPrompt,
     })),
-    messages: messages.map(messageToDto),
+    messages: messages.map((m) => {
+      const imported = m.role === "assistant" ? importedOf(m.notes) : undefined;
+      return imported ? { ...messageToDto(m), imported } : messageToDto(m);
+    }),
   };
 }
 
@@ -55,9 +60,16 @@ export async function renameConversation(userId: string, id: string, title: stri
   return summaries.find((s) => s.id === id) ?? null;
 }
 
+/** Longest title stored (the rename route's limit too); the sidebar and headers truncate for display. */
+export const MAX_TITLE_LENGTH = 200;
+
+/** The prompt on one line, whole up to the limit, cut at a word there: never an ellipsis in the data. */
 export function titleFromPrompt(prompt: string): string {
   const line = prompt.replace(/\[\[sandbox:[^\]]*\]\]/g, "").replace(/\s+/g, " ").trim();
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || "New comparison";
+  if (line.length <= MAX_TITLE_LENGTH) return line || "New comparison";
+  const cut = line.slice(0, MAX_TITLE_LENGTH);
+  const space = cut.lastIndexOf(" ");
+  return (space > MAX_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trim();
 }
 
 export function columnData(settings: ColumnSettings, position: number) {

@@ -58,6 +58,11 @@ function findUnpairedSurrogate(value: unknown, path: string[]): string[] | null 
   return null;
 }
 
+/** A route's query string, each parameter read once, validated like a body. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return validateBody(Object.fromEntries(new URL(request.url).searchParams), schema);
+}
+
 /** The body as text, refused once it passes the limit (a chunked body has no length to check first). */
 async function readLimitedText(request: Request): Promise<string> {
   if (!request.body) return "";

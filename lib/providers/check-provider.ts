@@ -1,5 +1,7 @@
 // "Does it answer?": lists the provider's models with its configured key and base URL.
 import type { ProviderCheckDto, ProviderStatusDto } from "../chat/api-types";
+import { lastCheck, recordCheck } from "./check-results";
+import { getProviderClient } from "./client";
 import { ensureProviderCredentials } from "./credential-snapshot";
 import { discoverModels, upstreamIdsOf } from "./list-models";
 import { listProviders, type ProviderConfig } from "./registry";
@@ -31,6 +33,7 @@ export async function toProviderStatus(p: ProviderConfig): Promise<ProviderStatu
     storedBaseUrl: p.storedBaseUrl,
     storedBaseUrlUnused: p.storedBaseUrlUnused,
     listedModels: p.listedModels,
+    lastCheck: lastCheck(p.id),
   };
 }
 
@@ -38,12 +41,17 @@ function formatHint(hint: string | null): string | null {
   return hint ? `…${hint}` : null;
 }
 
+/** Lists the models with the configured key (and asks a key-only path where the list is public); the result is kept for Settings. */
 export async function checkProvider(provider: ProviderConfig): Promise<ProviderCheckDto> {
   const started = Date.now();
+  let result: ProviderCheckDto;
   try {
     const ids = await discoverModels(provider);
-    return { id: provider.id, ok: true, latencyMs: Date.now() - started, modelCount: ids.length, error: null };
+    if (provider.keyCheckPath) await getProviderClient(provider).get(provider.keyCheckPath, { timeout: 5_000 });
+    result = { id: provider.id, ok: true, latencyMs: Date.now() - started, modelCount: ids.length, error: null };
   } catch (error) {
-    return { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: briefUpstreamStatus(error) };
+    result = { id: provider.id, ok: false, latencyMs: null, modelCount: null, error: briefUpstreamStatus(error) };
   }
+  recordCheck(result);
+  return result;
 }

@@ -1,4 +1,5 @@
-// Provider settings saved in the database (ProviderCredential rows), decrypted once into
+// Provider settings saved in the database (ProviderCredential rows, and the AppSetting
+// switches the providers depend on), decrypted once into
 // memory so the registry can stay synchronous on the token path. Loaded at server start and
 // reloaded after every change. Kept on globalThis: Next bundles each route separately, and
 // a key saved by one route must reach the chat and API routes at once.
@@ -27,18 +28,20 @@ interface SnapshotState {
   version: number;
   loaded: boolean;
   byId: Map<string, StoredProviderSettings>;
+  /** AppSetting rows (instance-wide switches an admin sets), by key. */
+  appSettings: Map<string, string>;
   loading: Promise<void> | null;
 }
 
 const holder = globalThis as unknown as { __switchyardProviderSettings?: SnapshotState };
 
 function state(): SnapshotState {
-  return (holder.__switchyardProviderSettings ??= { version: 0, loaded: false, byId: new Map(), loading: null });
+  return (holder.__switchyardProviderSettings ??= { version: 0, loaded: false, byId: new Map(), appSettings: new Map(), loading: null });
 }
 
-export function getStoredProviderSettings(): { version: number; byId: ReadonlyMap<string, StoredProviderSettings> } {
+export function getStoredProviderSettings(): { version: number; byId: ReadonlyMap<string, StoredProviderSettings>; appSettings: ReadonlyMap<string, string> } {
   const current = state();
-  return { version: current.version, byId: current.byId };
+  return { version: current.version, byId: current.byId, appSettings: current.appSettings ?? new Map() };
 }
 
 /** Binds each ciphertext to its row: copied onto another provider's row, it no longer decrypts. */
@@ -66,7 +69,7 @@ export function ensureProviderCredentials(): Promise<void> {
 
 async function readAll(): Promise<void> {
   validateSecretKeyEnv();
-  const rows = await getDb().providerCredential.findMany({ orderBy: { providerId: "asc" } });
+  const [rows, settings] = await Promise.all([getDb().providerCredential.findMany({ orderBy: { providerId: "asc" } }), getDb().appSetting.findMany()]);
   const byId = new Map<string, StoredProviderSettings>();
   for (const row of rows) {
     let apiKey: string | null = null;
@@ -92,6 +95,7 @@ async function readAll(): Promise<void> {
   }
   const current = state();
   current.byId = byId;
+  current.appSettings = new Map(settings.map((row) => [row.key, row.value]));
   current.loaded = true;
   current.version += 1;
 }

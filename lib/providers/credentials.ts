@@ -6,6 +6,7 @@ import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { forgetProviderHealth } from "../router/health";
 import { encryptSecret } from "../secrets/encrypt";
+import { forgetCheck } from "./check-results";
 import { forgetProviderClients } from "./client";
 import { CUSTOM_PREFIX, credentialContext, ensureProviderCredentials, keyHintOf, loadProviderCredentials } from "./credential-snapshot";
 import { forgetDiscoveredModels } from "./list-models";
@@ -111,6 +112,7 @@ async function afterChange(providerId: string, endpointChanged: boolean): Promis
   forgetDiscoveredModels(providerId);
   forgetProviderClients(providerId);
   forgetProviderHealth(providerId);
+  forgetCheck(providerId);
   // A new key reaches the same endpoint, whose refreshed model list stays valid; a new base URL does not.
   if (endpointChanged) forgetProviderLists([providerId]);
 }

@@ -55,6 +55,11 @@ export interface ProviderPreset {
   needsKey: boolean;
   quirks: ProviderQuirks;
   freeTier?: FreeTier;
+  /**
+   * A path (under the base URL) that needs a valid key, asked by "Check" after the model list.
+   * For providers whose GET /models is public: listing models alone would pass a fake key.
+   */
+  keyCheckPath?: string;
 }
 
 /** What OpenAI-compatible servers use between them; a row narrows or extends it. */
@@ -93,6 +98,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     quirks: { ...standard, reasoningParam: "reasoning", response: { ...standardResponse, reasoningFields: ["reasoning"] } },
     // OpenRouter's published limits for `:free` model variants.
     freeTier: { appliesTo: "free-suffix", requestsPerMinute: 20, requestsPerDay: 200 },
+    // Its model list is public; GET /key answers only to a valid key.
+    keyCheckPath: "/key",
   },
   { id: "openai", label: "OpenAI", baseUrl: "https://api.openai.com/v1", needsKey: true, quirks: { ...standard, models: openaiModels } },
   {

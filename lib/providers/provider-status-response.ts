@@ -1,10 +1,15 @@
 // The answer of the provider settings routes: the provider as Settings shows it (key hint only).
 import { AppError } from "../errors";
-import { toProviderStatus } from "./check-provider";
+import { checkProvider, toProviderStatus } from "./check-provider";
 import { getProvider } from "./registry";
 
-export async function providerStatusResponse(id: string, status = 200): Promise<Response> {
+/**
+ * `check`: after a key or base URL was saved, ask the provider at once, so Settings shows
+ * "key rejected" right away instead of "configured" and a model count from the catalog.
+ */
+export async function providerStatusResponse(id: string, status = 200, options: { check?: boolean } = {}): Promise<Response> {
   const provider = getProvider(id);
   if (!provider) throw new AppError(404, `Unknown provider "${id}"`);
-  return Response.json({ provider: await toProviderStatus(provider) }, { status, headers: { "cache-control": "no-store" } });
+  const check = options.check && provider.configured ? await checkProvider(provider) : null;
+  return Response.json({ provider: await toProviderStatus(provider), check }, { status, headers: { "cache-control": "no-store" } });
 }

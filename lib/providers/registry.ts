@@ -5,6 +5,7 @@
 import { getEnv, listEnvVarNames, readEnvVar } from "../env";
 import { CUSTOM_PREFIX, getStoredProviderSettings, keyHintOf, type StoredProviderSettings } from "./credential-snapshot";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS, SANDBOX_QUIRKS, envPrefixFor, type FreeTier, type ProviderQuirks } from "./presets";
+import { sandboxState } from "./sandbox-switch";
 
 export type ValueSource = "env" | "settings";
 
@@ -36,6 +37,8 @@ export interface ProviderConfig {
   envVar: string | null;
   /** The variable a key from the environment is read from (for Settings to name it). */
   keyEnvVar: string | null;
+  /** See ProviderPreset.keyCheckPath. */
+  keyCheckPath: string | null;
 }
 
 const SANDBOX_INTERNAL_URL = "http://sandbox.internal/v1";
@@ -71,6 +74,7 @@ function presetProviders(stored: ReadonlyMap<string, StoredProviderSettings>): P
       listedModels: null,
       envVar: preset.needsKey ? `${prefix}_API_KEY` : `${prefix}_BASE_URL`,
       keyEnvVar: `${prefix}_API_KEY`,
+      keyCheckPath: preset.keyCheckPath ?? null,
     };
   });
 }
@@ -109,6 +113,7 @@ function customProviders(): ProviderConfig[] {
       listedModels: models ? models.split(",").map((m) => m.trim()).filter(Boolean) : null,
       envVar: `CUSTOM_PROVIDER_${name}_BASE_URL`,
       keyEnvVar: `CUSTOM_PROVIDER_${name}_API_KEY`,
+      keyCheckPath: null,
     };
   });
 }
@@ -139,15 +144,16 @@ function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSetting
       listedModels: saved.models,
       envVar: null,
       keyEnvVar: null,
+      keyCheckPath: null,
     });
   }
   return providers;
 }
 
-function sandboxProvider(realConfigured: boolean): ProviderConfig {
+function sandboxProvider(): ProviderConfig {
   const env = getEnv();
-  // On by default only when nothing real is configured; SANDBOX_ENABLED forces either way.
-  const enabled = env.SANDBOX_ENABLED ?? !realConfigured;
+  // Never a side effect of configuring something: see sandbox-switch.ts.
+  const { enabled } = sandboxState(env.SANDBOX_ENABLED);
   return {
     id: "sandbox",
     label: "Sandbox (simulated)",
@@ -168,6 +174,7 @@ function sandboxProvider(realConfigured: boolean): ProviderConfig {
     listedModels: null,
     envVar: "SANDBOX_ENABLED",
     keyEnvVar: null,
+    keyCheckPath: null,
   };
 }
 
@@ -184,7 +191,7 @@ export function listProviders(): ProviderConfig[] {
     const fromEnv = [...presetProviders(stored.byId), ...customProviders()];
     const taken = new Set(["sandbox", ...fromEnv.map((p) => p.id)]);
     const real = [...fromEnv, ...storedCustomProviders(stored.byId, taken)];
-    built = [sandboxProvider(real.some((p) => p.configured)), ...real];
+    built = [sandboxProvider(), ...real];
     builtFor = env;
     builtVersion = stored.version;
   }

@@ -9,7 +9,8 @@ export function shareMetadata(resolved: ResolvedShare): Metadata {
     return { title: "Shared link unavailable", robots: noindex };
   }
   const { snapshot } = resolved;
-  const title = snapshot.title;
+  // Titles are stored whole; a browser tab or a preview card shows the start of a long one.
+  const title = snapshot.title.length > 70 ? `${snapshot.title.slice(0, 69).trimEnd()}…` : snapshot.title;
   const description = `${describeModels(snapshot.columns.map((c) => c.name))} compared side by side on Switchyard.`;
   return {
     title,

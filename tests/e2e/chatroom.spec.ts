@@ -38,7 +38,11 @@ test("three models stream side by side, one is stopped, and it all survives a re
   // Stop the slow, expensive one once it has started answering.
   await expect(atlas).toHaveAttribute("aria-busy", "true");
   await expect(atlas.getByText("Waiting for the first token…")).toBeHidden();
-  await atlas.getByRole("button", { name: /^Stop Atlas Large/ }).click();
+  // Stop sits in the column's header, which keeps to its column's width while it streams.
+  const stop = atlas.getByRole("button", { name: /^Stop Atlas Large/ });
+  const [region, button] = [(await atlas.boundingBox())!, (await stop.boundingBox())!];
+  expect(button.x + button.width).toBeLessThanOrEqual(region.x + region.width);
+  await stop.click();
   await expect(atlas).toHaveAttribute("aria-busy", "false");
   await expect(atlas.getByText("stopped", { exact: true })).toBeVisible();
 
@@ -49,7 +53,10 @@ test("three models stream side by side, one is stopped, and it all survives a re
   const answerText = await swift.getByRole("article").first().innerText();
 
   await page.reload();
-  await expect(swift.getByText("Compare quicksort and mergesort", { exact: false })).toBeVisible();
+  // The prompt is shown once, across every column.
+  await expect(page.getByRole("group", { name: /^Asked in turn/ })).toHaveCount(1);
+  await expect(page.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare quicksort and mergesort");
+  await expect(swift.getByText(/Compare quicksort/)).toHaveCount(0);
   await expect(atlas.getByText("stopped", { exact: true })).toBeVisible();
   await expectFinishedWithStats(swift);
   await expectFinishedWithStats(nimbus);

@@ -2,7 +2,7 @@
 // the link and sees every column with its stats; the owner revokes it (the page then says
 // so, with HTTP 410); a fresh link is continued into a new conversation.
 import { expect, test, type Page } from "@playwright/test";
-import { csrfHeaders } from "./accounts";
+import { ADMIN, csrfHeaders } from "./accounts";
 
 const MODELS = ["Swift Mini", "Atlas Large", "Echo Free"];
 const column = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}.* answers$`) });
@@ -46,7 +46,8 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   const token = url.split("/share/")[1];
 
   // Someone else: a fresh browser context, no cookies.
-  const guest = await browser.newContext();
+  // (Contexts made in a test inherit the project's signed-in state unless told otherwise.)
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const guestPage = await guest.newPage();
   const first = await guestPage.goto(url);
   expect(first?.status()).toBe(200);
@@ -54,10 +55,13 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   await expect(guestPage.locator('meta[property="og:description"]')).toHaveAttribute("content", /Swift Mini.*Atlas Large.*Echo Free/);
   await expect(guestPage.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(guestPage.getByText(/^Total/)).toBeVisible();
+  // The product and a way into it, for a visitor who has never heard of it.
+  await expect(guestPage.getByRole("link", { name: "Switchyard home" })).toBeVisible();
+  await expect(guestPage.getByRole("link", { name: "Sign in to Switchyard" })).toBeVisible();
+  await expect(guestPage.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare two sorting algorithms");
   for (const name of MODELS) {
     const region = column(guestPage, name);
     await expect(region).toBeVisible();
-    await expect(region.getByText(/Compare two sorting algorithms/)).toBeVisible();
     for (const term of ["In", "Out", "Cost", "TTFT", "Speed", "Time"]) {
       await expect(region.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
     }
@@ -85,17 +89,20 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   expect(unknown?.status()).toBe(404);
   await expect(guestPage.getByRole("heading", { name: "This shared link is no longer available" })).toBeVisible();
 
-  // A fresh link, continued: a new conversation with the same columns.
+  // A fresh link, continued by the visitor: sign in first, then straight to the copy.
   const freshUrl = await shareFromChat(page, conversationId, "never");
   await guestPage.goto(freshUrl);
-  await guestPage.getByRole("button", { name: "Continue this comparison" }).click();
+  await guestPage.getByRole("link", { name: "Continue this comparison" }).click();
+  await expect(guestPage).toHaveURL(/\/login\?next=/);
+  await guestPage.getByLabel("Email").fill(ADMIN.email);
+  await guestPage.getByLabel("Password").fill(ADMIN.password);
+  await guestPage.getByRole("button", { name: "Sign in" }).click();
   await expect(guestPage).toHaveURL(/\/c\/[^/]+$/);
   expect(guestPage.url()).not.toContain(conversationId);
-  for (const name of MODELS) {
-    const region = column(guestPage, name);
-    await expect(region).toBeVisible();
-    await expect(region.getByText(/Compare two sorting algorithms/)).toBeVisible();
-  }
+  // Titled as a copy, so the sidebar does not show the same title twice.
+  await expect(guestPage.getByRole("heading", { level: 1 })).toHaveText("Compare two sorting algorithms (copy)");
+  await expect(guestPage.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare two sorting algorithms");
+  for (const name of MODELS) await expect(column(guestPage, name)).toBeVisible();
   await expect(guestPage.getByRole("textbox", { name: "Prompt" })).toBeVisible();
   await guest.close();
 });

@@ -15,7 +15,14 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: number; gapMs?: number; text?: string; firstDelayMs?: number; toolArguments?: string } = {}): Promise<FakeUpstream> {
+/**
+ * `requireKey`: a request without `Authorization: Bearer <it>` gets 401, as a real provider
+ * answers a wrong key; `publicModels` leaves GET /models open to anyone, as OpenRouter's is
+ * (its GET /key then tells a good key from a bad one).
+ */
+export async function startFakeUpstream(
+  options: { mode?: FakeMode; deltas?: number; gapMs?: number; text?: string; firstDelayMs?: number; requireKey?: string; publicModels?: boolean; toolArguments?: string } = {},
+): Promise<FakeUpstream> {
   const deltas = options.deltas ?? 8;
   const gapMs = options.gapMs ?? 5;
   const word = options.text ?? "fake";
@@ -24,6 +31,17 @@ export async function startFakeUpstream(options: { mode?: FakeMode; deltas?: num
 
   const server = http.createServer(async (req, res) => {
     state.authorizations.push(req.headers.authorization);
+    const open = options.publicModels && req.method === "GET" && req.url?.endsWith("/models");
+    if (options.requireKey && !open && req.headers.authorization !== `Bearer ${options.requireKey}`) {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } }));
+      return;
+    }
+    if (req.method === "GET" && req.url?.endsWith("/key")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: { label: "fake key", usage: 0, limit: null } }));
+      return;
+    }
     if (req.method === "GET" && req.url?.endsWith("/models")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ object: "list", data: [{ id: "fake-model", object: "model", created: 0, owned_by: "fake" }] }));

@@ -151,6 +151,8 @@ describe("share links", () => {
     const fork = (await getConversation(userId, forkId))!;
     expect(fork.columns.map((c) => [c.modelId, c.temperature, c.maxTokens])).toEqual(original.columns.map((c) => [c.modelId, c.temperature, c.maxTokens]));
     expect(fork.columns.every((c) => c.systemPrompt === null)).toBe(true);
+    // Titled as a copy, so the sidebar does not show two conversations of one name.
+    expect(fork.title).toBe(`${original.title} (copy)`);
     expect(fork.messages.map((m) => [m.role, m.turn, m.content])).toEqual(original.messages.map((m) => [m.role, m.turn, m.content]));
     // Copied answers cost the fork nothing: its total matches its (empty) ledger.
     expect(fork.costPico).toBe("0");

@@ -22,7 +22,7 @@ const FORBIDDEN_ELEMENTS = new Set([
 // icons. Anything else means markup came from the model. No <img>: remote images must not load.
 const ALLOWED_ELEMENTS = new Set([
   "a", "article", "blockquote", "br", "button", "circle", "code", "dd", "del", "details", "div", "dl",
-  "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "input", "li", "ol", "p",
+  "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "input", "label", "li", "ol", "p",
   "path", "pre", "rect", "section", "span", "strong", "summary", "sup", "svg", "table", "tbody", "td",
   "th", "thead", "tr", "ul",
 ]);
@@ -114,7 +114,7 @@ function finishedAnswer(text: string): string {
     id: "m1", columnId: "c1", turn: 0, role: "assistant", content: text, reasoning: text,
     status: "done", stats: null, createdAt: "2026-01-01T00:00:00.000Z",
   };
-  return renderToStaticMarkup(<AnswerCard answer={message} modelName={text} canRegenerate onStop={noop} onRegenerate={noop} />);
+  return renderToStaticMarkup(<AnswerCard answer={message} modelName={text} canRegenerate onRegenerate={noop} />);
 }
 
 function streamingAnswer(text: string): string {
@@ -122,7 +122,7 @@ function streamingAnswer(text: string): string {
     columnId: "c1", messageId: "m1", modelId: "x/y", turn: 0, text, reasoning: text, toolTrace: [],
     provider: null, usage: null, stats: null, status: "streaming", error: null, startedAt: 0, firstTokenAt: 1, endedAt: null,
   };
-  return renderToStaticMarkup(<AnswerCard answer={live} modelName={text} canRegenerate={false} onStop={noop} onRegenerate={noop} />);
+  return renderToStaticMarkup(<AnswerCard answer={live} modelName={text} canRegenerate={false} onRegenerate={noop} />);
 }
 
 function wholeMarkdown(text: string): string {

@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <div className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             {admin
               ? "Providers Switchyard can route to, keys and presets for its API, the response cache, and your account."
               : "Your keys and presets for Switchyard's API, and your account."}
@@ -43,7 +43,7 @@ export default async function SettingsPage() {
             <h2 id="account-heading" className="font-semibold">
               Your account
             </h2>
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
               Signed in as {user.name} ({user.email}), {admin ? "admin" : "member"}.
             </p>
             <ChangePasswordForm />

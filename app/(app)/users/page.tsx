@@ -11,7 +11,7 @@ export default async function UsersPage() {
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             Who can sign in, what they may do, and how much each may spend a month across the chatroom and the API.
           </p>
         </div>

@@ -16,6 +16,8 @@ export interface AnswerDisplay {
   /** Measured in this browser while streaming, before the server's exact stats arrive. */
   liveTtftMs: number | null;
   liveUsage: LiveUsage | null;
+  /** What an imported answer cost where it came from; null for answers made here. */
+  importedCostPico: string | null;
 }
 
 export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay {
@@ -31,6 +33,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
       stats: answer.stats,
       liveTtftMs: answer.firstTokenAt === null ? null : answer.firstTokenAt - answer.startedAt,
       liveUsage: answer.usage,
+      importedCostPico: null,
     };
   }
   return {
@@ -44,6 +47,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
     stats: answer.stats,
     liveTtftMs: null,
     liveUsage: null,
+    importedCostPico: answer.imported?.costPico ?? null,
   };
 }
 

@@ -47,6 +47,7 @@ export async function requestJson<T>(url: string, init?: RequestInit & { json?: 
 export const queryKeys = {
   models: ["models"] as const,
   conversations: ["conversations"] as const,
+  conversationSearch: (q: string) => ["conversations", "search", q] as const,
   conversation: (id: string) => ["conversation", id] as const,
   providers: ["providers"] as const,
   estimate: (body: EstimateRequest) => ["estimate", body] as const,
@@ -58,6 +59,19 @@ export async function fetchModels(): Promise<ModelOption[]> {
 
 export async function fetchConversations(): Promise<ConversationSummaryDto[]> {
   return (await requestJson<{ conversations: ConversationSummaryDto[] }>("/api/conversations")).conversations;
+}
+
+export async function searchConversations(q: string, signal?: AbortSignal): Promise<ConversationSummaryDto[]> {
+  return (await requestJson<{ conversations: ConversationSummaryDto[] }>(`/api/conversations?${new URLSearchParams({ q })}`, { signal })).conversations;
+}
+
+export function exportHref(id: string, format: "json" | "md"): string {
+  return `/api/conversations/${encodeURIComponent(id)}/export?format=${format}`;
+}
+
+/** The text of an exported JSON file, posted as is: the server validates it. */
+export function importConversation(fileText: string): Promise<{ conversationId: string }> {
+  return requestJson("/api/conversations/import", { method: "POST", headers: { "content-type": "application/json" }, body: fileText });
 }
 
 export function fetchConversation(id: string): Promise<ConversationDto> {

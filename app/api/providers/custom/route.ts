@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const admin = await requireAdmin(request);
     const body = await parseJsonBody(request, customProviderSchema);
-    return providerStatusResponse(await createCustomProvider(body, admin.id), 201);
+    return providerStatusResponse(await createCustomProvider(body, admin.id), 201, { check: true });
   } catch (error) {
     return errorResponse(error);
   }

@@ -17,7 +17,7 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
     const body = await parseJsonBody(request, credentialUpdateSchema);
     const id = (await params).id;
     await updateProviderCredential(id, body, admin.id);
-    return providerStatusResponse(id);
+    return providerStatusResponse(id, 200, { check: true });
   } catch (error) {
     return errorResponse(error);
   }

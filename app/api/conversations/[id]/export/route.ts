@@ -1,0 +1,25 @@
+import { requireUser } from "@/lib/auth/current-user";
+import { exportQuerySchema } from "@/lib/chat/conversation-schemas";
+import { buildExport } from "@/lib/chat/transfer/build-export";
+import { exportResponse } from "@/lib/chat/transfer/export-response";
+import { getConversation } from "@/lib/db/conversations";
+import { AppError, errorResponse } from "@/lib/errors";
+import { parseQuery } from "@/lib/http/parse-body";
+import { describeModel } from "@/lib/share/describe-model";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** `?format=json` (default; imports back) or `?format=md`, as a download. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const user = await requireUser(request);
+    const { format } = parseQuery(request, exportQuerySchema);
+    const conversation = await getConversation(user.id, (await params).id);
+    if (!conversation) throw new AppError(404, "Conversation not found");
+    return exportResponse(buildExport(conversation, (modelId) => describeModel(modelId).name), format);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,37 @@
+"use client";
+// A turn's prompt, shown once across every column, with what can be done with the whole
+// turn: copy it as a table, compare two of its answers.
+import { memo } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { CopyIcon, DiffIcon } from "@/components/ui/icons";
+import { answerActionButton } from "./answer-card";
+
+interface Props {
+  index: number;
+  prompt: string;
+  /** Worked out when clicked: the turn as a markdown table of its answers. */
+  turnMarkdown: () => string;
+  canCompare: boolean;
+  onCompare: (turnIndex: number) => void;
+}
+
+export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare }: Props) {
+  return (
+    <div role="group" aria-label={`Asked in turn ${index + 1}`} className="flex flex-wrap items-start gap-x-3 gap-y-1.5 rounded-xl bg-zinc-100 px-3.5 py-2.5 dark:bg-zinc-900">
+      <h2 className="shrink-0 pt-px text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Turn {index + 1}</h2>
+      <p className="min-w-0 flex-1 basis-64 text-sm break-words whitespace-pre-wrap">
+        <span className="sr-only">Prompt: </span>
+        {prompt}
+      </p>
+      <div className="flex shrink-0 flex-wrap gap-1.5">
+        <CopyButton text={turnMarkdown} label={`Copy turn ${index + 1} as a table`} caption="Copy turn" className={answerActionButton} icon={<CopyIcon className="size-3.5" />} />
+        {canCompare && (
+          <button type="button" onClick={() => onCompare(index)} aria-label={`Compare two answers of turn ${index + 1}`} className={answerActionButton}>
+            <DiffIcon className="size-3.5" />
+            Compare answers
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,133 @@
+// A conversation created whole from elsewhere — a fork of a shared snapshot, an imported
+// export file — in one transaction, so a half-copied conversation is never visible. Copied
+// answers made no call here: they cost $0 on this instance and have no ledger rows (a
+// conversation's total must equal its ledger rows). An imported answer keeps what it cost
+// where it came from in its notes, marked as imported.
+import type { MessageDto } from "../chat/api-types";
+import { getDb } from "./client";
+import { newId } from "./new-id";
+
+export interface CopiedColumn {
+  modelId: string;
+  temperature: number | null;
+  maxTokens: number | null;
+  systemPrompt: string | null;
+}
+
+export type CopiedStats = {
+  provider: string | null;
+  finishReason: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  cachedTokens: number;
+  usageEstimated: boolean;
+  ttftMs: number | null;
+  totalMs: number | null;
+};
+
+/** The figures a copy keeps of an answer's stats (never its cost: see above). */
+export function copiedStats(s: CopiedStats): CopiedStats {
+  return {
+    provider: s.provider,
+    finishReason: s.finishReason,
+    promptTokens: s.promptTokens,
+    completionTokens: s.completionTokens,
+    reasoningTokens: s.reasoningTokens,
+    cachedTokens: s.cachedTokens,
+    usageEstimated: s.usageEstimated,
+    ttftMs: s.ttftMs,
+    totalMs: s.totalMs,
+  };
+}
+
+export interface CopiedAnswer {
+  content: string;
+  reasoning: string;
+  status: "done" | "stopped" | "error";
+  toolTrace?: unknown[];
+  error?: string | null;
+  stats?: CopiedStats;
+  /** Set for imports: what the answer cost where it was exported (picodollars). */
+  importedCostPico?: bigint;
+}
+
+export interface ConversationCopy {
+  title: string;
+  enabledTools?: string[];
+  columns: CopiedColumn[];
+  /** One entry per turn: its prompt, and one answer (or null) per column in column order. */
+  turns: { prompt: string; answers: (CopiedAnswer | null)[] }[];
+}
+
+export async function insertConversationCopy(userId: string, copy: ConversationCopy, now = new Date()): Promise<string> {
+  const conversationId = newId();
+  const columnIds = copy.columns.map(() => newId());
+  const messages = copy.turns.flatMap((turn, turnIndex) => [
+    { id: newId(), columnId: null, turn: turnIndex, role: "user", content: turn.prompt, status: "done", createdAt: now },
+    ...turn.answers.flatMap((answer, i) => (answer && columnIds[i] ? [answerRow(answer, columnIds[i], copy.columns[i].modelId, turnIndex, now)] : [])),
+  ]);
+  const db = getDb();
+  // Columns go first: messages refer to them.
+  await db.$transaction([
+    db.conversation.create({
+      data: {
+        id: conversationId,
+        userId,
+        title: copy.title,
+        enabledTools: (copy.enabledTools ?? []).join(","),
+        columns: {
+          create: copy.columns.map((c, position) => ({
+            id: columnIds[position],
+            position,
+            modelId: c.modelId,
+            temperature: c.temperature,
+            maxTokens: c.maxTokens,
+            systemPrompt: c.systemPrompt,
+          })),
+        },
+      },
+    }),
+    db.message.createMany({ data: messages.map((m) => ({ ...m, conversationId })) }),
+  ]);
+  return conversationId;
+}
+
+function answerRow(answer: CopiedAnswer, columnId: string, modelId: string, turn: number, now: Date) {
+  const s = answer.stats;
+  return {
+    id: newId(),
+    columnId,
+    turn,
+    role: "assistant",
+    content: answer.content,
+    reasoning: answer.reasoning,
+    status: answer.status,
+    modelId,
+    createdAt: now,
+    toolTrace: JSON.stringify(answer.toolTrace ?? []),
+    notes: answer.importedCostPico === undefined ? "[]" : JSON.stringify({ imported: { costPico: answer.importedCostPico.toString() } }),
+    error: answer.error ?? null,
+    provider: s?.provider ?? null,
+    finishReason: s?.finishReason ?? null,
+    promptTokens: s?.promptTokens ?? 0,
+    completionTokens: s?.completionTokens ?? 0,
+    reasoningTokens: s?.reasoningTokens ?? 0,
+    cachedTokens: s?.cachedTokens ?? 0,
+    usageEstimated: s?.usageEstimated ?? false,
+    costPico: 0n,
+    ttftMs: s?.ttftMs ?? null,
+    totalMs: s?.totalMs ?? null,
+  };
+}
+
+/** The import marker kept in a message's notes, if any. */
+export function importedOf(notes: string): MessageDto["imported"] {
+  try {
+    const parsed = JSON.parse(notes) as { imported?: { costPico?: unknown } };
+    const cost = parsed?.imported?.costPico;
+    return typeof cost === "string" && /^\d+$/.test(cost) ? { costPico: cost } : undefined;
+  } catch {
+    return undefined;
+  }
+}
