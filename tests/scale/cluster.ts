@@ -1,10 +1,13 @@
 // The scale-out topology of the README's compose.yaml, without containers: one Redis
-// (redis-server as a process), one database (SCALE_DATABASE_URL — Postgres in CI — or a
-// fresh SQLite file both instances open), and two real app servers (`npm run api`'s CLI) on
+// (redis-server as a process), one database (a fresh Postgres database when TEST_DATABASE_URL
+// names a server, as in CI; else a fresh SQLite file both instances open), and two real app servers (`npm run api`'s CLI) on
 // two ports, spoken to by the tests in turn (round robin), as a load balancer would.
 // The test process is a third instance on the same database and Redis: it makes accounts
 // and keys with the app's own functions and serves the page routes Next would.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { startFakeUpstream, type FakeUpstream } from "../helpers/fake-upstream";
 import { freePort, startRedisServer, type RedisProcess } from "../helpers/redis-server";
 import { createTestDatabase } from "../helpers/test-db";
@@ -37,7 +40,7 @@ export async function startCluster(): Promise<Cluster> {
   const { startSandboxServer } = await import("@/lib/providers/sandbox/server");
   const sandbox = await startSandboxServer({ port: 0, speed: 1 });
   const env: Record<string, string> = {
-    DATABASE_URL: process.env.SCALE_DATABASE_URL ?? createTestDatabase(),
+    DATABASE_URL: createTestDatabase(),
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: `scale-${process.pid}:`,
     RESERVATION_LEASE_SECONDS: String(LEASE_SECONDS),
@@ -56,7 +59,9 @@ export async function startCluster(): Promise<Cluster> {
 
   const instances: Instance[] = [];
   const launch = async (i: number, port?: number) => {
-    instances[i] = await startInstance({ ...env, PORT: String(port ?? (await freePort())) });
+    // Each instance has its own data folder (its ledger outbox and catalog cache), as on its own machine.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `switchyard-instance-${i}-`));
+    instances[i] = await startInstance({ ...env, DATA_DIR: dataDir, PORT: String(port ?? (await freePort())) });
   };
   await Promise.all([launch(0), launch(1)]);
   return {
