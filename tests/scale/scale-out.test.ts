@@ -192,7 +192,14 @@ describe("failures", () => {
     await new Promise((r) => setTimeout(r, (LEASE_SECONDS + 1) * 1000));
     const after = await complete(b, key, { model: SWIFT, max_tokens: 400, messages: [{ role: "user", content: "short [[sandbox:tokens=3]]" }] });
     expect(after.status).toBe(200);
+
+    // Starting A again closes what A left streaming, not the answer B is streaming meanwhile.
+    const user = await signInAs();
+    const events = readEvents(await chatTurn(b, user, { prompt: "A long essay [[sandbox:slow]] [[sandbox:tokens=250]]", columns: [{ modelId: SWIFT }] }));
+    await events.until((e) => e.type === "text");
     await cluster.restart(0);
+    const end = await events.until((e) => e.type === "column-end" || e.type === "column-error");
+    expect(end.stats.status).toBe("done");
   });
 
   it("Redis down: credit-limited calls get 503 with a clear message and /api/ready says why; back when Redis is", async () => {
