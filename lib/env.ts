@@ -37,6 +37,12 @@ const envSchema = z.object({
   METRICS_TOKEN: blankIsUnset(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
   /** Serve /metrics to admin sessions even without METRICS_TOKEN (default: on when the token is set). */
   METRICS_ENABLED: flag,
+  /** Shared state for several instances (rate limits, reservations, health, sessions, live calls); unset: in-process. */
+  REDIS_URL: blankIsUnset(z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional()),
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: blankIsUnset(z.string().default("switchyard:")),
+  /** How long a credit or budget reservation outlives the instance holding it (renewed while the call runs). */
+  RESERVATION_LEASE_SECONDS: blankIsUnset(z.coerce.number().int().min(1).max(3600).default(60)),
 });
 
 export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };

@@ -19,3 +19,8 @@ export function resetProcessSingletons(...names: string[]): void {
   if (names.length === 0) registry.clear();
   for (const name of names) registry.delete(name);
 }
+
+/** The instance if one was made, without making it (closing a connection that may never have opened). */
+export function peekProcessSingleton<T>(name: string): T | undefined {
+  return registry.get(name) as T | undefined;
+}

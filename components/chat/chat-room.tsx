@@ -22,6 +22,9 @@ import { Composer } from "./composer";
 import { EmptyComparison } from "./empty-comparison";
 import { ModelPicker } from "./model-picker";
 
+/** How often a conversation streaming elsewhere is read again: the server checkpoints once a second. */
+const LIVE_ELSEWHERE_POLL_MS = 1_000;
+
 interface Props {
   conversationId: string | null;
   /** Model ids to start a new comparison with. */
@@ -45,10 +48,14 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
 
   const own = sessionKey ? sessions.find((s) => s.key === sessionKey) : undefined;
   const conversationId = routeConversationId ?? own?.conversationId ?? null;
+  // Answers streaming elsewhere (another tab, another instance behind the load balancer) are
+  // saved as they go (a checkpoint a second): while there are any, the saved copy is read again.
+  const streamingHere = sessions.some((s) => s.conversationId === conversationId && (s.status === "connecting" || s.status === "streaming"));
   const conversationQuery = useQuery({
     queryKey: queryKeys.conversation(conversationId ?? ""),
     queryFn: () => fetchConversation(conversationId!),
     enabled: conversationId !== null,
+    refetchInterval: (query) => (!streamingHere && query.state.data?.messages.some((m) => m.status === "streaming") ? LIVE_ELSEWHERE_POLL_MS : false),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
   const conversation = conversationQuery.data;

@@ -2,6 +2,7 @@
 // checked against the database again after a short time, which also picks up revocations
 // made by another process (the CLI); revokeApiKey in this process drops the entry at once.
 import type { ApiKey } from "@prisma/client";
+import { broadcast, onBroadcast } from "../redis/bus";
 
 export const FOUND_TTL_MS = 10_000;
 export const MISSING_TTL_MS = 5_000;
@@ -68,4 +69,11 @@ export function getApiKeyCache(): ApiKeyCache {
 /** When each key's lastUsedAt was last written, to write it at most once a minute. */
 export function getTouchTimes(): Map<string, number> {
   return (globalCache.__switchyardApiKeyTouched ??= new Map());
+}
+
+onBroadcast<string>("api-key-changed", (hash) => getApiKeyCache().delete(hash));
+
+/** A key was revoked: every instance reads it again on its next use. */
+export async function forgetApiKey(hash: string): Promise<void> {
+  await broadcast("api-key-changed", hash);
 }

@@ -5,8 +5,8 @@ import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
 import { AppError } from "../errors";
 import { creditPeriod, type CreditReset } from "../limits/credit-period";
-import { getCreditTracker } from "../limits/credit-tracker";
-import { getApiKeyCache, getTouchTimes } from "./api-keys-cache";
+import { getAdmissionStore } from "../limits/admission-store";
+import { forgetApiKey, getApiKeyCache, getTouchTimes } from "./api-keys-cache";
 import type { ApiKeyDto, ApiKeyStatus } from "./api-keys-dto";
 import { displayPrefix, generateApiKey, hashApiKey, parseAuthorization } from "./api-keys-format";
 import { validateApiKeyInput } from "./api-keys-input";
@@ -65,8 +65,8 @@ export async function revokeApiKey(userId: string, id: string): Promise<boolean>
   const row = await getDb().apiKey.findFirst({ where: { id, userId } });
   if (!row) return false;
   if (!row.revokedAt) await getDb().apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  getApiKeyCache().delete(row.hash);
-  getCreditTracker().forget(row.id);
+  await forgetApiKey(row.hash);
+  await getAdmissionStore().forget("credit", row.id);
   return true;
 }
 

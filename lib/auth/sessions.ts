@@ -3,9 +3,10 @@
 // every chat turn and page load asks: fresh for 5 s, then served while a background read
 // refreshes them (for up to a minute), so no request waits on the database for a session
 // it already knew. Sign-out, disabling a user and role changes drop the cached entries in
-// this process at once; changes from another process show within a minute.
+// this process and, through the bus (Redis), in every other instance at once.
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
+import { broadcast, onBroadcast } from "../redis/bus";
 import { SESSION_DAYS } from "./cookies";
 import { RefreshingCache } from "./refreshing-cache";
 
@@ -27,6 +28,9 @@ const cache = (holder.__switchyardSessionCache ??= new RefreshingCache(readSessi
   servesStale: (user) => user !== null,
   label: "a session",
 }));
+
+onBroadcast<string>("session-dropped", (id) => cache.delete(id));
+onBroadcast<string>("session-user-changed", (userId) => cache.deleteWhere((user) => user?.id === userId));
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -59,19 +63,19 @@ export async function deleteSession(token: string): Promise<void> {
   const id = hashToken(token);
   // The row goes first: a lookup racing this one then either misses it or is discarded.
   await getDb().session.deleteMany({ where: { id } });
-  cache.delete(id);
+  await broadcast("session-dropped", id);
 }
 
 /** Signs a user out everywhere (disabled, deleted or password changed). */
 export async function deleteUserSessions(userId: string, exceptToken?: string): Promise<void> {
   const keep = exceptToken ? hashToken(exceptToken) : undefined;
   await getDb().session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });
-  forgetCachedUser(userId);
+  await forgetCachedUser(userId);
 }
 
 /** A user's role or name changed: the next request reads it fresh. */
-export function forgetCachedUser(userId: string): void {
-  cache.deleteWhere((user) => user?.id === userId);
+export async function forgetCachedUser(userId: string): Promise<void> {
+  await broadcast("session-user-changed", userId);
 }
 
 export async function deleteExpiredSessions(): Promise<number> {

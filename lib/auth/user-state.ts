@@ -1,9 +1,10 @@
 // What the hot paths need to know about a user beyond the session: disabled or not, and
 // the monthly budget an admin set. Cached (refreshing-cache.ts): fresh for 10 s, then served
 // while a background read refreshes it, so no chat turn or API call waits on the database
-// for it. An admin's edit in this process drops the entry at once (lib/auth/users.ts);
-// edits from another process show within a minute.
+// for it. An admin's edit drops the entry at once (lib/auth/users.ts), in every instance
+// (the bus); edits from another process without the bus (the CLI) show within a minute.
 import { getDb } from "../db/client";
+import { broadcast, onBroadcast } from "../redis/bus";
 import { RefreshingCache } from "./refreshing-cache";
 
 export interface UserState {
@@ -29,6 +30,8 @@ export function getUserState(userId: string): UserState | Promise<UserState> {
   return cache.get(userId);
 }
 
-export function forgetUserState(userId: string): void {
-  cache.delete(userId);
+onBroadcast<string>("user-state-changed", (userId) => cache.delete(userId));
+
+export async function forgetUserState(userId: string): Promise<void> {
+  await broadcast("user-state-changed", userId);
 }

@@ -4,7 +4,7 @@ import type { User } from "@prisma/client";
 import { getDb } from "../db/client";
 import { lockForTransaction } from "../db/transaction-lock";
 import { creditPeriod } from "../limits/credit-period";
-import { getBudgetTracker } from "../limits/user-budget";
+import { getAdmissionStore } from "../limits/admission-store";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
 import { deleteUserSessions, forgetCachedUser, type Role } from "./sessions";
@@ -119,10 +119,9 @@ export async function updateUser(actorId: string, id: string, changes: UserChang
     });
   });
   if (!updated) return null;
-  forgetCachedUser(id);
-  forgetUserState(id);
+  await Promise.all([forgetCachedUser(id), forgetUserState(id)]);
   // A budget set again later must count this month's spend afresh from the ledger.
-  if (changes.monthlyBudgetPico !== undefined) getBudgetTracker().forget(id);
+  if (changes.monthlyBudgetPico !== undefined) await getAdmissionStore().forget("budget", id);
   if (changes.disabled || changes.password) await deleteUserSessions(id);
   return toUserDto(updated);
 }

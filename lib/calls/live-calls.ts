@@ -3,6 +3,7 @@
 // has delivered so far. Stops come from a user (Stop), a closed tab or socket, an admin
 // disabling the user, and shutdown; checkpoints (checkpoint.ts) read the progress.
 import { processSingleton } from "../process-singleton";
+import { announceLive } from "./live-elsewhere";
 import type { HotWrite } from "../db/hot-writes";
 
 /** Why something in flight was stopped; the abort signal's reason. */
@@ -13,6 +14,8 @@ export interface LiveEntry {
   /** What a stop can name it by (a chatroom answer: its message and conversation). */
   conversationId?: string | null;
   messageId?: string | null;
+  /** The call's ledger row (an upstream call; a chatroom answer names its message instead). */
+  generationId?: string;
   controller: AbortController;
   /** The writes that save what it has delivered since the last checkpoint; null when nothing new. */
   checkpoint?: () => HotWrite[] | null;
@@ -29,7 +32,12 @@ const entries = () => processSingleton("live-calls", () => new Set<LiveEntry>())
 export function registerLive(entry: LiveEntry): () => void {
   const set = entries();
   set.add(entry);
-  return () => set.delete(entry);
+  // Other instances starting up must not close this one's rows as interrupted.
+  const forget = announceLive([entry.generationId, entry.messageId].filter((id): id is string => typeof id === "string"));
+  return () => {
+    forget();
+    return set.delete(entry);
+  };
 }
 
 export function liveEntries(): Iterable<LiveEntry> {

@@ -105,6 +105,7 @@ async function stream(spec: CallSpec, plan: CallPlan, admission: Admission, sink
   // the call answers to stops of its user and of the whole process.
   const unregister = registerLive({
     userId: caller.userId,
+    generationId,
     controller,
     checkpoint: () => {
       const write = progress.checkpoint(generationId);

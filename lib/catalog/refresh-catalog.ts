@@ -1,5 +1,9 @@
 // Refreshes the catalog from each configured provider's GET /models. A provider that fails keeps its last
 // good list (and the snapshot under it); the failure is recorded for the status page, never thrown.
+// With several instances one refreshes at a time (a shared lock) and hands the fresh lists to
+// the others over the bus.
+import { onBroadcast, publishToOthers } from "../redis/bus";
+import { withSharedLock } from "../redis/shared-lock";
 import { getProviderClient } from "../providers/client";
 import { briefUpstreamStatus } from "../providers/upstream-error";
 import { listConfiguredProviders, type ProviderConfig } from "../providers/registry";
@@ -11,11 +15,18 @@ import { getCatalogCachePath } from "./refresh-settings";
 
 const LIST_TIMEOUT_MS = 20_000;
 const NO_MODELS = "The provider listed no models";
+/** Longer than a refresh can take (every provider's list times out before it). */
+const LOCK_MS = LIST_TIMEOUT_MS * 3;
+
+onBroadcast<ProviderModelList[]>("catalog-lists", (fresh) => {
+  publishLists(fresh);
+  for (const list of fresh) recordAttempt(list.provider, null, new Date(list.fetchedAt));
+});
 
 /** Runs one refresh, or joins the one already running: two clicks should not fetch twice. */
 export function refreshCatalog(): Promise<void> {
   const state = getCatalogState();
-  state.inFlight ??= runRefresh().finally(() => {
+  state.inFlight ??= withSharedLock("catalog-refresh", LOCK_MS, runRefresh).then(() => undefined).finally(() => {
     state.inFlight = null;
   });
   return state.inFlight;
@@ -44,6 +55,7 @@ async function runRefresh(): Promise<void> {
   if (fresh.length === 0) return;
   publishLists(fresh);
   for (const list of fresh) recordAttempt(list.provider, null, new Date(list.fetchedAt));
+  await publishToOthers("catalog-lists", fresh);
   try {
     await writeCatalogCache(getCatalogCachePath(), [...getCatalogState().lists.values()]);
   } catch (error) {

@@ -41,9 +41,15 @@ export async function finishAssistantMessage(
 }
 
 /** Answers left "streaming" by a crash are closed as errors on the next start. */
-export async function closeInterruptedMessages(): Promise<number> {
+/** Which rows to leave open: those other instances still stream, and any newer than `before`. */
+export interface KeepOpen {
+  ids: string[];
+  before: Date;
+}
+
+export async function closeInterruptedMessages(keep?: KeepOpen): Promise<number> {
   const result = await getDb().message.updateMany({
-    where: { status: "streaming" },
+    where: { status: "streaming", ...(keep ? { id: { notIn: keep.ids }, createdAt: { lt: keep.before } } : {}) },
     data: { status: "error", error: "Interrupted: the server stopped before the answer finished" },
   });
   return result.count;

@@ -1,6 +1,7 @@
 // Writes generation rows off the token path. The row is inserted when the call starts (so a
 // crash leaves a trace), checkpointed while it runs (so a crash keeps what was delivered),
 // and completed when it ends; pending writes can be flushed.
+import type { KeepOpen } from "../db/messages";
 import { getDb } from "../db/client";
 import { bool, hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
 import { randomToken } from "../db/new-id";
@@ -136,9 +137,9 @@ export async function flushLedger(): Promise<void> {
  * recorded (what was delivered, marked estimated), so that spend still counts against credit
  * and budgets. A row with nothing delivered stays at $0.
  */
-export async function closeInterruptedGenerations(): Promise<number> {
+export async function closeInterruptedGenerations(keep?: KeepOpen): Promise<number> {
   const result = await getDb().generation.updateMany({
-    where: { status: "streaming" },
+    where: { status: "streaming", ...(keep ? { id: { notIn: keep.ids }, createdAt: { lt: keep.before } } : {}) },
     data: { status: "error", error: "Interrupted: the server stopped before the call finished", finishedAt: new Date() },
   });
   return result.count;

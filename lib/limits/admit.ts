@@ -1,18 +1,16 @@
 // Admission for one upstream call, from the chatroom or the API alike: the owner's monthly
 // budget, the key's credit and rate limits, and the user's free-tier caps are checked and
 // reserved together, against the call's worst case (counted only when some limit needs it).
-// Everything that can wait (loading a period's spend, replaying past calls after a restart)
-// is awaited first; the check-and-reserve itself then runs without yielding, so simultaneous
-// requests are admitted one after another, never twice on the same headroom.
+// This file decides which limits apply and words the refusals; the admission store (memory
+// or Redis, admission-store.ts) checks and takes them all as one step, so simultaneous
+// requests, on one instance or several, are never admitted twice on the same headroom.
 import { AppError } from "../errors";
 import { formatUsd } from "../format/usd";
-import { isPromise } from "../maybe-promise";
+import { getAdmissionStore, type HoldSpec, type WindowSpec } from "./admission-store";
 import type { CreditReset } from "./credit-period";
-import { getCreditTracker, type CreditState, type CreditTracker } from "./credit-tracker";
 import type { FreeTierCap } from "./free-tier-caps";
-import { getRateLimitStore, type ConsumeResult, type RateLimitStore } from "./rate-limiter";
+import type { RateLimitStore } from "./rate-limiter";
 import { RateLimitError } from "./rate-limit-error";
-import { getBudgetTracker } from "./user-budget";
 import { DAY_MS, historyLoaders, MINUTE_MS, seedOnce, type PastCall } from "./window-seed";
 
 /** What admission needs of an API key (the chatroom's calls have none). */
@@ -51,65 +49,42 @@ export interface Admission {
   release(): void;
 }
 
-interface Check {
-  key: string;
-  windowMs: number;
-  limit: number;
-  amount: number;
+interface Check extends WindowSpec {
   /** Completes "Rate limit exceeded: …". */
   what: string;
 }
 
-interface Hold {
-  tracker: CreditTracker;
-  state: CreditState;
-  amount: bigint;
-}
-
 export async function admitCall(request: AdmissionRequest): Promise<Admission> {
   const { key, userId } = request;
-  const store = getRateLimitStore();
+  const admission = getAdmissionStore();
+  const store = admission.windows;
   const needsMoney = request.budgetPico !== null || (key !== null && key.creditLimitPico !== null);
   const worst = needsMoney || key?.tpm != null ? request.worstCase() : null;
   const cost = worst && worst.costPico > 0n ? worst.costPico : 0n;
 
-  // What may wait: past calls replayed into fresh counters, periods' spend loaded.
+  // What may wait: past calls replayed into fresh counters (a store that forgets on restart).
   await replayPastCalls(store, request);
   const now = Date.now();
-  const budget = request.budgetPico !== null && cost > 0n ? await loadState(getBudgetTracker(), userId, "monthly", now) : null;
-  const credit = key !== null && key.creditLimitPico !== null && cost > 0n ? await loadState(getCreditTracker(), key.id, key.creditReset, now) : null;
+  const holds: HoldSpec[] = [];
+  if (request.budgetPico !== null && cost > 0n) holds.push({ kind: "budget", id: userId, reset: "monthly", limitPico: request.budgetPico, amountPico: cost });
+  if (key !== null && key.creditLimitPico !== null && cost > 0n) holds.push({ kind: "credit", id: key.id, reset: key.creditReset, limitPico: key.creditLimitPico, amountPico: cost });
+  const checks = keyChecks(key, worst);
+  if (request.freeTier) checks.push(...freeTierChecks(userId, request.freeTier));
 
-  // From here until the store answers, nothing yields (the memory store answers at once).
-  const holds: Hold[] = [];
-  const releaseHolds = () => holds.forEach((h) => h.tracker.release(h.state, h.amount));
-  if (budget) {
-    const reserved = budget.tracker.reserve(budget.state, request.budgetPico!, cost);
-    if (!reserved.ok) {
+  const outcome = await admission.admit(holds, checks, now);
+  if (!outcome.ok) {
+    if ("window" in outcome) throw new RateLimitError(`Rate limit exceeded: ${checks[outcome.window].what}`, Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)));
+    const hold = holds[outcome.hold];
+    if (hold.kind === "budget") {
       throw new AppError(
         402,
-        `Monthly budget reached: this request can cost up to ${formatUsd(cost, "up")} and ${formatUsd(reserved.leftPico, "down")} of your ${formatUsd(request.budgetPico, "down")} budget is left this month. Ask an admin to raise it.`,
+        `Monthly budget reached: this request can cost up to ${formatUsd(cost, "up")} and ${formatUsd(outcome.leftPico, "down")} of your ${formatUsd(hold.limitPico, "down")} budget is left this month. Ask an admin to raise it.`,
         "insufficient_credits",
       );
     }
-    holds.push({ ...budget, amount: cost });
+    throw new AppError(402, `This request can cost up to ${formatUsd(cost, "up")} but the key has ${formatUsd(outcome.leftPico, "down")} left`, "insufficient_credits");
   }
-  if (credit) {
-    const reserved = credit.tracker.reserve(credit.state, key!.creditLimitPico!, cost);
-    if (!reserved.ok) {
-      releaseHolds();
-      throw new AppError(402, `This request can cost up to ${formatUsd(cost, "up")} but the key has ${formatUsd(reserved.leftPico, "down")} left`, "insufficient_credits");
-    }
-    holds.push({ ...credit, amount: cost });
-  }
-
-  const checks = keyChecks(key, worst);
-  if (request.freeTier) checks.push(...freeTierChecks(userId, request.freeTier));
-  const outcome = consumeAll(store, checks, now);
-  const failure = isPromise(outcome) ? await outcome : outcome;
-  if (failure) {
-    releaseHolds();
-    throw failure;
-  }
+  const { ticket } = outcome;
 
   const tpm = checks.find((c) => c.key.endsWith(":tpm")) ?? null;
   let done = false;
@@ -118,26 +93,21 @@ export async function admitCall(request: AdmissionRequest): Promise<Admission> {
     settle(actual) {
       if (done) return;
       done = true;
-      holds.forEach((h) => h.tracker.settle(h.state, h.amount, actual.costPico));
+      ticket.settle(actual.costPico);
       if (tpm) {
         const diff = Math.max(0, actual.totalTokens) - tpm.amount;
         // Fewer tokens than reserved: give the rest back. More: count them now, unconditionally.
         if (diff < 0) void store.refund(tpm.key, MINUTE_MS, -diff, now);
-        else if (diff > 0) void store.consume(tpm.key, MINUTE_MS, Number.POSITIVE_INFINITY, diff, Date.now());
+        else if (diff > 0) void Promise.resolve(store.consume(tpm.key, MINUTE_MS, Number.POSITIVE_INFINITY, diff, Date.now())).catch(() => undefined);
       }
     },
     release() {
       if (done) return;
       done = true;
-      releaseHolds();
+      ticket.release();
       if (tpm && tpm.amount > 0) void store.refund(tpm.key, MINUTE_MS, tpm.amount, now);
     },
   };
-}
-
-async function loadState(tracker: CreditTracker, id: string, reset: CreditReset, now: number): Promise<{ tracker: CreditTracker; state: CreditState }> {
-  const current = tracker.current(id, reset, now);
-  return { tracker, state: isPromise(current) ? await current : current };
 }
 
 function keyChecks(key: KeyLimits | null, worst: WorstCase | null): Check[] {
@@ -187,33 +157,4 @@ async function replay(store: RateLimitStore, checks: Check[], calls: PastCall[])
       if (amount > 0) await store.consume(check.key, check.windowMs, Number.POSITIVE_INFINITY, amount, call.at);
     }
   }
-}
-
-/**
- * All checks or none: consumes each in turn and, on the first refusal, refunds the ones
- * already taken. Returns the error to throw, or null. Stays synchronous while the store is.
- */
-function consumeAll(store: RateLimitStore, checks: Check[], now: number): RateLimitError | null | Promise<RateLimitError | null> {
-  const taken: Check[] = [];
-  const refuse = (check: Check, result: ConsumeResult): RateLimitError => {
-    for (const done of taken) void store.refund(done.key, done.windowMs, done.amount, now);
-    return new RateLimitError(`Rate limit exceeded: ${check.what}`, Math.max(1, Math.ceil(result.retryAfterMs / 1000)));
-  };
-  const step = (index: number): RateLimitError | null | Promise<RateLimitError | null> => {
-    for (let i = index; i < checks.length; i++) {
-      const check = checks[i];
-      const result = store.consume(check.key, check.windowMs, check.limit, check.amount, now);
-      if (isPromise(result)) {
-        return result.then((settled) => {
-          if (!settled.allowed) return refuse(check, settled);
-          taken.push(check);
-          return step(i + 1);
-        });
-      }
-      if (!result.allowed) return refuse(check, result);
-      taken.push(check);
-    }
-    return null;
-  };
-  return step(0);
 }

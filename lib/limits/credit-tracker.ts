@@ -18,7 +18,7 @@ export interface CreditState {
 
 export type LoadSpent = (keyId: string, since: number) => Promise<bigint>;
 
-async function loadSpentFromLedger(keyId: string, since: number): Promise<bigint> {
+export async function loadSpentFromLedger(keyId: string, since: number): Promise<bigint> {
   const result = await getDb().generation.aggregate({ _sum: { costPico: true }, where: { apiKeyId: keyId, createdAt: { gte: new Date(since) } } });
   return result._sum.costPico ?? 0n;
 }

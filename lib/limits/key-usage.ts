@@ -3,7 +3,7 @@
 import type { ApiKeyContext } from "../auth/api-keys";
 import { getDb } from "../db/client";
 import { startOfUtcDay, startOfUtcMonth, startOfUtcWeek } from "./credit-period";
-import { getCreditTracker } from "./credit-tracker";
+import { getAdmissionStore } from "./admission-store";
 
 export interface KeyUsage {
   usageTodayPico: bigint;
@@ -28,7 +28,7 @@ export async function describeKeyUsage(key: ApiKeyContext): Promise<KeyUsage> {
   let remainingPico: bigint | null = null;
   if (key.creditLimitPico !== null) {
     // The tracker, not the ledger: it already holds settled calls whose rows are still being written.
-    const state = await getCreditTracker().current(key.id, key.creditReset, now);
+    const state = await getAdmissionStore().spend("credit", key.id, key.creditReset, now);
     const left = key.creditLimitPico - state.spentPico - state.reservedPico;
     remainingPico = left > 0n ? left : 0n;
   }

@@ -7,6 +7,8 @@
 
 import type { MaybePromise } from "../maybe-promise";
 import { processSingleton, setProcessSingleton } from "../process-singleton";
+import { redisEnabled } from "../redis/client";
+import { RedisRateLimitStore } from "./redis-windows";
 
 export interface ConsumeResult {
   allowed: boolean;
@@ -136,9 +138,9 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-/** One store per process: Next bundles each route separately. */
+/** One store per process (Next bundles each route separately); Redis when REDIS_URL is set. */
 export function getRateLimitStore(): RateLimitStore {
-  return processSingleton<RateLimitStore>("rate-limit-store", () => new MemoryRateLimitStore());
+  return processSingleton<RateLimitStore>("rate-limit-store", () => (redisEnabled() ? new RedisRateLimitStore() : new MemoryRateLimitStore()));
 }
 
 /** Swaps the store (a shared one for several instances, or a fresh one in tests). */

@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { processSingleton } from "../process-singleton";
 import { CreditTracker } from "./credit-tracker";
 
-async function loadUserSpend(userId: string, since: number): Promise<bigint> {
+export async function loadUserSpend(userId: string, since: number): Promise<bigint> {
   const result = await getDb().generation.aggregate({ _sum: { costPico: true }, where: { userId, createdAt: { gte: new Date(since) } } });
   return result._sum.costPico ?? 0n;
 }

@@ -4,8 +4,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { liveCount } from "../calls/live-calls";
 import { picoToUsdString } from "../ledger/usd";
-import { getCreditTracker } from "../limits/credit-tracker";
-import { getBudgetTracker } from "../limits/user-budget";
+import { getAdmissionStore } from "../limits/admission-store";
 import { processSingleton } from "../process-singleton";
 
 const ENDPOINT = ["provider", "model"] as const;
@@ -77,8 +76,8 @@ function createMetrics() {
       labelNames: ["limit"] as const,
       registers,
       collect() {
-        this.set({ limit: "key_credit" }, getCreditTracker().reservations().holders);
-        this.set({ limit: "user_budget" }, getBudgetTracker().reservations().holders);
+        this.set({ limit: "key_credit" }, getAdmissionStore().reservations("credit").holders);
+        this.set({ limit: "user_budget" }, getAdmissionStore().reservations("budget").holders);
       },
     }),
     reservedUsd: new Gauge({
@@ -87,8 +86,8 @@ function createMetrics() {
       labelNames: ["limit"] as const,
       registers,
       collect() {
-        this.set({ limit: "key_credit" }, usd(getCreditTracker().reservations().reservedPico));
-        this.set({ limit: "user_budget" }, usd(getBudgetTracker().reservations().reservedPico));
+        this.set({ limit: "key_credit" }, usd(getAdmissionStore().reservations("credit").reservedPico));
+        this.set({ limit: "user_budget" }, usd(getAdmissionStore().reservations("budget").reservedPico));
       },
     }),
   };

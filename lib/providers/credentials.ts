@@ -5,6 +5,7 @@ import { forgetProviderLists } from "../catalog/catalog-state";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { forgetProviderHealth } from "../router/health";
+import { onBroadcast, publishToOthers } from "../redis/bus";
 import { encryptSecret } from "../secrets/encrypt";
 import { forgetCheck } from "./check-results";
 import { forgetProviderClients } from "./client";
@@ -107,8 +108,30 @@ export async function deleteCustomProvider(name: string): Promise<void> {
   await deleteProviderCredential(name);
 }
 
-async function afterChange(providerId: string, endpointChanged: boolean): Promise<void> {
+interface SettingsChange {
+  /** null: an instance-wide switch (the sandbox), no provider's own state to forget. */
+  providerId: string | null;
+  endpointChanged: boolean;
+}
+
+// Another instance saved a key, a base URL or a switch: read them again here too.
+onBroadcast<SettingsChange>("provider-settings", ({ providerId, endpointChanged }) => {
+  applyChange(providerId, endpointChanged).catch((error) => console.error("[providers] could not reload provider settings:", error));
+});
+
+async function afterChange(providerId: string | null, endpointChanged: boolean): Promise<void> {
+  await applyChange(providerId, endpointChanged);
+  await publishToOthers("provider-settings", { providerId, endpointChanged } satisfies SettingsChange);
+}
+
+/** An admin switch stored with the provider settings changed (the sandbox): every instance reloads. */
+export function providerSwitchChanged(): Promise<void> {
+  return afterChange(null, false);
+}
+
+async function applyChange(providerId: string | null, endpointChanged: boolean): Promise<void> {
   await loadProviderCredentials();
+  if (providerId === null) return;
   forgetDiscoveredModels(providerId);
   forgetProviderClients(providerId);
   forgetProviderHealth(providerId);

@@ -5,7 +5,8 @@
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { answeringProviders } from "./check-results";
-import { getStoredProviderSettings, loadProviderCredentials } from "./credential-snapshot";
+import { getStoredProviderSettings } from "./credential-snapshot";
+import { providerSwitchChanged } from "./credentials";
 
 export type SandboxMode = "on" | "off";
 
@@ -29,5 +30,5 @@ export async function setSandboxMode(mode: SandboxMode, userId: string, isReal: 
   }
   const value = JSON.stringify(mode);
   await getDb().appSetting.upsert({ where: { key: MODE_KEY }, create: { key: MODE_KEY, value, updatedByUserId: userId }, update: { value, updatedByUserId: userId } });
-  await loadProviderCredentials();
+  await providerSwitchChanged();
 }

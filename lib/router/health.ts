@@ -1,5 +1,8 @@
 // What the router has seen of each provider and model: time to first token, throughput
-// and errors (moving averages), and a cool-down after repeated failures.
+// and errors (moving averages), and a cool-down after repeated failures. The averages are
+// this instance's own samples; a cool-down, once this instance starts or ends one, is told to
+// every instance (the bus), so a failing provider is skipped everywhere at once.
+import { broadcast, onBroadcast } from "../redis/bus";
 
 export interface EndpointHealth {
   ttftMs: number | null;
@@ -24,6 +27,22 @@ const globalHealth = globalThis as unknown as {
 };
 const state = (globalHealth.__switchyardHealth ??= { endpoints: new Map(), providers: new Map() });
 
+interface CooldownChange {
+  provider: string;
+  /** 0: the provider answered again; null: forget everything about it. */
+  coolingUntil: number | null;
+}
+
+onBroadcast<CooldownChange>("provider-health", ({ provider, coolingUntil }) => {
+  if (coolingUntil === null) {
+    state.providers.delete(provider);
+    for (const key of state.endpoints.keys()) if (key.startsWith(`${provider}\u0000`)) state.endpoints.delete(key);
+    return;
+  }
+  const current = state.providers.get(provider) ?? { consecutiveFailures: 0, coolingUntil: 0 };
+  state.providers.set(provider, { consecutiveFailures: coolingUntil === 0 ? 0 : current.consecutiveFailures, coolingUntil });
+});
+
 const keyOf = (provider: string, upstreamModel: string) => `${provider}\u0000${upstreamModel}`;
 
 function endpoint(provider: string, upstreamModel: string): EndpointHealth {
@@ -41,7 +60,9 @@ export function recordSuccess(provider: string, upstreamModel: string, sample: {
   health.errorRate = ewma(health.errorRate, 0);
   if (sample.ttftMs !== null) health.ttftMs = ewma(health.ttftMs, sample.ttftMs);
   if (sample.completionTokens > 0 && sample.streamMs > 0) health.tokensPerSecond = ewma(health.tokensPerSecond, (sample.completionTokens * 1000) / sample.streamMs);
+  const wasCooling = (state.providers.get(provider)?.coolingUntil ?? 0) > 0;
   state.providers.set(provider, { consecutiveFailures: 0, coolingUntil: 0 });
+  if (wasCooling) void broadcast("provider-health", { provider, coolingUntil: 0 } satisfies CooldownChange);
 }
 
 export function recordFailure(provider: string, upstreamModel: string, error: string, now = Date.now()): void {
@@ -52,8 +73,8 @@ export function recordFailure(provider: string, upstreamModel: string, error: st
   health.lastError = error;
   const provState = state.providers.get(provider) ?? { consecutiveFailures: 0, coolingUntil: 0 };
   provState.consecutiveFailures += 1;
-  if (provState.consecutiveFailures >= FAILURES_BEFORE_COOLDOWN) provState.coolingUntil = now + COOLDOWN_MS;
   state.providers.set(provider, provState);
+  if (provState.consecutiveFailures >= FAILURES_BEFORE_COOLDOWN) void broadcast("provider-health", { provider, coolingUntil: now + COOLDOWN_MS } satisfies CooldownChange);
 }
 
 /** A provider cooling down is skipped, unless it is the only way to serve the request. */
@@ -79,6 +100,5 @@ export function resetHealth(): void {
 
 /** A provider's key or base URL changed: what it did before says nothing about it now. */
 export function forgetProviderHealth(provider: string): void {
-  state.providers.delete(provider);
-  for (const key of state.endpoints.keys()) if (key.startsWith(`${provider}\u0000`)) state.endpoints.delete(key);
+  void broadcast("provider-health", { provider, coolingUntil: null } satisfies CooldownChange);
 }

@@ -12,6 +12,8 @@ import { closeInterruptedCalls } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
 import { matchLeanRoute } from "./lean-routes";
 import { prepareAccounts } from "./prepare-accounts";
+import { startBus } from "../redis/bus";
+import { closeRedis, redisEnabled } from "../redis/client";
 import { settleForwardedHeaders, trustedProxies } from "./forwarded-headers";
 import { closeAfterAbandonedBody, refuseMalformedUrl, refuseOversizedBody } from "./refuse-early";
 import { BASE_SECURITY_HEADERS, NON_PAGE_CSP } from "./security-headers";
@@ -42,6 +44,11 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   await loadProviderCredentials();
   await prepareAccounts();
   if (metricsEnabled()) installCallMetrics();
+  // Stops, invalidations and cool-downs from other instances (REDIS_URL); a Redis that cannot
+  // be reached stops the start rather than running with per-instance state.
+  await startBus().catch((error: unknown) => {
+    throw new Error(`REDIS_URL is set but Redis cannot be reached: ${error instanceof Error ? error.message : error}`);
+  });
 
   const idle = createIdleCollector();
   const server = http.createServer((req, res) => {
@@ -79,6 +86,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       await closed;
       await flushLedger();
       await options.onClose?.();
+      if (redisEnabled()) await closeRedis();
     },
   };
 }

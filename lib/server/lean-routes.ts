@@ -1,7 +1,8 @@
 // Hot streaming routes served straight from node:http, so Next's per-request overhead stays
 // off the token path: the chatroom's turns (the same checks and turn code Next's route files
 // use, their events written to the socket) and the OpenAI-compatible API. The client going
-// away stops the turn. GET /metrics is served here too: its registry lives in this process.
+// away stops the turn. GET /metrics is served here too: its registry lives in this process;
+// so are the probes (/api/health, /api/ready) and Stop, which the API-only server needs too.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleChatCompletions } from "../api-v1/chat-completions";
 import { handleGeneration, handleKey, handleModels } from "../api-v1/info-routes";
@@ -16,6 +17,8 @@ import { handleMetrics } from "../metrics/metrics-route";
 import { nodeHeaders } from "../http/node-headers";
 import { readNodeBody } from "../http/read-node-body";
 import { writeChatEvents } from "../chat/chat-sse";
+import { stopTurn } from "../chat/stop-turn";
+import { readiness } from "./readiness";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -37,6 +40,16 @@ const API_ROUTES: Record<string, NodeHandler> = {
   "GET /api/v1/key": handleKey,
 };
 
+// Small routes answered as Web Responses.
+const WEB_ROUTES: Record<string, (request: Request) => Promise<Response>> = {
+  "POST /api/chat/stop": stopTurn,
+  "GET /api/health": async () => Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
+  "GET /api/ready": async () => {
+    const { status, body } = await readiness();
+    return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+  },
+};
+
 // Routes with an id as their last path segment.
 const ID_ROUTES: Record<string, NodeHandler> = {
   "GET /api/v1/responses/": handleGetResponse,
@@ -51,6 +64,8 @@ export function matchLeanRoute(req: IncomingMessage): NodeHandler | undefined {
   const parent = key.slice(0, key.lastIndexOf("/") + 1);
   if (ID_ROUTES[parent] && key.length > parent.length) return ID_ROUTES[parent];
   if (key === "GET /metrics") return handleMetrics;
+  const web = WEB_ROUTES[key];
+  if (web) return (request, response) => serveWeb(web, request, response);
   const chat = CHAT_ROUTES[key];
   if (chat) return (request, response) => serveChat(chat, request, response);
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return notFound;
@@ -68,6 +83,14 @@ async function notFound(req: IncomingMessage, res: ServerResponse): Promise<void
 /** Errors under /api/v1 come in the shape of the format the path speaks: Anthropic's for /messages, else OpenAI's. */
 export function apiErrorBodyFor(path: string): ErrorBody {
   return path === "/api/v1/messages" || path.startsWith("/api/v1/messages/") ? anthropicErrorBody : openAiErrorBody;
+}
+
+async function serveWeb(handler: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readNodeBody(req);
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers: nodeHeaders(req), body: body ? new Uint8Array(body) : undefined });
+  const answer = await handler(request);
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  res.end(Buffer.from(await answer.arrayBuffer()));
 }
 
 /** A chat turn: its checks and rows, then its events straight onto the socket. */

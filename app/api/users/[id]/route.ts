@@ -2,7 +2,7 @@
 import { updateUserRequestSchema } from "@/lib/auth/auth-schemas";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { updateUser } from "@/lib/auth/users";
-import { stopLive } from "@/lib/calls/live-calls";
+import { stopEverywhere } from "@/lib/calls/stop-everywhere";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { usdToPico } from "@/lib/ledger/usd";
@@ -19,7 +19,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     const user = await updateUser(admin.id, (await params).id, { ...rest, monthlyBudgetPico: budget });
     if (!user) throw new AppError(404, "User not found");
     // Disabling ends the sessions and keys (updateUser) and whatever the user has in flight.
-    if (rest.disabled === true) stopLive({ userId: user.id }, "disabled");
+    if (rest.disabled === true) await stopEverywhere({ userId: user.id }, "disabled");
     return Response.json({ user });
   } catch (error) {
     return errorResponse(error);
