@@ -17,6 +17,7 @@ import { columnStats } from "./column-stats";
 import { columnTools } from "./column-tools";
 import { finishAssistantMessage } from "../db/messages";
 import { applyPreset } from "../presets/apply-preset";
+import { samplingParams, type ColumnSamplingRow } from "./sampling-params";
 
 export const MAX_TOOL_ROUNDS = 4;
 
@@ -27,8 +28,8 @@ export interface ColumnRun {
   messageId: string;
   modelId: string;
   messages: ChatCompletionMessageParam[];
-  temperature: number | null;
-  maxTokens: number | null;
+  /** The column's sampling settings, as stored (stop sequences as a JSON array). */
+  settings: ColumnSamplingRow;
   /** Names of the built-in tools switched on for the conversation. */
   tools: string[];
   /** Resolves once the answer's row exists; its final state is written after that. */
@@ -64,8 +65,7 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
         models: [run.modelId],
         body: {
           messages: messages as WireMessage[],
-          ...(run.temperature != null ? { temperature: run.temperature } : {}),
-          ...(run.maxTokens != null ? { max_tokens: run.maxTokens } : {}),
+          ...samplingParams(run.settings),
           ...(tools.length ? { tools } : {}),
         },
         signal: run.signal,
