@@ -21,6 +21,8 @@ import { ColumnsArea } from "./columns-area";
 import { Composer } from "./composer";
 import { EmptyComparison } from "./empty-comparison";
 import { ModelPicker } from "./model-picker";
+import { CourseContext } from "./course-context";
+import { useCourseActions } from "./use-course-actions";
 
 interface Props {
   conversationId: string | null;
@@ -135,6 +137,18 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   }, []);
   const removeModel = useCallback((index: number) => setDraftColumns((draft) => (draft ?? []).filter((_, i) => i !== index)), []);
 
+  const [courseError, setCourseError] = useState<string | null>(null);
+  const clearDraft = useCallback(() => setDraftColumns(null), []);
+  const course = useCourseActions({
+    conversation,
+    columns: columnSettings,
+    streaming,
+    models,
+    tools: draftTools ?? undefined,
+    onError: setCourseError,
+    onColumnsSaved: clearDraft,
+  });
+
   if (conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) {
     return (
       <div className="grid flex-1 place-items-center p-6 text-center">
@@ -155,6 +169,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   const loading = conversationId !== null && !conversation && related.length === 0;
 
   return (
+    <CourseContext.Provider value={course}>
     <div className="flex min-h-0 flex-1 flex-col">
       <ChatHeader title={title} costPico={totalCost} conversationId={conversation ? conversation.id : null}>
         {picking && (
@@ -164,6 +179,11 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
       {failure && (
         <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
           Could not send: {failure}
+        </p>
+      )}
+      {courseError && (
+        <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
+          {courseError}
         </p>
       )}
       {conversationQuery.isError && !(conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) && (
@@ -198,5 +218,6 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
       />
     </div>
+    </CourseContext.Provider>
   );
 }

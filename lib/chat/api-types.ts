@@ -15,6 +15,8 @@ export interface ModelOption {
   contextLength: number | null;
   maxOutputTokens: number | null;
   free: boolean;
+  /** Per-column parameters (temperature, top_p, stop, reasoning) this model does not take. */
+  unsupportedParameters?: string[];
   /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
   preset?: { slug: string; models: string[]; team: boolean };
 }
@@ -35,6 +37,10 @@ export interface ColumnSettings {
 export interface ColumnDto extends Required<Pick<ColumnSettings, "modelId" | "temperature" | "maxTokens" | "systemPrompt">>, Pick<ColumnSettings, "topP" | "stop" | "reasoningEffort"> {
   id: string;
   position: number;
+  /** The model's display name, even when no configured provider serves it any more. */
+  label?: { name: string; providerLabel: string; simulated: boolean };
+  /** False: no configured provider serves the model now ("model unavailable"). */
+  available?: boolean;
 }
 
 export interface MessageDto {

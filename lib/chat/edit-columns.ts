@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { presetSlugOf } from "../presets/apply-preset";
 import type { ConversationDto } from "./api-types";
 import { assertModelExists } from "./run-turn";
+import { withColumnLabels } from "./column-labels";
 import type { columnsUpdateSchema } from "./schemas";
 
 export async function updateColumns(userId: string, conversationId: string, body: z.infer<typeof columnsUpdateSchema>): Promise<ConversationDto> {
@@ -33,5 +34,5 @@ export async function updateColumns(userId: string, conversationId: string, body
     ),
     db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }),
   ]);
-  return (await getConversation(userId, conversationId))!;
+  return withColumnLabels((await getConversation(userId, conversationId))!);
 }
