@@ -1,20 +1,14 @@
 // Request bodies of the chatroom's routes.
 import { z } from "zod";
 import { CHAT_TOOL_NAMES } from "../tools/registry";
+import { presetColumnSchema } from "../presets/preset-schema";
 
 export const MAX_COLUMNS = 8;
 
 const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "Model ids look like provider/model");
 
-export const columnSettingsSchema = z.object({
-  modelId: modelIdSchema,
-  temperature: z.number().min(0).max(2).nullish(),
-  maxTokens: z.number().int().min(1).max(1_000_000).nullish(),
-  systemPrompt: z.string().max(100_000).nullish(),
-  topP: z.number().min(0).max(1).nullish(),
-  stop: z.array(z.string().min(1).max(200)).max(4, "At most 4 stop sequences").nullish(),
-  reasoningEffort: z.enum(["minimal", "low", "medium", "high"]).nullish(),
-});
+/** A column's model and settings: a saved model set's column, where the model may also be a preset. */
+export const columnSettingsSchema = presetColumnSchema.extend({ modelId: modelIdSchema });
 
 export const chatRequestSchema = z
   .object({
