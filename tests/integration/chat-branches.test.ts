@@ -19,6 +19,7 @@ let conversationRoute: typeof import("@/app/api/conversations/[id]/route");
 let columnsRoute: typeof import("@/app/api/conversations/[id]/columns/route");
 let selectRoute: typeof import("@/app/api/chat/select/route");
 let continueRoute: typeof import("@/app/api/chat/continue-with/route");
+let presetsRoute: typeof import("@/app/api/presets/route");
 
 const A = "alpha/fake-a";
 const B = "beta/fake-b";
@@ -40,6 +41,7 @@ beforeAll(async () => {
   columnsRoute = await import("@/app/api/conversations/[id]/columns/route");
   selectRoute = await import("@/app/api/chat/select/route");
   continueRoute = await import("@/app/api/chat/continue-with/route");
+  presetsRoute = await import("@/app/api/presets/route");
   await signInAs();
 });
 
@@ -190,5 +192,25 @@ describe("changing course", () => {
     await columnsRoute.PUT(jsonRequest(`/api/conversations/${lonely.conversationId}/columns`, { columns: [{ modelId: A }] }, { method: "PUT" }), { params: Promise.resolve({ id: lonely.conversationId }) });
     const refused = await viaServer(jsonRequest("/api/chat/fuse", { promptId: lonely.promptId, modelId: A }));
     expect(refused.status).toBe(400);
+  });
+
+  it("saves the columns as a model set (a preset with columns) that lists back with every column's settings", async () => {
+    const columns = [{ modelId: A, temperature: 0.2, stop: ["###"] }, { modelId: A, topP: 0.9, reasoningEffort: "low" }, { modelId: B }];
+    const created = await post(presetsRoute, "/api/presets", { slug: "reading-trio", name: "Reading trio", models: [A, B], columns });
+    expect(created.status).toBe(201);
+    const listed = (await (await presetsRoute.GET(jsonRequest("/api/presets", undefined, { method: "GET", body: undefined }))).json()) as { presets: { slug: string; columns: unknown[] | null }[] };
+    expect(listed.presets.find((p) => p.slug === "reading-trio")?.columns).toEqual(columns);
+    const bad = await post(presetsRoute, "/api/presets", { slug: "bad-set", name: "Bad", models: [A], columns: [{ modelId: A, topP: 3 }] });
+    expect(bad.status).toBe(400);
+  });
+
+  it("marks a column whose model no provider serves any more as unavailable, keeping its display name", async () => {
+    const { conversationId } = await startTwoColumns("Still there?");
+    const column = (await read(conversationId)).columns[0];
+    expect(column).toMatchObject({ available: true, label: { name: "fake-a" } });
+    await db.conversationColumn.update({ where: { id: column.id }, data: { modelId: "openai/gpt-4o-mini" } });
+    const gone = (await read(conversationId)).columns[0];
+    expect(gone.available).toBe(false);
+    expect(gone.label?.name).toMatch(/GPT-4o/i);
   });
 });
