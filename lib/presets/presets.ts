@@ -59,22 +59,15 @@ export async function deletePreset(viewer: PresetViewer, id: string): Promise<vo
 }
 
 function assertModelsKnown(input: PresetInput): void {
-  (input.columns ?? []).forEach((column, i) => {
-    try {
-      resolveCandidates(column.modelId);
-    } catch (error) {
-      if (error instanceof ModelNotFoundError) throw new AppError(400, `columns.${i}.modelId: ${error.message}`, "model_not_found", `columns.${i}.modelId`);
-      throw error;
-    }
-  });
-  input.models.forEach((model, i) => {
+  const named = [...input.models.map((model, i) => [model, `models.${i}`]), ...(input.columns ?? []).map((c, i) => [c.modelId, `columns.${i}.modelId`])];
+  for (const [model, param] of named) {
     try {
       resolveCandidates(model);
     } catch (error) {
-      if (error instanceof ModelNotFoundError) throw new AppError(400, `models.${i}: ${error.message}`, "model_not_found", `models.${i}`);
+      if (error instanceof ModelNotFoundError) throw new AppError(400, `${param}: ${error.message}`, "model_not_found", param);
       throw error;
     }
-  });
+  }
 }
 
 /** Team presets are published and changed by admins; a member edits only their own. */
