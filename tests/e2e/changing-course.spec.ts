@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { column, createComparison } from "./comparison";
 import { pickModels } from "./pick-models";
+import { screenshots } from "./screenshots";
 
 const TWO = ["sandbox/swift-mini", "sandbox/atlas-large"];
 const SHORT = "[[sandbox:tokens=12]]";
@@ -120,4 +121,27 @@ test("continue with one answer for every column, or each its own; the screen say
   await expect(history).toContainText("Every column continues from Swift Mini");
   await page.getByRole("button", { name: "Keep each column's own history" }).click();
   await expect(history).toHaveText("Each column continues with its own answers.");
+});
+
+test("four long answers: versions, a branch, a fused row and the history line read well at every width", async ({ page }) => {
+  const FOUR = ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/nimbus-tools", "sandbox/echo-free"];
+  const id = await createComparison(page, FOUR, [
+    "Compare quicksort, mergesort and heapsort: a table of complexity and stability, then code for one [[sandbox:tokens=260]]",
+    "Which would you pick for linked lists, and why? Show code. [[sandbox:tokens=200]]",
+  ]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/c/${id}`);
+  await column(page, "Atlas Large").getByRole("button", { name: /^Regenerate Atlas Large/ }).click();
+  await expect(versions(page, "version of Atlas Large")).toContainText("2/2");
+  await page.getByRole("combobox", { name: "Fuse with" }).last().selectOption({ label: "Swift Mini" });
+  await page.getByRole("button", { name: "Fuse the answers of turn 2" }).click();
+  const fused = page.getByRole("article", { name: "Fused answer of turn 2" });
+  await expect(fused.getByRole("button", { name: "Continue with the fused answer of turn 2" })).toBeVisible({ timeout: 30_000 });
+  await fused.getByRole("button", { name: "Continue with the fused answer of turn 2" }).click();
+  await expect(page.getByRole("status", { name: "History after turn 2" })).toContainText("the fused answer");
+  await screenshots(page, "course-fused", fused);
+  await screenshots(page, "course-turn2", page.getByRole("group", { name: "Asked in turn 2" }));
+  await page.getByRole("button", { name: /^Settings for Swift Mini/ }).click();
+  await expect(page.getByRole("dialog", { name: /^Settings for Swift Mini/ }).getByLabel(/^Top P/)).toBeVisible();
+  await screenshots(page, "course-settings", page.getByRole("dialog", { name: /^Settings for Swift Mini/ }));
 });
