@@ -52,14 +52,14 @@ test("swap a model and add one mid-conversation; the new column answers the next
   await page.goto(`/c/${id}`);
   await page.getByRole("button", { name: /^Change the model of Swift Mini/ }).click();
   const dialog = page.getByRole("dialog", { name: /^Change the model of Swift Mini/ });
-  await dialog.getByRole("combobox").selectOption({ label: "Echo Free · Sandbox" });
+  await dialog.getByRole("combobox").selectOption("sandbox/echo-free");
   await dialog.getByRole("button", { name: "Swap model" }).click();
   await expect(column(page, "Echo Free")).toBeVisible();
   await expect(column(page, "Swift Mini")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Add a model column" }).click();
   const add = page.getByRole("dialog", { name: "Add a model column" });
-  await add.getByRole("combobox").selectOption({ label: "Nimbus Tools · Sandbox" });
+  await add.getByRole("combobox").selectOption("sandbox/nimbus-tools");
   await add.getByRole("button", { name: "Add column" }).click();
   const nimbus = column(page, "Nimbus Tools");
   await expect(nimbus).toBeVisible();
