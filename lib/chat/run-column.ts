@@ -21,6 +21,8 @@ import { samplingParams, type ColumnSamplingRow } from "./sampling-params";
 
 export const MAX_TOOL_ROUNDS = 4;
 
+export const MODEL_UNAVAILABLE = "Model unavailable: no configured provider serves this model now. Swap the column's model to go on.";
+
 export interface ColumnRun {
   userId: string;
   conversationId: string;
@@ -94,7 +96,8 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
   } catch (error) {
     // Refused before any call (budget, free tier, a prompt too long for the model).
     if (!(error instanceof AppError)) throw error;
-    refusal = error.message;
+    // The reader can do nothing with a server setting here: the column offers a swap instead.
+    refusal = error.code === "model_not_found" ? MODEL_UNAVAILABLE : error.message;
   }
 
   const stopReason = run.signal.aborted ? stopReasonOf(run.signal) : null;

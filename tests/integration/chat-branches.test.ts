@@ -212,5 +212,10 @@ describe("changing course", () => {
     const gone = (await read(conversationId)).columns[0];
     expect(gone.available).toBe(false);
     expect(gone.label?.name).toMatch(/GPT-4o/i);
+    // Sending anyway: that column says the model is unavailable, never which setting to change.
+    const [end] = endsOf(await stream("/api/chat", { conversationId, prompt: "Hello?" })).filter((e) => e.columnId === column.id);
+    expect(end.type).toBe("column-error");
+    expect(end.stats.error).toMatch(/^Model unavailable/);
+    expect(end.stats.error).not.toMatch(/_API_KEY|set /);
   });
 });
