@@ -79,7 +79,7 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
             {focused ? <MinimizeIcon /> : <MaximizeIcon />}
           </button>
         )}
-        {!readOnly && position && !unavailable && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Model" label={`Change the model of ${name}`} />}
+        {!readOnly && position && !unavailable && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Swap or remove this model" label={`Change the model of ${name}`} tone="icon" />}
         {!readOnly && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} unsupported={unsupported} />}
       </div>
     </header>

@@ -5,6 +5,7 @@
 import { useCallback, useId, useRef, useState } from "react";
 import { visibleName } from "@/lib/chat/client/use-models";
 import { useClickOutside } from "@/components/ui/use-click-outside";
+import { SwapIcon } from "@/components/ui/icons";
 import { useCourse } from "./course-context";
 
 const menuButton = "rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800";
@@ -18,7 +19,7 @@ interface Props {
   /** The button's caption; the menu's name says what it does. */
   caption: string;
   label: string;
-  tone?: "plain" | "warning";
+  tone?: "plain" | "warning" | "icon";
 }
 
 export function ColumnModelMenu({ index, columnCount, modelName, currentModelId, caption, label, tone = "plain" }: Props) {
@@ -41,9 +42,16 @@ export function ColumnModelMenu({ index, columnCount, modelName, currentModelId,
         aria-label={label}
         disabled={course.busy}
         onClick={() => setOpen((o) => !o)}
-        className={tone === "warning" ? "rounded-md bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300 hover:bg-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800" : menuButton}
+        title={tone === "icon" ? caption : undefined}
+        className={
+          tone === "warning"
+            ? "rounded-md bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300 hover:bg-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800"
+            : tone === "icon"
+              ? "rounded-md p-1.5 text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 disabled:opacity-40 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              : menuButton
+        }
       >
-        {caption}
+        {tone === "icon" ? <SwapIcon /> : caption}
       </button>
       {open && (
         <div role="dialog" aria-label={label} className="absolute right-0 z-30 mt-1 w-72 space-y-2 rounded-xl border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
