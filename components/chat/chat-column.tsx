@@ -37,10 +37,14 @@ interface Props {
   onRegenerate: (messageId: string) => void;
   onSettingsChange: (index: number, settings: ColumnSettings) => void;
   readOnly?: boolean;
+  /** Columns of a saved conversation: how many (for swapping, removing); absent before it is saved. */
+  columnCount?: number;
+  unavailable?: boolean;
+  unsupported?: readonly string[];
 }
 
 function ChatColumnView(props: Props) {
-  const { index, gridColumn, name, providerLabel, simulated, settings, turns, answers, scores, boxed, focused, canFocus, onFocusChange, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly } = props;
+  const { index, gridColumn, name, providerLabel, simulated, settings, turns, answers, scores, boxed, focused, canFocus, onFocusChange, canRegenerateLast, onStop, onRegenerate, onSettingsChange, readOnly, columnCount, unavailable, unsupported } = props;
   const streaming = answers.find((a) => a?.status === "streaming");
   const busy = streaming !== undefined;
   // What this column cost here: imported answers made no call, so they add nothing.
@@ -70,6 +74,9 @@ function ChatColumnView(props: Props) {
           focused={focused}
           onFocusChange={canFocus ? (on) => onFocusChange(on ? index : null) : undefined}
           onStop={streaming && !readOnly ? () => onStop(toAnswerDisplay(streaming).messageId) : undefined}
+          position={columnCount === undefined ? undefined : { index, count: columnCount }}
+          unavailable={unavailable}
+          unsupported={unsupported}
         />
       </div>
       {turns.length === 0 && (
@@ -83,7 +90,7 @@ function ChatColumnView(props: Props) {
           <Fragment key={turn.turn}>
             <div style={{ gridRow: gridRowOf(i, "answer") }} className={`min-w-0 ${boxed ? "max-h-[min(32rem,65dvh)] overflow-y-auto overscroll-contain rounded-xl" : ""}`}>
               <h3 className="sr-only">Turn {i + 1}</h3>
-              <AnswerCard answer={answer} modelName={name} canRegenerate={canRegenerateLast && i === turns.length - 1} onRegenerate={onRegenerate} />
+              <AnswerCard answer={answer} modelName={name} canRegenerate={canRegenerateLast && i === turns.length - 1} onRegenerate={onRegenerate} turn={turn} />
             </div>
             <div style={{ gridRow: gridRowOf(i, "score") }} className="min-w-0 px-1 pt-2 pb-1">
               {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={scores[i]} modelName={name} />}

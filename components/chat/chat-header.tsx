@@ -2,7 +2,7 @@ import { formatUsd } from "@/lib/format/usd";
 import { ShareButton } from "@/components/share/share-button";
 import { ExportMenu } from "./export-menu";
 
-export function ChatHeader({ title, costPico, conversationId, children }: { title: string; costPico: bigint; conversationId: string | null; children?: React.ReactNode }) {
+export function ChatHeader({ title, costPico, conversationId, actions, children }: { title: string; costPico: bigint; conversationId: string | null; actions?: React.ReactNode; children?: React.ReactNode }) {
   return (
     <div className="border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
@@ -10,6 +10,7 @@ export function ChatHeader({ title, costPico, conversationId, children }: { titl
         <h1 className="min-w-0 flex-1 basis-full truncate text-base font-semibold tracking-tight sm:basis-0" title={title}>
           {title}
         </h1>
+        {actions}
         {conversationId && <ExportMenu conversationId={conversationId} />}
         <ShareButton />
         <p className="ml-auto shrink-0 text-sm text-zinc-600 sm:ml-0 dark:text-zinc-400">

@@ -21,6 +21,10 @@ import { ColumnsArea } from "./columns-area";
 import { Composer } from "./composer";
 import { EmptyComparison } from "./empty-comparison";
 import { ModelPicker } from "./model-picker";
+import { CourseContext } from "./course-context";
+import { useCourseActions } from "./use-course-actions";
+import { ModelSetsMenu } from "./model-sets-menu";
+import { useModelSetOpener } from "./use-model-set-opener";
 
 /** How often a conversation streaming elsewhere is read again: the server checkpoints once a second. */
 const LIVE_ELSEWHERE_POLL_MS = 1_000;
@@ -29,9 +33,15 @@ interface Props {
   conversationId: string | null;
   /** Model ids to start a new comparison with. */
   initialModels?: string[];
+  /** Columns with their settings to start with (a link to a model set); wins over `initialModels`. */
+  initialColumns?: ColumnSettings[];
+  /** A saved model set (preset slug) to start with. */
+  initialSet?: string;
+  /** The name a link gave its columns: the comparison's title until the first send, and the name to save them under. */
+  setName?: string;
 }
 
-export function ChatRoom({ conversationId: routeConversationId, initialModels }: Props) {
+export function ChatRoom({ conversationId: routeConversationId, initialModels, initialColumns, initialSet, setName }: Props) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const { models, byId, isPending: modelsPending } = useModels();
@@ -40,8 +50,9 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   // New comparison: the picked models. Existing one: edited settings (null = as saved).
   const [draftColumns, setDraftColumns] = useState<ColumnSettings[] | null>(() =>
     // Repeats are kept: one model twice compares two settings of it side by side.
-    initialModels?.length ? initialModels.slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
+    initialColumns?.length ? initialColumns.slice(0, MAX_MODELS) : initialModels?.length ? initialModels.slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
   );
+  const openSet = useModelSetOpener(routeConversationId === null, initialSet, setDraftColumns);
   const [prompt, setPrompt] = useState("");
   // Tools switched on here; null = as saved with the conversation.
   const [draftTools, setDraftTools] = useState<string[] | null>(null);
@@ -142,6 +153,18 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   }, []);
   const removeModel = useCallback((index: number) => setDraftColumns((draft) => (draft ?? []).filter((_, i) => i !== index)), []);
 
+  const [courseError, setCourseError] = useState<string | null>(null);
+  const clearDraft = useCallback(() => setDraftColumns(null), []);
+  const course = useCourseActions({
+    conversation,
+    columns: columnSettings,
+    streaming,
+    models,
+    tools: draftTools ?? undefined,
+    onError: setCourseError,
+    onColumnsSaved: clearDraft,
+  });
+
   if (conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) {
     return (
       <div className="grid flex-1 place-items-center p-6 text-center">
@@ -158,12 +181,18 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
 
   const isNew = conversationId === null;
   const picking = isNew && !own;
-  const title = conversation?.title ?? (isNew && !own ? "New comparison" : (own?.prompt?.slice(0, 60) ?? "Loading…"));
+  const title = conversation?.title ?? (isNew && !own ? (setName ? `New comparison: ${setName}` : "New comparison") : (own?.prompt?.slice(0, 60) ?? "Loading…"));
   const loading = conversationId !== null && !conversation && related.length === 0;
 
   return (
+    <CourseContext.Provider value={course}>
     <div className="flex min-h-0 flex-1 flex-col">
-      <ChatHeader title={title} costPico={totalCost} conversationId={conversation ? conversation.id : null}>
+      <ChatHeader
+        title={title}
+        costPico={totalCost}
+        conversationId={conversation ? conversation.id : null}
+        actions={(picking || conversation) && <ModelSetsMenu columns={columnSettings} onOpen={openSet} defaultName={setName} />}
+      >
         {picking && (
           <ModelPicker models={models} loading={modelsPending} selected={(draftColumns ?? []).map((c) => c.modelId)} onToggle={toggleModel} onRemove={removeModel} />
         )}
@@ -171,6 +200,11 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
       {failure && (
         <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
           Could not send: {failure}
+        </p>
+      )}
+      {courseError && (
+        <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
+          {courseError}
         </p>
       )}
       {conversationQuery.isError && !(conversationQuery.error instanceof ApiError && conversationQuery.error.status === 404) && (
@@ -205,5 +239,6 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
       />
     </div>
+    </CourseContext.Provider>
   );
 }

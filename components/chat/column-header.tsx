@@ -4,6 +4,7 @@ import { formatUsd } from "@/lib/format/usd";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { MaximizeIcon, MinimizeIcon, StopIcon } from "@/components/ui/icons";
 import { ColumnSettingsPopover } from "./column-settings-popover";
+import { ColumnModelMenu } from "./column-model-menu";
 
 interface Props {
   name: string;
@@ -20,11 +21,17 @@ interface Props {
   onFocusChange?: (focused: boolean) => void;
   /** Present while the column's answer streams: the header stays in view, so Stop does too. */
   onStop?: () => void;
+  /** Where the column sits, for swapping or removing its model (running conversations). */
+  position?: { index: number; count: number };
+  /** No configured provider serves the model any more. */
+  unavailable?: boolean;
+  /** Per-column parameters the model does not take. */
+  unsupported?: readonly string[];
 }
 
 export const headerIconButton = "rounded-md p-1.5 text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
-export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly, focused, onFocusChange, onStop }: Props) {
+export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly, focused, onFocusChange, onStop, position, unavailable, unsupported }: Props) {
   return (
     <header className="flex items-start justify-between gap-1 rounded-xl border border-zinc-200 bg-zinc-50 py-2 pr-1.5 pl-3 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="min-w-0">
@@ -46,6 +53,12 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
             </>
           )}
         </p>
+        {unavailable && !readOnly && (
+          <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
+            <span className="font-medium text-amber-800 dark:text-amber-300">model unavailable</span>
+            {position && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Swap model" label={`Swap the unavailable model ${name}`} tone="warning" />}
+          </div>
+        )}
       </div>
       <div className="flex shrink-0 items-center">
         {onStop && (
@@ -66,7 +79,8 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
             {focused ? <MinimizeIcon /> : <MaximizeIcon />}
           </button>
         )}
-        {!readOnly && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} />}
+        {!readOnly && position && !unavailable && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Swap or remove this model" label={`Change the model of ${name}`} tone="icon" />}
+        {!readOnly && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} unsupported={unsupported} />}
       </div>
     </header>
   );

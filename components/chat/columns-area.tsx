@@ -31,7 +31,7 @@ export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, o
   const rows = useMemo(() => buildTurnRows(view), [view]);
   const [diffTurn, setDiffTurn] = useState<number | null>(null);
   const names = view.columns.map((c) => {
-    const label = modelLabel(byId, c.settings.modelId);
+    const label = modelLabel(byId, c.settings.modelId, c.saved?.label);
     const name = visibleName(label.name, label.simulated);
     // One model twice (two settings of it): the column number tells the copies apart.
     return view.columns.filter((o) => o.settings.modelId === c.settings.modelId).length > 1 ? `${name} (column ${c.index + 1})` : name;

@@ -8,7 +8,8 @@ import type { ColumnSettings, ModelOption } from "@/lib/chat/api-types";
 import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import type { ChatView } from "@/lib/chat/client/chat-view";
 import { columnScores, gridRowOf, type TurnRow } from "@/lib/chat/client/turn-rows";
-import { modelLabel } from "@/lib/chat/client/use-models";
+import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
+import { TurnCourse } from "./turn-course";
 import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatColumn } from "./chat-column";
@@ -51,6 +52,10 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
 
   useShortcut("next-column", () => pager.go(1, true));
   useShortcut("previous-column", () => pager.go(-1, true));
+  const names = view.columns.map((c) => {
+    const label = modelLabel(byId, c.settings.modelId, c.saved?.label);
+    return visibleName(label.name, label.simulated);
+  });
 
 
   return (
@@ -83,7 +88,7 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
             }}
           >
             {columns.map((column, gridIndex) => {
-              const label = modelLabel(byId, column.settings.modelId);
+              const label = modelLabel(byId, column.settings.modelId, column.saved?.label);
               const { scores, key } = columnScores(rows, column.index);
               return (
                 <ChatColumn
@@ -107,6 +112,9 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                   onRegenerate={onRegenerate}
                   onSettingsChange={onSettingsChange}
                   readOnly={readOnly}
+                  columnCount={column.columnId === null ? undefined : view.columns.length}
+                  unavailable={column.saved?.available === false && column.saved.modelId === column.settings.modelId}
+                  unsupported={byId.get(column.settings.modelId)?.unsupportedParameters}
                 />
               );
             })}
@@ -120,7 +128,15 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                     turnMarkdown={() => turnMarkdown(i)}
                     canCompare={row.answers.filter((a) => a && toAnswerDisplay(a).text !== "").length >= 2}
                     onCompare={onCompare}
+                    turn={row.turn}
                   />
+                </div>
+              </div>
+            ))}
+            {rows.map((row, i) => (
+              <div key={`course-${row.turn.turn}`} className="z-10 min-w-0 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "extra") }}>
+                <div className="sticky left-0" style={{ width: "min(100%, var(--view-w))" }}>
+                  <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
                 </div>
               </div>
             ))}

@@ -6,6 +6,8 @@ import type { ChatView } from "@/lib/chat/client/chat-view";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { ChevronLeftIcon, ChevronRightIcon, MinimizeIcon } from "@/components/ui/icons";
 import type { ColumnPager } from "./use-column-pager";
+import { MAX_MODELS } from "@/lib/chat/client/limits";
+import { ColumnModelMenu } from "./column-model-menu";
 
 interface Props {
   view: ChatView;
@@ -37,7 +39,7 @@ export function GridToolbar({ view, byId, focused, onFocusChange, together, onTo
           {view.columns
             .filter((c) => c.index !== focused)
             .map((c) => {
-              const label = modelLabel(byId, c.settings.modelId);
+              const label = modelLabel(byId, c.settings.modelId, c.saved?.label);
               return (
                 <button key={c.key} type="button" onClick={() => onFocusChange(c.index)} aria-label={`Focus ${label.name}`} className={toolButton} title={`Focus ${label.name} instead`}>
                   <span className="max-w-40 truncate">{visibleName(label.name, label.simulated)}</span>
@@ -49,6 +51,9 @@ export function GridToolbar({ view, byId, focused, onFocusChange, together, onTo
             Show all columns
           </button>
         </div>
+      )}
+      {view.columns[0]?.columnId && view.columns.length < MAX_MODELS && (
+        <ColumnModelMenu index={view.columns.length} columnCount={view.columns.length} modelName="" caption="Add model" label="Add a model column" />
       )}
       {overflowing && (
         <div className="ml-auto flex items-center gap-1.5">

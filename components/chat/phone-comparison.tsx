@@ -11,12 +11,13 @@ import { AnswerStats } from "./answer-stats";
 import { ColumnHeader } from "./column-header";
 import type { ComparisonProps } from "./comparison-grid";
 import { PhoneStatsStrip } from "./phone-stats-strip";
+import { TurnCourse } from "./turn-course";
 import { TurnPrompt } from "./turn-prompt";
 import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
 export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
   const ref = useLatestTurnInView<HTMLDivElement>(rows.length);
-  const labels = view.columns.map((c) => modelLabel(byId, c.settings.modelId));
+  const labels = view.columns.map((c) => modelLabel(byId, c.settings.modelId, c.saved?.label));
   const header = (index: number) => {
     const column = view.columns[index];
     const label = labels[index];
@@ -33,6 +34,9 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
         settings={column.settings}
         onSettingsChange={(next) => onSettingsChange(index, next)}
         readOnly={readOnly}
+        position={column.columnId === null ? undefined : { index, count: view.columns.length }}
+        unavailable={column.saved?.available === false && column.saved.modelId === column.settings.modelId}
+        unsupported={byId.get(column.settings.modelId)?.unsupportedParameters}
       />
     );
   };
@@ -59,6 +63,7 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           onRegenerate={onRegenerate}
           turnMarkdown={() => turnMarkdown(i)}
           onCompare={onCompare}
+          isLast={i === rows.length - 1}
         />
       ))}
     </div>
@@ -76,9 +81,10 @@ interface TurnProps {
   onRegenerate: (messageId: string) => void;
   turnMarkdown: () => string;
   onCompare: (turnIndex: number) => void;
+  isLast: boolean;
 }
 
-function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare }: TurnProps) {
+function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare, isLast }: TurnProps) {
   const [selected, setSelected] = useState(0);
   const tabId = (i: number) => `turn-${index}-tab-${i}`;
   const panelId = `turn-${index}-panel`;
@@ -95,6 +101,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
         turnMarkdown={turnMarkdown}
         canCompare={row.answers.filter((a) => a && toAnswerDisplay(a).text !== "").length >= 2}
         onCompare={onCompare}
+        turn={row.turn}
       />
       <div
         role="tablist"
@@ -126,10 +133,11 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
       </div>
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(selected)} className="space-y-2">
         {header(selected)}
-        <AnswerCard answer={answer} modelName={fullNames[selected]} canRegenerate={canRegenerate} onRegenerate={onRegenerate} />
+        <AnswerCard answer={answer} modelName={fullNames[selected]} canRegenerate={canRegenerate} onRegenerate={onRegenerate} turn={row.turn} />
         {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={{ figures: row.score.figures[selected], marks: row.score.marks[selected] }} modelName={fullNames[selected]} />}
       </div>
       <PhoneStatsStrip names={names} row={row} selected={selected} onSelect={setSelected} />
+      <TurnCourse index={index} row={row} names={names} isLast={isLast} />
     </section>
   );
 }

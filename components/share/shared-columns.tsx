@@ -33,7 +33,7 @@ export function toChatView(snapshot: SharedSnapshot): ChatView {
       });
     }),
   );
-  return { columns, turns: snapshot.turns.map((turn, t) => ({ turn: t, prompt: turn.prompt })), answers };
+  return { columns, turns: snapshot.turns.map((turn, t) => ({ turn: t, prompt: turn.prompt, id: null })), answers, fusions: new Map() };
 }
 
 function toModelOptions(snapshot: SharedSnapshot): Map<string, ModelOption> {

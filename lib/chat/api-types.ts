@@ -15,27 +15,47 @@ export interface ModelOption {
   contextLength: number | null;
   maxOutputTokens: number | null;
   free: boolean;
+  /** Per-column parameters (temperature, top_p, stop, reasoning) this model does not take. */
+  unsupportedParameters?: string[];
   /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
   preset?: { slug: string; models: string[]; team: boolean };
 }
+
+export type ReasoningEffort = "minimal" | "low" | "medium" | "high";
 
 export interface ColumnSettings {
   modelId: string;
   temperature?: number | null;
   maxTokens?: number | null;
   systemPrompt?: string | null;
+  topP?: number | null;
+  /** Up to four stop sequences. */
+  stop?: string[] | null;
+  reasoningEffort?: ReasoningEffort | null;
 }
 
-export interface ColumnDto extends Required<ColumnSettings> {
+export interface ColumnDto extends Required<Pick<ColumnSettings, "modelId" | "temperature" | "maxTokens" | "systemPrompt">>, Pick<ColumnSettings, "topP" | "stop" | "reasoningEffort"> {
   id: string;
   position: number;
+  /** The model's display name, even when no configured provider serves it any more. */
+  label?: { name: string; providerLabel: string; simulated: boolean };
+  /** False: no configured provider serves the model now ("model unavailable"). */
+  available?: boolean;
 }
 
 export interface MessageDto {
   id: string;
   columnId: string | null;
   turn: number;
-  role: "user" | "assistant";
+  /** "fusion": a fused answer (no column), merging the turn's answers. */
+  role: "user" | "assistant" | "fusion";
+  /** The prompt before it on its branch (for a prompt), or its prompt (for an answer). */
+  parentId?: string | null;
+  /** Its siblings, oldest first: a prompt's edited versions (branches), an answer's regenerations. */
+  versions?: string[];
+  /** On a prompt: the answer every column continues from; null: each column its own. */
+  sharedAnswerId?: string | null;
+  modelId?: string | null;
   content: string;
   reasoning: string;
   status: "streaming" | "done" | "stopped" | "error";
@@ -117,4 +137,6 @@ export interface ChatRequestBody {
   columns?: ColumnSettings[];
   /** Names of the built-in tools to switch on; absent keeps the conversation's choice. */
   tools?: string[];
+  /** A prompt of the conversation to edit: the new prompt starts a branch beside it. */
+  editOf?: string;
 }

@@ -5,7 +5,8 @@ import { requireUser } from "../auth/current-user";
 import { parseJsonText } from "../http/parse-body";
 import { prepareRegeneration } from "./regenerate";
 import { prepareTurn, streamColumns, type ChatStream } from "./run-turn";
-import { chatRequestSchema, regenerateRequestSchema } from "./schemas";
+import { chatRequestSchema, fuseRequestSchema, regenerateRequestSchema } from "./schemas";
+import { prepareFusion } from "./fuse";
 
 export type { ChatStream } from "./run-turn";
 
@@ -21,4 +22,11 @@ export async function openRegeneration(request: Request, body: string): Promise<
   const user = await requireUser(request);
   const { messageId } = parseJsonText(body, regenerateRequestSchema);
   return streamColumns(await prepareRegeneration(user.id, messageId), []);
+}
+
+/** POST /api/chat/fuse: a chosen model merges one turn's answers into one, streamed like a turn. */
+export async function openFusion(request: Request, body: string): Promise<ChatStream> {
+  const user = await requireUser(request);
+  const { promptId, modelId } = parseJsonText(body, fuseRequestSchema);
+  return streamColumns(await prepareFusion(user.id, promptId, modelId), []);
 }

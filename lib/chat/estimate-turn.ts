@@ -10,25 +10,27 @@ import { AppError } from "../errors";
 import type { WireMessage } from "../providers/quirks/message-rules";
 import { enabledToolsOf } from "../tools/registry";
 import { columnTools } from "./column-tools";
-import { buildColumnHistory } from "./history";
+import { buildColumnHistory, HISTORY_SELECT } from "./history";
+import { MessageTree } from "../db/message-tree";
 import type { estimateRequestSchema } from "./schemas";
 
 export async function estimateTurn(userId: string, body: z.infer<typeof estimateRequestSchema>) {
   const conversation = body.conversationId
     ? await getDb().conversation.findFirst({
         where: { id: body.conversationId, userId },
-        include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } } },
+        include: { columns: { orderBy: { position: "asc" } }, messages: { select: HISTORY_SELECT } },
       })
     : null;
   // Someone else's (or a deleted) conversation is not silently priced as a new one.
   if (body.conversationId && !conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
-  const nextTurn = conversation ? Math.max(-1, ...conversation.messages.map((m) => m.turn)) + 1 : 0;
+  const path = conversation ? new MessageTree(conversation.messages).activePath() : [];
+  const order = conversation?.columns.map((c) => c.id) ?? [];
   const enabled = conversation ? enabledToolsOf(conversation.enabledTools) : [];
   const columns = await Promise.all(
     body.columns.map(async (settings, i) => {
       const column = conversation?.columns[i];
       const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
-      const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system) : system ? [{ role: "system", content: system }] : [];
+      const history = column ? buildColumnHistory(path, column.id, system, order) : system ? [{ role: "system", content: system }] : [];
       const messages = [...history, { role: "user", content: body.prompt }] as WireMessage[];
       const tools = columnTools(settings.modelId, enabled);
       const bodyOut = { messages, ...(settings.maxTokens != null ? { max_tokens: settings.maxTokens } : {}), ...(tools.length ? { tools } : {}) };

@@ -1,8 +1,10 @@
-// Regenerating one column: its answer of that turn is replaced by a fresh call with the same history.
+// Regenerating one column: a fresh call with the same history, saved as a new version of the
+// answer beside the old one (which stays, with its ledger row); the new version is shown.
 import { getDb } from "../db/client";
+import { MessageTree } from "../db/message-tree";
 import { AppError } from "../errors";
 import { enabledToolsOf } from "../tools/registry";
-import { buildColumnHistory } from "./history";
+import { buildColumnHistory, HISTORY_SELECT } from "./history";
 import type { PreparedTurn } from "./run-turn";
 
 export async function prepareRegeneration(userId: string, messageId: string): Promise<PreparedTurn> {
@@ -14,19 +16,22 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
     if (!old || !old.column) throw new AppError(404, "Answer not found");
     if (old.status === "streaming") throw new AppError(409, "This answer is still streaming; stop it first");
     const { column, conversationId, turn } = old;
-    const history = await tx.message.findMany({ where: { conversationId }, select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } });
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { enabledTools: true } });
-    const userMessage = await tx.message.findFirst({ where: { conversationId, turn, role: "user" } });
-    await tx.message.delete({ where: { id: old.id } });
+    const rows = await tx.message.findMany({ where: { conversationId }, select: HISTORY_SELECT });
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { enabledTools: true, columns: { orderBy: { position: "asc" }, select: { id: true } } } });
+    const tree = new MessageTree(rows);
+    const prompt = old.parentId ? tree.get(old.parentId) : undefined;
+    if (!prompt) throw new AppError(404, "The prompt of this answer was not found");
+    await tx.message.updateMany({ where: { conversationId, parentId: prompt.id, columnId: column.id, role: "assistant" }, data: { selected: false } });
     const answer = await tx.message.create({
-      data: { conversationId, columnId: column.id, turn, role: "assistant", status: "streaming", modelId: column.modelId },
+      data: { conversationId, columnId: column.id, turn, role: "assistant", status: "streaming", modelId: column.modelId, parentId: prompt.id },
     });
     await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+    const history = tree.pathTo(prompt.parentId);
     return {
       persisted: Promise.resolve(),
       conversationId,
       turn,
-      userMessageId: userMessage?.id ?? "",
+      userMessageId: prompt.id,
       runs: [
         {
           userId,
@@ -34,9 +39,8 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
           columnId: column.id,
           messageId: answer.id,
           modelId: column.modelId,
-          messages: buildColumnHistory(history, column.id, turn, column.systemPrompt),
-          temperature: column.temperature,
-          maxTokens: column.maxTokens,
+          messages: [...buildColumnHistory(history, column.id, column.systemPrompt, conversation.columns.map((c) => c.id)), { role: "user", content: prompt.content }],
+          settings: column,
           tools: enabledToolsOf(conversation.enabledTools),
         },
       ],

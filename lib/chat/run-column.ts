@@ -17,8 +17,11 @@ import { columnStats } from "./column-stats";
 import { columnTools } from "./column-tools";
 import { finishAssistantMessage } from "../db/messages";
 import { applyPreset } from "../presets/apply-preset";
+import { samplingParams, type ColumnSamplingRow } from "./sampling-params";
 
 export const MAX_TOOL_ROUNDS = 4;
+
+export const MODEL_UNAVAILABLE = "Model unavailable: no configured provider serves this model now. Swap the column's model to go on.";
 
 export interface ColumnRun {
   userId: string;
@@ -27,8 +30,8 @@ export interface ColumnRun {
   messageId: string;
   modelId: string;
   messages: ChatCompletionMessageParam[];
-  temperature: number | null;
-  maxTokens: number | null;
+  /** The column's sampling settings, as stored (stop sequences as a JSON array). */
+  settings: ColumnSamplingRow;
   /** Names of the built-in tools switched on for the conversation. */
   tools: string[];
   /** Resolves once the answer's row exists; its final state is written after that. */
@@ -64,8 +67,7 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
         models: [run.modelId],
         body: {
           messages: messages as WireMessage[],
-          ...(run.temperature != null ? { temperature: run.temperature } : {}),
-          ...(run.maxTokens != null ? { max_tokens: run.maxTokens } : {}),
+          ...samplingParams(run.settings),
           ...(tools.length ? { tools } : {}),
         },
         signal: run.signal,
@@ -94,7 +96,8 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
   } catch (error) {
     // Refused before any call (budget, free tier, a prompt too long for the model).
     if (!(error instanceof AppError)) throw error;
-    refusal = error.message;
+    // The reader can do nothing with a server setting here: the column offers a swap instead.
+    refusal = error.code === "model_not_found" ? MODEL_UNAVAILABLE : error.message;
   }
 
   const stopReason = run.signal.aborted ? stopReasonOf(run.signal) : null;

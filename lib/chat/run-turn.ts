@@ -8,7 +8,8 @@ import { AppError } from "../errors";
 import { multiplex } from "../streaming/multiplex";
 import type { ChatEvent, ColumnStats } from "../streaming/events";
 import type { ChatRequestBody } from "./api-types";
-import { buildColumnHistory } from "./history";
+import { buildColumnHistory, HISTORY_SELECT, type HistoryRow } from "./history";
+import { MessageTree, type PathStep } from "../db/message-tree";
 import { enabledToolsOf } from "../tools/registry";
 import { checkpointDue } from "../calls/checkpoint";
 import { registerLive, stopLive } from "../calls/live-calls";
@@ -25,7 +26,7 @@ export interface PreparedTurn {
   persisted: Promise<void>;
 }
 
-type ColumnRow = { id: string; position: number; modelId: string; temperature: number | null; maxTokens: number | null; systemPrompt: string | null };
+type ColumnRow = ReturnType<typeof columnData> & { id: string };
 
 export async function prepareTurn(userId: string, body: ChatRequestBody): Promise<PreparedTurn> {
   // An unknown model is refused before anything is written.
@@ -36,7 +37,8 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   const writes: HotWrite[] = [];
   let conversationId: string;
   let columns: ColumnRow[];
-  let history: Parameters<typeof buildColumnHistory>[0] = [];
+  let history: PathStep<HistoryRow>[] = [];
+  let parentId: string | null = null;
   let turn = 0;
   let tools = body.tools ?? [];
 
@@ -50,13 +52,23 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   } else {
     const owned = await db.conversation.findFirst({
       where: { id: body.conversationId, userId },
-      include: { columns: { orderBy: { position: "asc" } }, messages: { select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } } },
+      include: { columns: { orderBy: { position: "asc" } }, messages: { select: HISTORY_SELECT } },
     });
     if (!owned) throw new AppError(404, "Conversation not found");
     conversationId = owned.id;
     columns = owned.columns;
-    history = owned.messages;
-    turn = Math.max(-1, ...owned.messages.map((m) => m.turn)) + 1;
+    const tree = new MessageTree(owned.messages);
+    if (body.editOf) {
+      // An edited prompt is a new sibling of the old one: a branch from the turn before it.
+      const edited = tree.get(body.editOf);
+      if (!edited || edited.role !== "user") throw new AppError(404, "Prompt not found", "not_found", "editOf");
+      parentId = edited.parentId;
+      await db.message.updateMany({ where: { conversationId, role: "user", parentId }, data: { selected: false } });
+    } else {
+      parentId = tree.activePath().at(-1)?.prompt.id ?? null;
+    }
+    history = tree.pathTo(parentId);
+    turn = history.length;
     if (body.columns) {
       if (body.columns.length !== owned.columns.length) {
         throw new AppError(400, `This conversation has ${owned.columns.length} columns; send settings for each`, "invalid_request", "columns");
@@ -70,21 +82,20 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   }
 
   const userMessageId = newId();
-  writes.push(["insertMessage", { id: userMessageId, conversationId, columnId: null, turn, role: "user", content: body.prompt, status: "done", modelId: null, now }]);
-  const withPrompt = [...history, { role: "user", columnId: null, turn, content: body.prompt }];
+  writes.push(["insertMessage", { id: userMessageId, conversationId, columnId: null, turn, role: "user", content: body.prompt, status: "done", modelId: null, parentId, now }]);
+  const order = columns.map((c) => c.id);
   const runs = columns.map((column) => ({
     userId,
     conversationId,
     columnId: column.id,
     messageId: newId(),
     modelId: column.modelId,
-    messages: buildColumnHistory(withPrompt, column.id, turn, column.systemPrompt),
-    temperature: column.temperature,
-    maxTokens: column.maxTokens,
+    messages: [...buildColumnHistory(history, column.id, column.systemPrompt, order), { role: "user" as const, content: body.prompt }],
+    settings: column,
     tools,
   }));
   for (const run of runs) {
-    writes.push(["insertMessage", { id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", content: "", status: "streaming", modelId: run.modelId, now }]);
+    writes.push(["insertMessage", { id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", content: "", status: "streaming", modelId: run.modelId, parentId: userMessageId, now }]);
   }
   const persisted = hotWrite(writes);
   return { conversationId, turn, userMessageId, runs, persisted };
@@ -98,7 +109,7 @@ export interface ChatStream {
   stopAll(): void;
 }
 
-function assertModelExists(modelId: string, param: string): void {
+export function assertModelExists(modelId: string, param: string): void {
   try {
     resolveCandidates(modelId);
   } catch (error) {

@@ -1,17 +1,14 @@
 // Request bodies of the chatroom's routes.
 import { z } from "zod";
 import { CHAT_TOOL_NAMES } from "../tools/registry";
+import { presetColumnSchema } from "../presets/preset-schema";
 
 export const MAX_COLUMNS = 8;
 
 const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "Model ids look like provider/model");
 
-export const columnSettingsSchema = z.object({
-  modelId: modelIdSchema,
-  temperature: z.number().min(0).max(2).nullish(),
-  maxTokens: z.number().int().min(1).max(1_000_000).nullish(),
-  systemPrompt: z.string().max(100_000).nullish(),
-});
+/** A column's model and settings: a saved model set's column, where the model may also be a preset. */
+export const columnSettingsSchema = presetColumnSchema.extend({ modelId: modelIdSchema });
 
 export const chatRequestSchema = z
   .object({
@@ -19,6 +16,7 @@ export const chatRequestSchema = z
     prompt: z.string().max(1_000_000).refine((p) => p.trim().length > 0, "The prompt is empty"),
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} models at once`).optional(),
     tools: z.array(z.enum(CHAT_TOOL_NAMES as [string, ...string[]])).max(20).optional(),
+    editOf: z.string().min(1).max(100).optional(),
   })
   .strict();
 
@@ -26,6 +24,21 @@ export const stopRequestSchema = z.union([
   z.object({ messageId: z.string().min(1).max(100) }).strict(),
   z.object({ conversationId: z.string().min(1).max(100) }).strict(),
 ]);
+
+const idSchema = z.string().min(1).max(100);
+
+/** Show this version of an answer, or this branch of a prompt. */
+export const selectRequestSchema = z.object({ messageId: idSchema }).strict();
+
+/** The answer every column continues from after its turn; null: each column its own. */
+export const continueWithRequestSchema = z.object({ promptId: idSchema, answerId: idSchema.nullable() }).strict();
+
+export const fuseRequestSchema = z.object({ promptId: idSchema, modelId: modelIdSchema }).strict();
+
+/** The columns of a running conversation: an id keeps (or swaps) a column, no id adds one, a missing id removes it. */
+export const columnsUpdateSchema = z
+  .object({ columns: z.array(columnSettingsSchema.extend({ id: idSchema.optional() })).min(1).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} models at once`) })
+  .strict();
 
 export const regenerateRequestSchema = z.object({ messageId: z.string().min(1).max(100) }).strict();
 

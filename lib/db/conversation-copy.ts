@@ -63,9 +63,13 @@ export interface ConversationCopy {
 export async function insertConversationCopy(userId: string, copy: ConversationCopy, now = new Date()): Promise<string> {
   const conversationId = newId();
   const columnIds = copy.columns.map(() => newId());
+  // One branch: each prompt follows the one before, each answer hangs under its prompt.
+  const promptIds = copy.turns.map(() => newId());
   const messages = copy.turns.flatMap((turn, turnIndex) => [
-    { id: newId(), columnId: null, turn: turnIndex, role: "user", content: turn.prompt, status: "done", createdAt: now },
-    ...turn.answers.flatMap((answer, i) => (answer && columnIds[i] ? [answerRow(answer, columnIds[i], copy.columns[i].modelId, turnIndex, now)] : [])),
+    { id: promptIds[turnIndex], parentId: promptIds[turnIndex - 1] ?? null, columnId: null, turn: turnIndex, role: "user", content: turn.prompt, status: "done", createdAt: now },
+    ...turn.answers.flatMap((answer, i) =>
+      answer && columnIds[i] ? [{ ...answerRow(answer, columnIds[i], copy.columns[i].modelId, turnIndex, now), parentId: promptIds[turnIndex] }] : [],
+    ),
   ]);
   const db = getDb();
   // Columns go first: messages refer to them.

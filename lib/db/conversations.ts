@@ -3,6 +3,7 @@ import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "..
 import { getDb } from "./client";
 import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";
+import { FUSION_GROUP, MessageTree } from "./message-tree";
 import { enabledToolsOf } from "../tools/registry";
 
 /** Newest first; `ids` narrows the list to those conversations (search results). */
@@ -25,29 +26,32 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     include: { columns: { orderBy: { position: "asc" } }, messages: { orderBy: [{ turn: "asc" }, { createdAt: "asc" }] } },
   });
   if (!conversation) return null;
-  const positionOf = new Map(conversation.columns.map((c) => [c.id, c.position]));
-  // Within a turn: the user prompt first, then answers in column order.
-  const messages = [...conversation.messages].sort(
-    (a, b) => a.turn - b.turn || (positionOf.get(a.columnId ?? "") ?? -1) - (positionOf.get(b.columnId ?? "") ?? -1),
-  );
-  const cost = messages.reduce((sum, m) => sum + m.costPico, 0n);
+  // What is shown is the selected branch, with the selected version of each answer; each
+  // shown message names its siblings so the reader can switch. Within a turn: the prompt
+  // first, then answers in column order, then a fused answer.
+  const tree = new MessageTree(conversation.messages);
+  const shown = tree.activePath().flatMap((step) => [
+    step.prompt,
+    ...[...conversation.columns.map((c) => c.id), FUSION_GROUP].flatMap((group) => {
+      const answer = step.answers.get(group)?.selected;
+      return answer ? [answer] : [];
+    }),
+  ]);
+  // The conversation's cost is every call it made, on every branch and version (the ledger's sum).
+  const cost = conversation.messages.reduce((sum, m) => sum + m.costPico, 0n);
   return {
     id: conversation.id,
     title: conversation.title,
     updatedAt: conversation.updatedAt.toISOString(),
     costPico: cost.toString(),
     enabledTools: enabledToolsOf(conversation.enabledTools),
-    columns: conversation.columns.map((c) => ({
-      id: c.id,
-      position: c.position,
-      modelId: c.modelId,
-      temperature: c.temperature,
-      maxTokens: c.maxTokens,
-      systemPrompt: c.systemPrompt,
-    })),
-    messages: messages.map((m) => {
+    columns: conversation.columns.map((c) => ({ id: c.id, position: c.position, ...columnSettingsOf(c) })),
+    messages: shown.map((m) => {
+      const dto = messageToDto(m);
+      const siblings = tree.siblingsOf(m);
+      if (siblings.length > 1) dto.versions = siblings.map((s) => s.id);
       const imported = m.role === "assistant" ? importedOf(m.notes) : undefined;
-      return imported ? { ...messageToDto(m), imported } : messageToDto(m);
+      return imported ? { ...dto, imported } : dto;
     }),
   };
 }
@@ -79,5 +83,31 @@ export function columnData(settings: ColumnSettings, position: number) {
     temperature: settings.temperature ?? null,
     maxTokens: settings.maxTokens ?? null,
     systemPrompt: settings.systemPrompt?.trim() ? settings.systemPrompt : null,
+    topP: settings.topP ?? null,
+    stop: settings.stop?.length ? JSON.stringify(settings.stop) : null,
+    reasoningEffort: (settings.reasoningEffort ?? null) as string | null,
   };
+}
+
+/** A stored column's settings as the API shows them. */
+export function columnSettingsOf(c: { modelId: string; temperature: number | null; maxTokens: number | null; systemPrompt: string | null; topP: number | null; stop: string | null; reasoningEffort: string | null }): Required<ColumnSettings> {
+  return {
+    modelId: c.modelId,
+    temperature: c.temperature,
+    maxTokens: c.maxTokens,
+    systemPrompt: c.systemPrompt,
+    topP: c.topP,
+    stop: parseStopSequences(c.stop),
+    reasoningEffort: (c.reasoningEffort as ColumnSettings["reasoningEffort"]) ?? null,
+  };
+}
+
+export function parseStopSequences(json: string | null): string[] | null {
+  if (!json) return null;
+  try {
+    const list = JSON.parse(json) as unknown;
+    return Array.isArray(list) && list.every((s) => typeof s === "string") ? list : null;
+  } catch {
+    return null;
+  }
 }

@@ -10,11 +10,12 @@ export const HOT_STATEMENTS = {
   insertConversation: `INSERT INTO "Conversation" ("id","userId","title","createdAt","updatedAt") VALUES (@id,@userId,@title,@now,@now)`,
   touchConversation: `UPDATE "Conversation" SET "updatedAt" = @now WHERE "id" = @id`,
   setConversationTools: `UPDATE "Conversation" SET "enabledTools" = @enabledTools WHERE "id" = @id`,
-  insertColumn: `INSERT INTO "ConversationColumn" ("id","conversationId","position","modelId","temperature","maxTokens","systemPrompt")
-    VALUES (@id,@conversationId,@position,@modelId,@temperature,@maxTokens,@systemPrompt)`,
-  updateColumn: `UPDATE "ConversationColumn" SET "position"=@position,"modelId"=@modelId,"temperature"=@temperature,"maxTokens"=@maxTokens,"systemPrompt"=@systemPrompt WHERE "id"=@id`,
-  insertMessage: `INSERT INTO "Message" ("id","conversationId","columnId","turn","role","content","status","modelId","createdAt","updatedAt")
-    VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@now,@now)`,
+  insertColumn: `INSERT INTO "ConversationColumn" ("id","conversationId","position","modelId","temperature","maxTokens","systemPrompt","topP","stop","reasoningEffort")
+    VALUES (@id,@conversationId,@position,@modelId,@temperature,@maxTokens,@systemPrompt,@topP,@stop,@reasoningEffort)`,
+  updateColumn: `UPDATE "ConversationColumn" SET "position"=@position,"modelId"=@modelId,"temperature"=@temperature,"maxTokens"=@maxTokens,"systemPrompt"=@systemPrompt,
+    "topP"=@topP,"stop"=@stop,"reasoningEffort"=@reasoningEffort WHERE "id"=@id`,
+  insertMessage: `INSERT INTO "Message" ("id","conversationId","columnId","turn","role","content","status","modelId","parentId","createdAt","updatedAt")
+    VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@parentId,@now,@now)`,
   finishMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning,"toolTrace"=@toolTrace,"notes"=@notes,"status"=@status,"provider"=@provider,"upstreamModel"=@upstreamModel,
     "finishReason"=@finishReason,"error"=@error,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,"reasoningTokens"=@reasoningTokens,
     "cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,

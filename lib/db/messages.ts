@@ -56,7 +56,7 @@ export async function closeInterruptedMessages(keep?: KeepOpen): Promise<number>
 }
 
 export function statsOf(message: Message): ColumnStats | null {
-  if (message.role !== "assistant") return null;
+  if (message.role === "user") return null;
   return {
     status: message.status === "streaming" ? "done" : (message.status as ColumnStats["status"]),
     finishReason: message.finishReason,
@@ -87,6 +87,8 @@ export function messageToDto(message: Message): MessageDto {
     status: message.status as MessageDto["status"],
     stats: statsOf(message),
     toolTrace: parseToolTrace(message.toolTrace),
+    parentId: message.parentId,
+    ...(message.role === "user" ? { sharedAnswerId: message.sharedAnswerId } : { modelId: message.modelId }),
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -24,6 +24,22 @@ const modelIdSchema = z
   .max(300)
   .regex(/^[^/\s@]+\/\S+$/, "Model ids look like provider/model (a preset cannot name another preset)");
 
+/** One chatroom column of a saved model set: a model and its settings (the chatroom's column
+ * settings are this, with presets allowed as models). */
+export const presetColumnSchema = z.object({
+  modelId: modelIdSchema,
+  temperature: z.number().min(0).max(2).nullish(),
+  maxTokens: z.number().int().min(1).max(1_000_000).nullish(),
+  systemPrompt: z.string().max(100_000).nullish(),
+  topP: z.number().min(0).max(1).nullish(),
+  stop: z.array(z.string().min(1).max(200)).max(4, "At most 4 stop sequences").nullish(),
+  reasoningEffort: z.enum(["minimal", "low", "medium", "high"]).nullish(),
+});
+
+export type PresetColumn = z.infer<typeof presetColumnSchema>;
+
+export const MAX_SET_COLUMNS = 8;
+
 /** The request parameters a preset may set; a request's own values win over them. */
 export const presetParametersSchema = z
   .object({
@@ -61,6 +77,8 @@ export const presetInputSchema = z
     systemPrompt: z.string().max(100_000, "systemPrompt must be at most 100000 characters").nullish(),
     /** Published to every user of the instance (admins only). */
     team: z.boolean().optional(),
+    /** A saved model set: the chatroom opens these columns side by side (a model may repeat with other settings). */
+    columns: z.array(presetColumnSchema).min(1).max(MAX_SET_COLUMNS, `A model set has at most ${MAX_SET_COLUMNS} columns`).nullish(),
   })
   .strict();
 
@@ -77,6 +95,8 @@ export interface PresetDto {
   provider: z.infer<typeof providerPreferencesSchema>;
   parameters: PresetParameters;
   systemPrompt: string | null;
+  /** Set for a saved model set: its columns, each a model with its settings. */
+  columns: PresetColumn[] | null;
   /** The viewer may change or delete it (their own; a team preset for an admin). */
   editable: boolean;
   updatedAt: string;

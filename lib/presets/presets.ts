@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
 import { AppError } from "../errors";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
-import { presetParametersSchema, type PresetDto, type PresetInput } from "./preset-schema";
+import { presetColumnSchema, presetParametersSchema, type PresetDto, type PresetInput } from "./preset-schema";
 import { providerPreferencesSchema } from "../router/provider-preferences-schema";
 
 export interface PresetViewer {
@@ -59,14 +59,15 @@ export async function deletePreset(viewer: PresetViewer, id: string): Promise<vo
 }
 
 function assertModelsKnown(input: PresetInput): void {
-  input.models.forEach((model, i) => {
+  const named = [...input.models.map((model, i) => [model, `models.${i}`]), ...(input.columns ?? []).map((c, i) => [c.modelId, `columns.${i}.modelId`])];
+  for (const [model, param] of named) {
     try {
       resolveCandidates(model);
     } catch (error) {
-      if (error instanceof ModelNotFoundError) throw new AppError(400, `models.${i}: ${error.message}`, "model_not_found", `models.${i}`);
+      if (error instanceof ModelNotFoundError) throw new AppError(400, `${param}: ${error.message}`, "model_not_found", param);
       throw error;
     }
-  });
+  }
 }
 
 /** Team presets are published and changed by admins; a member edits only their own. */
@@ -104,6 +105,7 @@ function toColumns(input: PresetInput) {
     provider: JSON.stringify(input.provider ?? {}),
     parameters: JSON.stringify(input.parameters ?? {}),
     systemPrompt: input.systemPrompt?.trim() ? input.systemPrompt : null,
+    columns: input.columns?.length ? JSON.stringify(input.columns) : null,
   };
 }
 
@@ -119,6 +121,7 @@ function toDto(row: Preset, viewer: PresetViewer): PresetDto {
     provider: readJson(row.provider, (v) => providerPreferencesSchema.catch({}).parse(v)),
     parameters: readJson(row.parameters, (v) => presetParametersSchema.catch({}).parse(v)),
     systemPrompt: row.systemPrompt,
+    columns: row.columns ? readJson(row.columns, (v) => presetColumnSchema.array().nullable().catch(null).parse(v)) : null,
     editable: canEdit(row, viewer),
     updatedAt: row.updatedAt.toISOString(),
   };

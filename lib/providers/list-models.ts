@@ -1,5 +1,7 @@
 // The models each configured provider offers, as picker options.
-import { listEndpointsForProvider } from "../catalog/lookup";
+import { findEndpoint, listEndpointsForProvider } from "../catalog/lookup";
+import { quirksFor } from "./quirks/model-quirks";
+import { unsupportedParametersOf } from "./quirks/normalise-request";
 import { formatUsdPerMillion } from "../catalog/price";
 import type { ModelOption } from "../chat/api-types";
 import { priceFor } from "../router/price-for";
@@ -50,7 +52,18 @@ function toOption(provider: ProviderConfig, upstreamId: string): ModelOption {
     contextLength: info.contextLength,
     maxOutputTokens: info.maxOutputTokens,
     free: info.free,
+    unsupportedParameters: columnUnsupported(provider, upstreamId),
   };
+}
+
+/** The chatroom's per-column parameters this model would have dropped (normalise-request.ts's rule). */
+const COLUMN_PARAMETERS = ["temperature", "top_p", "stop", "reasoning"];
+function columnUnsupported(provider: ProviderConfig, upstreamId: string): string[] {
+  const supported = findEndpoint(provider.id, upstreamId)?.model.supportedParameters;
+  const sandbox = provider.kind === "sandbox" ? SANDBOX_MODELS.find((m) => m.id === upstreamId) : undefined;
+  const unsupported = unsupportedParametersOf(quirksFor(provider.quirks, upstreamId), supported?.length ? supported : null);
+  if (sandbox && !sandbox.reasoning) unsupported.add("reasoning");
+  return COLUMN_PARAMETERS.filter((p) => unsupported.has(p));
 }
 
 /** A provider's key or base URL changed: its models are asked again. */

@@ -11,7 +11,7 @@ import { handleCreateResponse, handleDeleteResponse, handleGetResponse } from ".
 import type { ErrorBody } from "../api-v1/api-error";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { anthropicErrorBody } from "../messages/anthropic-error";
-import { openChatTurn, openRegeneration, type ChatStream } from "../chat/chat-http";
+import { openChatTurn, openFusion, openRegeneration, type ChatStream } from "../chat/chat-http";
 import { errorResponse } from "../errors";
 import { handleMetrics } from "../metrics/metrics-route";
 import { nodeHeaders } from "../http/node-headers";
@@ -27,6 +27,7 @@ type OpenChat = (request: Request, body: string) => Promise<ChatStream>;
 const CHAT_ROUTES: Record<string, OpenChat> = {
   "POST /api/chat": openChatTurn,
   "POST /api/chat/regenerate": openRegeneration,
+  "POST /api/chat/fuse": openFusion,
 };
 
 // The API in every format it speaks: node:http end to end, no Web stream conversions on the way.

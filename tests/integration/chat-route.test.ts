@@ -170,14 +170,14 @@ describe("POST /api/chat", () => {
     expect(await db.generation.count({ where: { conversationId: latest.id, status: "stopped" } })).toBe(3);
   });
 
-  it("regenerates one column, replacing its answer", async () => {
+  it("regenerates one column as a new version, keeping the old answer", async () => {
     const events = await send({ prompt: "Pick a number", columns: three.slice(0, 2) });
     const [end] = endsOf(events);
     const again = await collectEvents(await viaServer(jsonRequest("/api/chat/regenerate", { messageId: end.messageId })));
     const [newEnd] = endsOf(again);
     expect(newEnd.stats.status).toBe("done");
     expect(newEnd.messageId).not.toBe(end.messageId);
-    expect(await db.message.count({ where: { id: end.messageId } })).toBe(0);
+    expect(await db.message.findUniqueOrThrow({ where: { id: end.messageId } })).toMatchObject({ selected: false, status: "done" });
   });
 
   it.each([

@@ -38,7 +38,7 @@ describe("buildChatView", () => {
   it("places live answers of a brand-new comparison by model before the server names the columns", () => {
     const s = session({ requestColumns: [{ modelId: "sandbox/a" }, { modelId: "sandbox/a" }], answers: { x: live("m1", "x", "sandbox/a", 0), y: live("m2", "y", "sandbox/a", 0) } });
     const view = buildChatView(undefined, [s], null);
-    expect(view.turns).toEqual([{ turn: 0, prompt: "hello" }]);
+    expect(view.turns).toMatchObject([{ turn: 0, prompt: "hello", id: null }]);
     expect((view.answers.get(answerKey("pending-0", 0)) as LiveAnswer).messageId).toBe("m1");
     expect((view.answers.get(answerKey("pending-1", 0)) as LiveAnswer).messageId).toBe("m2");
   });

@@ -112,3 +112,18 @@ export async function fetchProviders(): Promise<ProviderStatusDto[]> {
 export function checkProvider(id: string): Promise<ProviderCheckDto> {
   return requestJson(`/api/providers/${encodeURIComponent(id)}/check`, { method: "POST" });
 }
+
+/** Shows one version of an answer, or one branch of an edited prompt. */
+export function selectVersion(messageId: string): Promise<{ conversationId: string }> {
+  return requestJson("/api/chat/select", { method: "POST", json: { messageId } });
+}
+
+/** After the prompt's turn every column continues from this answer; null: each column its own. */
+export function continueWithAnswer(promptId: string, answerId: string | null): Promise<{ conversationId: string }> {
+  return requestJson("/api/chat/continue-with", { method: "POST", json: { promptId, answerId } });
+}
+
+/** Swap, add or remove columns of a running conversation (an id keeps a column; none adds one). */
+export function updateColumns(conversationId: string, columns: (ColumnSettings & { id?: string })[]): Promise<ConversationDto> {
+  return requestJson(`/api/conversations/${encodeURIComponent(conversationId)}/columns`, { method: "PUT", json: { columns } });
+}

@@ -1,7 +1,7 @@
 // Merges the server's copy of a conversation with the answers streaming in this tab into
 // what the chatroom draws: columns, turns, and one answer per column and turn. Answer
 // objects are passed through untouched (never copied) so memoised cards keep skipping.
-import type { ColumnSettings, ConversationDto, MessageDto } from "@/lib/chat/api-types";
+import type { ColumnDto, ColumnSettings, ConversationDto, MessageDto } from "@/lib/chat/api-types";
 import type { LiveAnswer, LiveSession } from "./live-types";
 
 export interface ViewColumn {
@@ -10,12 +10,23 @@ export interface ViewColumn {
   columnId: string | null;
   index: number;
   settings: ColumnSettings;
+  /** As saved: the model's display name, and whether it can still be called. */
+  saved?: Pick<ColumnDto, "label" | "available" | "modelId">;
 }
 
 export interface ViewTurn {
   turn: number;
   prompt: string;
+  /** The prompt's message id once the server has it. */
+  id: string | null;
+  /** Its edited siblings (branches), oldest first, when there are several. */
+  versions?: string[];
+  /** The answer every column continues from after this turn; null: each column its own. */
+  sharedAnswerId?: string | null;
 }
+
+/** Events of a fused answer carry this where a column's carry the column id (lib/chat/fuse.ts). */
+export const FUSION_KEY_PREFIX = "fusion:";
 
 export type ViewAnswer = { kind: "saved"; message: MessageDto } | { kind: "live"; answer: LiveAnswer };
 
@@ -24,6 +35,8 @@ export interface ChatView {
   turns: ViewTurn[];
   /** Keyed by `${column.key}:${turn}`. */
   answers: Map<string, MessageDto | LiveAnswer>;
+  /** A turn's fused answer, by turn. */
+  fusions: Map<number, MessageDto | LiveAnswer>;
 }
 
 export const answerKey = (columnKey: string, turn: number) => `${columnKey}:${turn}`;
@@ -38,7 +51,9 @@ export function buildChatView(
   draftColumns: readonly ColumnSettings[] | null,
 ): ChatView {
   const answers = new Map<string, MessageDto | LiveAnswer>();
+  const fusions = new Map<number, MessageDto | LiveAnswer>();
   const prompts = new Map<number, string>();
+  const promptMessages = new Map<number, MessageDto>();
   let columns: ViewColumn[];
 
   if (conversation) {
@@ -46,10 +61,14 @@ export function buildChatView(
       key: c.id,
       columnId: c.id,
       index,
-      settings: draftColumns?.[index] ?? { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt },
+      settings: draftColumns?.[index] ?? { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt, topP: c.topP, stop: c.stop, reasoningEffort: c.reasoningEffort },
+      saved: { label: c.label, available: c.available, modelId: c.modelId },
     }));
     for (const m of conversation.messages) {
-      if (m.role === "user") prompts.set(m.turn, m.content);
+      if (m.role === "user") {
+        prompts.set(m.turn, m.content);
+        promptMessages.set(m.turn, m);
+      } else if (m.role === "fusion") fusions.set(m.turn, m);
       else if (m.columnId) answers.set(answerKey(m.columnId, m.turn), m);
     }
   } else {
@@ -59,9 +78,20 @@ export function buildChatView(
   }
 
   for (const session of sessions) {
+    // An edited prompt streaming now replaces its turn, and the old branch's later turns go.
+    if (session.editOf && session.turn !== null && session.prompt !== null && (session.status === "connecting" || session.status === "streaming")) {
+      prompts.set(session.turn, session.prompt);
+      promptMessages.delete(session.turn);
+      for (const turn of [...prompts.keys()]) if (turn > session.turn) prompts.delete(turn);
+    }
     if (session.turn !== null && session.prompt !== null && !prompts.has(session.turn)) prompts.set(session.turn, session.prompt);
     if (session.turn === null && session.prompt !== null && session.status !== "failed" && prompts.size === 0) prompts.set(0, session.prompt);
     for (const live of Object.values(session.answers)) {
+      if (live.columnId.startsWith(FUSION_KEY_PREFIX)) {
+        const saved = fusions.get(live.turn);
+        if (!(saved && !isLiveAnswer(saved) && saved.id === live.messageId && saved.status !== "streaming")) fusions.set(live.turn, live);
+        continue;
+      }
       const column = columns.find((c) => c.columnId === live.columnId) ?? placeholderFor(columns, live, answers);
       if (!column) continue;
       const key = answerKey(column.key, live.turn);
@@ -72,8 +102,8 @@ export function buildChatView(
     }
   }
 
-  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt));
-  return { columns, turns, answers };
+  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt, promptMessages.get(turn)));
+  return { columns, turns, answers, fusions };
 }
 
 /** Before the conversation has loaded, a live answer goes to the first pending column of its model. */
@@ -93,12 +123,12 @@ export function coveredSessions(conversation: ConversationDto | undefined, sessi
 
 // Same turn, same object: lets memoised columns compare turns by identity.
 const turnCache = new Map<string, ViewTurn>();
-function internTurn(turn: number, prompt: string): ViewTurn {
-  const key = `${turn}\u0000${prompt}`;
+function internTurn(turn: number, prompt: string, message: MessageDto | undefined): ViewTurn {
+  const key = [turn, prompt, message?.id, message?.versions?.join(","), message?.sharedAnswerId].join("\u0000");
   let cached = turnCache.get(key);
   if (!cached) {
     if (turnCache.size > 500) turnCache.clear();
-    cached = { turn, prompt };
+    cached = { turn, prompt, id: message?.id ?? null, versions: message?.versions, sharedAnswerId: message?.sharedAnswerId ?? null };
     turnCache.set(key, cached);
   }
   return cached;

@@ -36,9 +36,10 @@ export class LiveChatStore {
 
   getSnapshot = (): readonly LiveSession[] => this.snapshot;
 
-  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[] }): string {
+  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[]; editOf?: string }): string {
     return this.start(queryClient, "/api/chat", body, {
       kind: "turn",
+      editOf: body.editOf ?? null,
       conversationId: body.conversationId ?? null,
       turn: null,
       prompt: body.prompt,
@@ -55,6 +56,17 @@ export class LiveChatStore {
       kind: "regenerate",
       conversationId: answer.conversationId,
       turn: answer.turn,
+      prompt: null,
+      requestColumns: [],
+    });
+  }
+
+  /** A chosen model merges a turn's answers; its events carry the fusion key as their column. */
+  startFuse(queryClient: QueryClient, fusion: { conversationId: string; turn: number; promptId: string; modelId: string }): string {
+    return this.start(queryClient, "/api/chat/fuse", { promptId: fusion.promptId, modelId: fusion.modelId }, {
+      kind: "fuse",
+      conversationId: fusion.conversationId,
+      turn: fusion.turn,
       prompt: null,
       requestColumns: [],
     });

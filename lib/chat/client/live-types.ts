@@ -36,7 +36,9 @@ export interface LiveAnswer {
 
 export interface LiveSession {
   readonly key: string;
-  readonly kind: "turn" | "regenerate";
+  readonly kind: "turn" | "regenerate" | "fuse";
+  /** A turn that edits this prompt (a new branch). */
+  readonly editOf?: string | null;
   readonly conversationId: string | null;
   readonly turn: number | null;
   /** The prompt of a new turn; null for a regeneration. */

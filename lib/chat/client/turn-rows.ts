@@ -27,12 +27,14 @@ export interface TurnRow {
   /** One per column, in column order. */
   answers: (MessageDto | LiveAnswer | undefined)[];
   score: TurnScore;
+  /** The turn's fused answer, if it was fused. */
+  fusion?: MessageDto | LiveAnswer;
 }
 
 export function buildTurnRows(view: ChatView): TurnRow[] {
   return view.turns.map((turn) => {
     const answers = view.columns.map((c) => view.answers.get(answerKey(c.key, turn.turn)));
-    return { turn, answers, score: scoreTurn(answers.map((a) => (a ? toAnswerDisplay(a) : undefined))) };
+    return { turn, answers, score: scoreTurn(answers.map((a) => (a ? toAnswerDisplay(a) : undefined))), fusion: view.fusions.get(turn.turn) };
   });
 }
 

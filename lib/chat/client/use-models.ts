@@ -19,9 +19,14 @@ export function useModels(): ModelsState {
 }
 
 /** A model the catalog no longer lists (provider key removed) still shows by its id. */
-export function modelLabel(byId: ReadonlyMap<string, ModelOption>, modelId: string): { name: string; providerLabel: string; simulated: boolean } {
+export function modelLabel(
+  byId: ReadonlyMap<string, ModelOption>,
+  modelId: string,
+  known?: { name: string; providerLabel: string; simulated: boolean },
+): { name: string; providerLabel: string; simulated: boolean } {
   const model = byId.get(modelId);
   if (model) return model;
+  if (known) return known;
   const provider = modelId.split("/")[0] ?? "";
   return { name: modelId.slice(provider.length + 1) || modelId, providerLabel: provider, simulated: provider === "sandbox" };
 }

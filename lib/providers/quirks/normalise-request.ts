@@ -60,12 +60,20 @@ export function normaliseRequest(request: Record<string, unknown> & { messages: 
   return { params, dropped, replay, trimmedMessages, quirks };
 }
 
+/** What a model does not take, and so is dropped from its requests: the quirks table's list, the
+ * sampling parameters missing from the catalog's list (when it has one), and `reasoning` where the
+ * provider has no way to pass it. */
+export function unsupportedParametersOf(quirks: EffectiveQuirks, supportedParameters: string[] | null): Set<string> {
+  const unsupported = new Set(quirks.unsupportedParameters);
+  if (supportedParameters) for (const name of CATALOG_CHECKED) if (!supportedParameters.includes(name)) unsupported.add(name);
+  if (quirks.reasoningParam === null) unsupported.add("reasoning");
+  return unsupported;
+}
+
 function dropUnsupported(params: Record<string, unknown>, quirks: EffectiveQuirks, target: NormaliseTarget, options: NormaliseOptions): string[] {
   const present = (name: string) => params[name] !== undefined && params[name] !== null;
-  const unsupported = new Set(quirks.unsupportedParameters);
-  if (target.supportedParameters) for (const name of CATALOG_CHECKED) if (!target.supportedParameters.includes(name)) unsupported.add(name);
+  const unsupported = unsupportedParametersOf(quirks, target.supportedParameters);
   const reasoning = present("reasoning") ? (params.reasoning as { effort?: unknown; max_tokens?: unknown }) : null;
-  if (reasoning && quirks.reasoningParam === null) unsupported.add("reasoning");
   const dropped = [...unsupported].filter(present);
   if (dropped.length && options.requireParameters) {
     throw new AppError(400, `${target.upstreamModel} does not support ${dropped.join(", ")} (provider.require_parameters is set)`, "unsupported_parameter", dropped[0]);

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { renameRequestSchema } from "@/lib/chat/schemas";
 import { getConversation, renameConversation } from "@/lib/db/conversations";
+import { withColumnLabels } from "@/lib/chat/column-labels";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { deleteConversationAndShares } from "@/lib/share/share-links";
@@ -14,7 +15,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     const user = await requireUser(request);
     const conversation = await getConversation(user.id, (await params).id);
     if (!conversation) throw new AppError(404, "Conversation not found");
-    return Response.json(conversation);
+    return Response.json(withColumnLabels(conversation));
   } catch (error) {
     return errorResponse(error);
   }
