@@ -56,6 +56,8 @@ export interface ConversationSummaryDto {
   updatedAt: string;
   /** Picodollars as a decimal string. */
   costPico: string;
+  /** A blind comparison (the arena); `hidden` until a turn is voted on: models, providers and costs withheld. */
+  blind?: { hidden: boolean };
   /** Only in search results: where in a prompt or answer the words were found. */
   snippet?: string;
 }
@@ -117,4 +119,7 @@ export interface ChatRequestBody {
   columns?: ColumnSettings[];
   /** Names of the built-in tools to switch on; absent keeps the conversation's choice. */
   tools?: string[];
+  /** Start a blind comparison: `columns` (shuffled), or `random` models from a pool. */
+  blind?: boolean;
+  random?: { count: number; pool?: string[] };
 }

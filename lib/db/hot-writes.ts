@@ -11,7 +11,7 @@ import { getEnv } from "../env";
 type Row = Record<string, string | number | bigint | null>;
 
 const SQL = {
-  insertConversation: `INSERT INTO "Conversation" ("id","userId","title","createdAt","updatedAt") VALUES (@id,@userId,@title,@now,@now)`,
+  insertConversation: `INSERT INTO "Conversation" ("id","userId","title","blind","createdAt","updatedAt") VALUES (@id,@userId,@title,@blind,@now,@now)`,
   touchConversation: `UPDATE "Conversation" SET "updatedAt" = @now WHERE "id" = @id`,
   setConversationTools: `UPDATE "Conversation" SET "enabledTools" = @enabledTools WHERE "id" = @id`,
   insertColumn: `INSERT INTO "ConversationColumn" ("id","conversationId","position","modelId","temperature","maxTokens","systemPrompt")

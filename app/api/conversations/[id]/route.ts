@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { renameRequestSchema } from "@/lib/chat/schemas";
-import { getConversation, renameConversation } from "@/lib/db/conversations";
+import { readConversationForPage } from "@/lib/blind/read-conversation";
+import { renameConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { deleteConversationAndShares } from "@/lib/share/share-links";
@@ -12,7 +13,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const user = await requireUser(request);
-    const conversation = await getConversation(user.id, (await params).id);
+    const conversation = await readConversationForPage(user.id, (await params).id);
     if (!conversation) throw new AppError(404, "Conversation not found");
     return Response.json(conversation);
   } catch (error) {
