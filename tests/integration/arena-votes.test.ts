@@ -1,0 +1,157 @@
+// Blind comparisons and votes through the real routes: the chat stream on the app server, the
+// conversation, estimate, export, share and vote route handlers, against the sandbox over HTTP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRequest, signInAs, type TestUser } from "../helpers/auth";
+import { startSandboxServer } from "@/lib/providers/sandbox/server";
+import { createTestDatabase } from "../helpers/test-db";
+import { collectEvents, jsonRequest } from "../helpers/chat-client";
+import { viaServer } from "../helpers/app-server";
+import type { ChatEvent } from "@/lib/streaming/events";
+
+let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
+let conversationRoute: typeof import("@/app/api/conversations/[id]/route");
+let conversationsRoute: typeof import("@/app/api/conversations/route");
+let exportRoute: typeof import("@/app/api/conversations/[id]/export/route");
+let estimateRoute: typeof import("@/app/api/chat/estimate/route");
+let shareRoute: typeof import("@/app/api/share/route");
+let votesRoute: typeof import("@/app/api/votes/route");
+let voteRoute: typeof import("@/app/api/votes/[id]/route");
+let owner: TestUser;
+
+const MODELS = ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"];
+/** Anything that would tell the models apart: ids, names, the provider. */
+const GIVEAWAYS = [...MODELS, "swift-mini", "atlas-large", "echo-free", "Swift Mini", "Atlas Large", "Echo Free", "sandbox", "simulated"];
+
+beforeAll(async () => {
+  sandbox = await startSandboxServer({ port: 0, speed: 20 });
+  process.env.DATABASE_URL = createTestDatabase();
+  process.env.SANDBOX_ENABLED = "true";
+  process.env.SANDBOX_BASE_URL = sandbox.url;
+  conversationRoute = await import("@/app/api/conversations/[id]/route");
+  conversationsRoute = await import("@/app/api/conversations/route");
+  exportRoute = await import("@/app/api/conversations/[id]/export/route");
+  estimateRoute = await import("@/app/api/chat/estimate/route");
+  shareRoute = await import("@/app/api/share/route");
+  votesRoute = await import("@/app/api/votes/route");
+  voteRoute = await import("@/app/api/votes/[id]/route");
+  owner = await signInAs({ role: "member" });
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function startBlind(body: Record<string, unknown>, as: TestUser = owner): Promise<{ raw: string; events: ChatEvent[]; conversationId: string }> {
+  const response = await viaServer(jsonRequest("/api/chat", { prompt: "What is 12*7+3?", blind: true, ...body }, { as }));
+  expect(response.status).toBe(200);
+  const raw = await response.text();
+  const events = await collectEvents(new Response(raw));
+  const turn = events.find((e) => e.type === "turn") as Extract<ChatEvent, { type: "turn" }>;
+  return { raw, events, conversationId: turn.conversationId };
+}
+
+function expectNoGiveaway(text: string) {
+  for (const word of GIVEAWAYS) expect(text, `"${word}" gives the model away`).not.toContain(word);
+}
+
+describe("a blind comparison", () => {
+  it("never names its models, providers or per-model figures before the vote, then reveals them", async () => {
+    const { raw, events, conversationId } = await startBlind({ columns: MODELS.map((modelId) => ({ modelId })) });
+    expectNoGiveaway(raw);
+    const starts = events.filter((e) => e.type === "column-start");
+    expect(starts.map((e) => e.modelId)).toEqual(["blind/model-a", "blind/model-b", "blind/model-c"]);
+    for (const end of events.filter((e) => e.type === "column-end")) expect(end.stats).toMatchObject({ hidden: true, costPico: "0", ttftMs: null, provider: null });
+
+    const read = await conversationRoute.GET(appRequest(`/api/conversations/${conversationId}`), params(conversationId));
+    const body = await read.text();
+    expectNoGiveaway(body);
+    expect(JSON.parse(body).blind).toEqual({ hidden: true });
+    const list = await (await conversationsRoute.GET(appRequest("/api/conversations"))).json();
+    expect(list.conversations.find((c: { id: string }) => c.id === conversationId)).toMatchObject({ costPico: "0", blind: { hidden: true } });
+
+    const estimate = await estimateRoute.POST(jsonRequest("/api/chat/estimate", { conversationId, prompt: "And 5*5?", columns: [{ modelId: "blind/model-a" }, { modelId: "blind/model-b" }, { modelId: "blind/model-c" }] }));
+    const estimateText = await estimate.text();
+    expectNoGiveaway(estimateText);
+    expect(JSON.parse(estimateText)).toMatchObject({ columns: [], hidden: true, columnCount: 3 });
+    expect(BigInt(JSON.parse(estimateText).totalMaxCostPico)).toBeGreaterThan(0n);
+
+    expect((await exportRoute.GET(appRequest(`/api/conversations/${conversationId}/export?format=md`), params(conversationId))).status).toBe(409);
+    expect((await shareRoute.POST(jsonRequest("/api/share", { conversationId, includeSystemPrompts: false, includeStats: true, expiresIn: "never" }))).status).toBe(409);
+
+    // A second turn stays blind.
+    const next = await viaServer(jsonRequest("/api/chat", { conversationId, prompt: "And 5*5?" }));
+    expectNoGiveaway(await next.text());
+
+    const cast = await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 1 }, categories: ["maths"] }));
+    expect(cast.status).toBe(200);
+    const { vote } = await cast.json();
+    expect(vote).toMatchObject({ blind: true, kind: "human", turn: 0, autoCategory: "maths", categories: ["maths"], deanonymised: false });
+    expect(vote.columns.map((c: { model: string }) => c.model).sort()).toEqual([...MODELS].sort());
+    expect(vote.columns.reduce((sum: bigint, c: { costPico: string }) => sum + BigInt(c.costPico), 0n)).toBeGreaterThan(0n);
+
+    const revealed = await (await conversationRoute.GET(appRequest(`/api/conversations/${conversationId}`), params(conversationId))).json();
+    expect(revealed.blind).toEqual({ hidden: false });
+    expect(revealed.columns.map((c: { modelId: string }) => c.modelId)).toEqual(vote.columns.map((c: { model: string }) => c.model));
+    expect(revealed.messages.find((m: { role: string }) => m.role === "assistant").stats.provider).toBe("sandbox");
+    // Voting on the second turn now: the models were known, so it is not a blind vote.
+    const second = await (await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 1, outcome: { kind: "tie" } }))).json();
+    expect(second.vote.blind).toBe(false);
+  });
+
+  it("draws N random models from a pool, distinct and in a random order", async () => {
+    const pool = ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free", "sandbox/coder-pro"];
+    const { raw, conversationId } = await startBlind({ random: { count: 2, pool } });
+    expectNoGiveaway(raw);
+    const { getDb } = await import("@/lib/db/client");
+    const columns = await getDb().conversationColumn.findMany({ where: { conversationId } });
+    expect(columns).toHaveLength(2);
+    expect(new Set(columns.map((c) => c.modelId)).size).toBe(2);
+    for (const c of columns) expect(pool).toContain(c.modelId);
+    const tooMany = await viaServer(jsonRequest("/api/chat", { prompt: "hi", blind: true, random: { count: 5, pool } }));
+    expect(tooMany.status).toBe(400);
+    const notBlind = await viaServer(jsonRequest("/api/chat", { prompt: "hi", random: { count: 2 } }));
+    expect(notBlind.status).toBe(400);
+  });
+});
+
+describe("votes", () => {
+  it("are listed, edited, exported as CSV and JSON, and deleted by their owner only", async () => {
+    const response = await viaServer(jsonRequest("/api/chat", { prompt: "Write a haiku about rivers", columns: MODELS.slice(0, 2).map((modelId) => ({ modelId })) }));
+    const events = await collectEvents(response);
+    const { conversationId } = events[0] as Extract<ChatEvent, { type: "turn" }>;
+    const bad = await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 5 } }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/column 5 does not exist/);
+
+    const { vote } = await (await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 0 } }))).json();
+    expect(vote).toMatchObject({ blind: false, autoCategory: "writing" });
+    // Casting again changes the same vote.
+    const again = await (await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "all-bad" } }))).json();
+    expect(again.vote.id).toBe(vote.id);
+
+    const edited = await voteRoute.PATCH(appRequest(`/api/votes/${vote.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome: { kind: "best", column: 1 }, categories: ["poetry"] }) }), params(vote.id));
+    expect((await edited.json()).vote).toMatchObject({ outcome: { kind: "best", column: 1 }, categories: ["poetry"] });
+
+    const mine = await (await votesRoute.GET(appRequest(`/api/votes?conversationId=${conversationId}`))).json();
+    expect(mine.votes).toHaveLength(1);
+    const csv = await (await votesRoute.GET(appRequest(`/api/votes?format=csv&conversationId=${conversationId}`))).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^vote_id,created_at,user_id,conversation_id,turn,kind/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("sandbox/swift-mini");
+    expect(lines[2]).toContain(",best,");
+
+    const stranger = await signInAs({ role: "member" });
+    expect((await voteRoute.DELETE(appRequest(`/api/votes/${vote.id}`, { method: "DELETE", as: stranger }), params(vote.id))).status).toBe(404);
+    expect((await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "tie" } }, { as: stranger }))).status).toBe(404);
+    expect((await votesRoute.GET(appRequest("/api/votes?scope=team", { as: stranger }))).status).toBe(403);
+    const admin = await signInAs({ role: "admin" });
+    const team = await (await votesRoute.GET(appRequest("/api/votes?scope=team", { as: admin }))).json();
+    expect(team.votes.some((v: { id: string }) => v.id === vote.id)).toBe(true);
+
+    expect((await voteRoute.DELETE(appRequest(`/api/votes/${vote.id}`, { method: "DELETE", as: owner }), params(vote.id))).status).toBe(200);
+    expect((await (await votesRoute.GET(appRequest(`/api/votes?conversationId=${conversationId}`, { as: owner }))).json()).votes).toHaveLength(0);
+  });
+});
