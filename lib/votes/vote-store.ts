@@ -8,7 +8,6 @@ import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { validateBody } from "../http/parse-body";
 import { identityDetector } from "./identity-detector";
-import { bumpVotesVersion } from "./votes-version";
 import { serialiseColumns, voteColumnOf } from "./vote-columns";
 import type { EditVote } from "./vote-schemas";
 
@@ -101,7 +100,6 @@ export async function castVote(userId: string, turn: TurnForVote, input: CastInp
   });
   // A human vote on a blind comparison reveals its models (for this turn and the ones after).
   if (kind === "human" && turn.blind && !turn.revealed) await db.conversation.updateMany({ where: { id: turn.conversationId, userId, revealedAt: null }, data: { revealedAt: new Date() } });
-  bumpVotesVersion();
   return toVote(row);
 }
 
@@ -123,7 +121,6 @@ export async function editVote(userId: string, id: string, change: EditVote): Pr
 
 export async function deleteVote(userId: string, id: string): Promise<boolean> {
   const { count } = await getDb().vote.deleteMany({ where: { id, userId } });
-  if (count > 0) bumpVotesVersion();
   return count > 0;
 }
 

@@ -16,6 +16,7 @@ let estimateRoute: typeof import("@/app/api/chat/estimate/route");
 let shareRoute: typeof import("@/app/api/share/route");
 let votesRoute: typeof import("@/app/api/votes/route");
 let voteRoute: typeof import("@/app/api/votes/[id]/route");
+let leaderboardRoute: typeof import("@/app/api/leaderboard/route");
 let owner: TestUser;
 
 const MODELS = ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"];
@@ -34,6 +35,7 @@ beforeAll(async () => {
   shareRoute = await import("@/app/api/share/route");
   votesRoute = await import("@/app/api/votes/route");
   voteRoute = await import("@/app/api/votes/[id]/route");
+  leaderboardRoute = await import("@/app/api/leaderboard/route");
   owner = await signInAs({ role: "member" });
 });
 
@@ -153,5 +155,41 @@ describe("votes", () => {
 
     expect((await voteRoute.DELETE(appRequest(`/api/votes/${vote.id}`, { method: "DELETE", as: owner }), params(vote.id))).status).toBe(200);
     expect((await (await votesRoute.GET(appRequest(`/api/votes?conversationId=${conversationId}`, { as: owner }))).json()).votes).toHaveLength(0);
+  });
+});
+
+describe("the leaderboard", () => {
+  it("scores the caller's votes with intervals and ledger costs, is cached, and moves when a vote is cast", async () => {
+    const voter = await signInAs({ role: "member" });
+    const turnWith = async (columns: string[]) => {
+      const events = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Explain recursion", columns: columns.map((modelId) => ({ modelId })) }, { as: voter })));
+      return (events[0] as Extract<ChatEvent, { type: "turn" }>).conversationId;
+    };
+    for (let i = 0; i < 3; i++) {
+      const conversationId = await turnWith(["sandbox/swift-mini", "sandbox/echo-free"]);
+      await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 0 } }, { as: voter }));
+    }
+    const read = async (query = "") => (await leaderboardRoute.GET(appRequest(`/api/leaderboard${query}`, { as: voter }))).json();
+    const first = await read();
+    expect(first.board.voteCount).toBe(3);
+    expect(first.board.rows.map((r: { model: string }) => r.model)).toEqual(["sandbox/swift-mini", "sandbox/echo-free"]);
+    const top = first.board.rows[0];
+    expect(top.plain.lower).toBeLessThanOrEqual(top.plain.score + 1e-6);
+    expect(top.plain.upper).toBeGreaterThanOrEqual(top.plain.score - 1e-6);
+    expect(top.lengthControlled).not.toBeNull();
+    expect(first.winRates.cells[0][1]).toEqual({ battles: 3, winRate: 1 });
+    const swift = first.performance.find((p: { model: string }) => p.model === "sandbox/swift-mini");
+    expect(BigInt(swift.averageCostPico)).toBeGreaterThan(0n);
+    expect(first.frontier.cost[0]).toBe("sandbox/echo-free"); // free, so on the frontier
+    expect((await read()).cached).toBe(true);
+
+    const conversationId = await turnWith(["sandbox/swift-mini", "sandbox/echo-free"]);
+    await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 1 } }, { as: voter }));
+    const after = await read();
+    expect(after.cached).toBe(false);
+    expect(after.board.voteCount).toBe(4);
+    expect((await read("?blindOnly=true")).board.voteCount).toBe(0);
+    expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?scope=team", { as: voter }))).status).toBe(403);
+    expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?minVotes=-1", { as: voter }))).status).toBe(400);
   });
 });
