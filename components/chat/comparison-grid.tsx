@@ -8,7 +8,7 @@ import type { ColumnSettings, ModelOption } from "@/lib/chat/api-types";
 import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import type { ChatView } from "@/lib/chat/client/chat-view";
 import { columnScores, gridRowOf, type TurnRow } from "@/lib/chat/client/turn-rows";
-import { modelLabel } from "@/lib/chat/client/use-models";
+import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatColumn } from "./chat-column";
@@ -29,12 +29,14 @@ export interface ComparisonProps {
   onCompare: (turnIndex: number) => void;
   /** A shared snapshot: no settings to change. */
   readOnly?: boolean;
+  /** What goes in a turn's turn-wide row under its scorecards (the vote bar), given each shown column's place. */
+  turnExtra?: (rowIndex: number, cells: { index: number; gridColumn?: number; name: string }[]) => React.ReactNode;
 }
 
 const COLUMN_MIN = "17.5rem";
 const GAP = "0.75rem";
 
-export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly, turnExtra }: ComparisonProps) {
   // The sticky column headers cover the top of the view: a turn starts just below them.
   const scrollerRef = useLatestTurnInView<HTMLDivElement>(view.turns.length, (scroller) => scroller.querySelector<HTMLElement>("[data-column-header]")?.offsetHeight ?? 0);
   const [focused, setFocused] = useState<number | null>(null);
@@ -124,6 +126,19 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                 </div>
               </div>
             ))}
+            {turnExtra &&
+              rows.map((row, i) => {
+                const cells = columns.map((c, g) => {
+                  const label = modelLabel(byId, c.settings.modelId);
+                  return { index: c.index, gridColumn: g + 1, name: visibleName(label.name, label.simulated) };
+                });
+                const extra = turnExtra(i, cells);
+                return extra ? (
+                  <div key={`extra-${row.turn.turn}`} className="grid min-w-0 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "extra"), gridTemplateColumns: "subgrid" }}>
+                    {extra}
+                  </div>
+                ) : null;
+              })}
           </div>
         </div>
         <EdgeShadow side="left" show={pager.canLeft} />

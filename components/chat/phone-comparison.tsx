@@ -14,7 +14,7 @@ import { PhoneStatsStrip } from "./phone-stats-strip";
 import { TurnPrompt } from "./turn-prompt";
 import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
-export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly, turnExtra }: ComparisonProps) {
   const ref = useLatestTurnInView<HTMLDivElement>(rows.length);
   const labels = view.columns.map((c) => modelLabel(byId, c.settings.modelId));
   const header = (index: number) => {
@@ -47,8 +47,8 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
         </ul>
       )}
       {rows.map((row, i) => (
+        <div key={row.turn.turn} className="space-y-3">
         <PhoneTurn
-          key={row.turn.turn}
           index={i}
           prompt={row.turn.prompt}
           names={labels.map((l) => visibleName(l.name, l.simulated))}
@@ -60,6 +60,8 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           turnMarkdown={() => turnMarkdown(i)}
           onCompare={onCompare}
         />
+        {turnExtra?.(i, view.columns.map((c) => ({ index: c.index, name: visibleName(labels[c.index].name, labels[c.index].simulated) })))}
+        </div>
       ))}
     </div>
   );

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ModelOption } from "@/lib/chat/api-types";
+import { isBlindModelId, labelOfBlindModelId } from "@/lib/blind/blind-labels";
 import { fetchModels, queryKeys } from "./api";
 
 export interface ModelsState {
@@ -20,6 +21,7 @@ export function useModels(): ModelsState {
 
 /** A model the catalog no longer lists (provider key removed) still shows by its id. */
 export function modelLabel(byId: ReadonlyMap<string, ModelOption>, modelId: string): { name: string; providerLabel: string; simulated: boolean } {
+  if (isBlindModelId(modelId)) return { name: labelOfBlindModelId(modelId), providerLabel: "hidden", simulated: false };
   const model = byId.get(modelId);
   if (model) return model;
   const provider = modelId.split("/")[0] ?? "";
