@@ -17,6 +17,7 @@ let shareRoute: typeof import("@/app/api/share/route");
 let votesRoute: typeof import("@/app/api/votes/route");
 let voteRoute: typeof import("@/app/api/votes/[id]/route");
 let leaderboardRoute: typeof import("@/app/api/leaderboard/route");
+let judgeRoute: typeof import("@/app/api/arena/judge/route");
 let owner: TestUser;
 
 const MODELS = ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"];
@@ -36,6 +37,7 @@ beforeAll(async () => {
   votesRoute = await import("@/app/api/votes/route");
   voteRoute = await import("@/app/api/votes/[id]/route");
   leaderboardRoute = await import("@/app/api/leaderboard/route");
+  judgeRoute = await import("@/app/api/arena/judge/route");
   owner = await signInAs({ role: "member" });
 });
 
@@ -191,5 +193,39 @@ describe("the leaderboard", () => {
     expect((await read("?blindOnly=true")).board.voteCount).toBe(0);
     expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?scope=team", { as: voter }))).status).toBe(403);
     expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?minVotes=-1", { as: voter }))).status).toBe(400);
+  });
+});
+
+describe("a judge model", () => {
+  it("sees the answers anonymised in both orders, through the engine, and its agreed verdict is a judge vote", async () => {
+    const judge = await signInAs({ role: "member" });
+    const events = await collectEvents(
+      await viaServer(jsonRequest("/api/chat", { prompt: "What is 12*7+3?", blind: true, columns: [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/echo-free" }] }, { as: judge })),
+    );
+    const { conversationId } = events[0] as Extract<ChatEvent, { type: "turn" }>;
+    const response = await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: 0, judgeModel: "sandbox/atlas-large" }, { as: judge }));
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    expect(result.vote).toMatchObject({ kind: "judge", judgeModel: "sandbox/atlas-large", blind: true });
+    // Echo Free gets arithmetic wrong; the judge picks the other column in both orders.
+    const right = result.vote.columns.findIndex((c: { model: string }) => c.model === "sandbox/swift-mini");
+    expect(result.vote.outcome).toEqual({ kind: "best", column: right });
+    expect(result.verdicts).toEqual([`column ${right + 1}`, `column ${right + 1}`]);
+    expect(BigInt(result.costPico)).toBeGreaterThan(0n);
+    const { flushLedger } = await import("@/lib/ledger/ledger-writer");
+    await flushLedger();
+    const { getDb } = await import("@/lib/db/client");
+    const rows = await getDb().generation.findMany({ where: { conversationId, source: "judge" } });
+    expect(rows).toHaveLength(2);
+    expect(rows.reduce((sum, r) => sum + r.costPico, 0n)).toBe(BigInt(result.costPico));
+    // A judge vote does not reveal a blind comparison to its owner.
+    const read = await conversationRoute.GET(appRequest(`/api/conversations/${conversationId}`, { as: judge }), params(conversationId));
+    expect((await read.json()).blind).toEqual({ hidden: true });
+    // The human agrees: the leaderboard reports it, judge votes kept apart.
+    await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: right } }, { as: judge }));
+    const board = await (await leaderboardRoute.GET(appRequest("/api/leaderboard?kind=judge", { as: judge }))).json();
+    expect(board.board.voteCount).toBe(1);
+    expect(board.agreement).toEqual({ turns: 1, agreed: 1, rate: 1 });
+    expect((await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: 0, judgeModel: "nope" }, { as: judge }))).status).toBe(400);
   });
 });
