@@ -1,0 +1,169 @@
+// The arena as a person uses it: a blind comparison that gives nothing away before the vote
+// (DOM, hidden elements included, and every response the page received), a vote by keyboard,
+// the reveal, and the leaderboard that moves with the vote, its quality/cost chart and frontier.
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { csrfHeaders } from "./accounts";
+import { createComparison } from "./comparison";
+
+const SANDBOX = [
+  ["sandbox/swift-mini", "Swift Mini"],
+  ["sandbox/atlas-large", "Atlas Large"],
+  ["sandbox/sage-reasoner", "Sage Reasoner"],
+  ["sandbox/echo-free", "Echo Free"],
+  ["sandbox/coder-pro", "Coder Pro"],
+  ["sandbox/nimbus-tools", "Nimbus Tools"],
+] as const;
+/** What would tell the models apart: ids, names, the provider's name. */
+const GIVEAWAYS = [...SANDBOX.flat(), ...SANDBOX.map(([id]) => id.split("/")[1]), "simulated", "Sandbox", '"sandbox"'];
+
+const SHOTS = process.env.ARENA_SHOTS_DIR;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+function giveawaysIn(text: string): string[] {
+  return GIVEAWAYS.filter((word) => text.includes(word));
+}
+
+/** Casts a vote as the page would (for leaderboard data beside the UI flow). */
+async function vote(page: Page, conversationId: string, column: number) {
+  const response = await page.request.post("/api/votes", { headers: await csrfHeaders(page), data: { conversationId, turn: 0, outcome: { kind: "best", column } } });
+  expect(response.ok()).toBe(true);
+}
+
+async function leaderboardVotes(page: Page): Promise<number> {
+  const text = await page.getByText(/bootstrap intervals .* from \d+ votes/).textContent();
+  return Number(/from (\d+) votes/.exec(text ?? "")?.[1]);
+}
+
+test("a blind comparison names no model before the vote; a key press votes and reveals them; the leaderboard moves", async ({ page }) => {
+  test.setTimeout(180_000);
+  // Sighted votes first, so the chart has a frontier to draw: Atlas best, Swift over Echo.
+  await page.goto("/leaderboard");
+  const three = await createComparison(page, ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"], ["Explain binary search"]);
+  await vote(page, three, 1);
+  const two = await createComparison(page, ["sandbox/swift-mini", "sandbox/echo-free"], ["Explain a hash map"]);
+  await vote(page, two, 0);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Ranking" })).toBeVisible();
+  const before = await leaderboardVotes(page);
+
+  // A new blind comparison of two random models.
+  await page.goto("/");
+  await page.getByRole("checkbox", { name: "Blind" }).check();
+  await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
+  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
+
+  const bodies: { url: string; body: string }[] = [];
+  const pending: Promise<void>[] = [];
+  const record = (response: Response) => {
+    const url = response.url();
+    // The catalog of every model the user may pick is not about this comparison.
+    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
+    pending.push(
+      response
+        .text()
+        .then((body) => void bodies.push({ url, body }))
+        .catch(() => undefined),
+    );
+  };
+  page.on("response", record);
+  const box = page.getByLabel("Prompt");
+  await box.fill("What is 12*7+3?");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+  await expect(page.getByRole("heading", { name: "Model A", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Model B", exact: true })).toBeVisible();
+  const better = page.getByRole("button", { name: /^A is better/ });
+  await expect(better).toBeVisible();
+  await expect(page.getByText("Cost and speed hidden until you vote").first()).toBeVisible();
+  await expect(page.getByText("hidden until you vote", { exact: false }).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await shot(page, "blind-before-vote-1440");
+
+  // Nothing in the DOM (hidden elements included) or in any response names a model.
+  expect(giveawaysIn(await page.content())).toEqual([]);
+  expect(await page.title()).not.toMatch(/swift|atlas|sage|echo|coder|nimbus|sandbox/i);
+  await Promise.all(pending);
+  expect(bodies.length).toBeGreaterThan(2);
+  for (const { url, body } of bodies) expect(giveawaysIn(body), url).toEqual([]);
+  // The conversation list (sidebar) shows the prompt, not a cost.
+  const conversationId = /\/c\/([^/]+)$/.exec(page.url())![1];
+  page.off("response", record);
+
+  // Vote by keyboard: "1" = the first column is the best.
+  await page.getByLabel("Prompt").press("Escape");
+  await page.keyboard.press("1");
+  const revealed = page.getByRole("region", { name: "Models revealed" });
+  await expect(revealed).toBeVisible();
+  await expect(revealed).toContainText("Model A was");
+  await expect(page.getByRole("button", { name: /^A is better/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText(/Your vote: A is better \(blind\)/)).toBeVisible();
+  // After the vote the names, providers and costs are there.
+  await expect.poll(async () => giveawaysIn(await page.content()).length).toBeGreaterThan(0);
+  await expect(page.getByRole("heading", { name: "Model A", exact: true })).toHaveCount(0);
+  await expect(page.getByTitle("Cost of this answer").first()).toContainText("$");
+  await page.waitForTimeout(1500);
+  await shot(page, "blind-revealed-1440");
+  const votes = await page.request.get(`/api/votes?conversationId=${conversationId}`);
+  expect((await votes.json()).votes[0]).toMatchObject({ blind: true, outcome: { kind: "best", column: 0 } });
+
+  // The leaderboard counts the vote; its chart draws the frontier.
+  await page.goto("/leaderboard");
+  await expect.poll(() => leaderboardVotes(page)).toBe(before + 1);
+  const chart = page.getByRole("figure", { name: /Scatter chart of score against average cost per answer/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator(".recharts-scatter-symbol").first()).toBeVisible();
+  await expect(chart.locator(".recharts-scatter-line")).toHaveCount(1);
+  await expect(page.getByText(/the line joins the Pareto frontier: .+ → .+/)).toBeVisible();
+  await page.getByRole("button", { name: "TTFT" }).click();
+  await expect(page.getByRole("figure", { name: /time to first token/ })).toBeVisible();
+  await page.getByRole("button", { name: "Table view" }).click();
+  await expect(page.getByRole("table", { name: "Score, cost and speed per model" })).toBeVisible();
+  await page.getByRole("button", { name: "Table view" }).click();
+  await page.getByRole("button", { name: "Cost", exact: true }).click();
+  await expect(page.getByRole("table", { name: "Win rate of each row model against each column model" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Blind votes only" }).check();
+  await expect.poll(() => leaderboardVotes(page)).toBe(1);
+  await page.getByRole("checkbox", { name: "Blind votes only" }).uncheck();
+  await expect.poll(() => leaderboardVotes(page)).toBe(before + 1);
+  await shot(page, "leaderboard-1440");
+});
+
+test("votes are listed, changed and deleted on the votes page; the leaderboard fits a phone", async ({ page }) => {
+  const id = await createComparison(page, ["sandbox/coder-pro", "sandbox/sage-reasoner"], ["Write a function that reverses a string"]);
+  await page.goto(`/c/${id}`);
+  await page.getByRole("button", { name: /^B is better/ }).click();
+  await expect(page.getByText("Your vote: B is better")).toBeVisible();
+  await page.getByRole("button", { name: "Tie" }).click();
+  await expect(page.getByText("Your vote: Tie")).toBeVisible();
+  await shot(page, "sighted-vote-1440");
+
+  await page.goto("/votes");
+  const item = page.getByRole("listitem", { name: /Vote on Turn 1/ }).first();
+  await expect(item).toContainText("Tie");
+  await item.getByRole("combobox", { name: "Verdict" }).selectOption({ label: "Coder Pro is the best" });
+  await expect(item).toContainText("Coder Pro is the best");
+  await item.getByRole("textbox", { name: "Tags (comma-separated)" }).fill("code, strings");
+  await item.getByRole("button", { name: "Save tags" }).click();
+  await expect(item.getByRole("textbox", { name: "Tags (comma-separated)" })).toHaveValue("code, strings");
+  const csv = await page.request.get("/api/votes?format=csv");
+  expect(await csv.text()).toContain("code;strings");
+  await shot(page, "votes-1440");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/leaderboard");
+  await expect(page.getByRole("heading", { name: "Ranking" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, "leaderboard-390");
+  await page.goto(`/c/${id}`);
+  await expect(page.getByRole("button", { name: /^A is better/ })).toBeVisible();
+  await shot(page, "vote-390");
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/votes");
+  await page.getByRole("listitem", { name: /Vote on Turn 1/ }).first().getByRole("button", { name: "Delete vote" }).click();
+  await expect(page.getByText("Coder Pro is the best")).toHaveCount(0);
+});
