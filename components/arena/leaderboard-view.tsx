@@ -34,6 +34,9 @@ export function LeaderboardView() {
           <Link href="/votes" className="text-sm text-indigo-700 underline dark:text-indigo-300">
             Your votes
           </Link>
+          <Link href="/evals" className="text-sm text-indigo-700 underline dark:text-indigo-300">
+            Evaluation sets
+          </Link>
         </div>
       </div>
       <LeaderboardFilters value={filters} onChange={setFilters} categories={data?.categories ?? []} isAdmin={user.role === "admin"} />

@@ -33,11 +33,13 @@ const choice =
   "inline-flex items-center justify-center gap-1 rounded-md px-2.5 py-1 text-xs font-medium ring-1 disabled:opacity-50 aria-pressed:bg-emerald-600 aria-pressed:text-white aria-pressed:ring-emerald-600 dark:aria-pressed:bg-emerald-500 dark:aria-pressed:text-zinc-950";
 const idle = "text-zinc-700 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800";
 
-export function describeOutcome(outcome: VoteOutcome, columnCount: number, nameOf: (i: number) => string): string {
+/** `letters`: two columns read "A is better" (the comparison view); otherwise by name. */
+export function describeOutcome(outcome: VoteOutcome, columnCount: number, nameOf: (i: number) => string, letters = true): string {
   if (outcome.kind === "tie") return "Tie";
   if (outcome.kind === "all-bad") return columnCount === 2 ? "Both are bad" : "All are bad";
   if (outcome.ranking) return `Ranked: ${outcome.ranking.map((place, i) => ({ place, i })).sort((a, b) => a.place - b.place).map((r) => nameOf(r.i)).join(" > ")}`;
-  return columnCount === 2 ? `${letterOf(outcome.column)} is better` : `${nameOf(outcome.column)} is the best`;
+  if (columnCount === 2) return `${letters ? letterOf(outcome.column) : nameOf(outcome.column)} is better`;
+  return `${nameOf(outcome.column)} is the best`;
 }
 
 function letterOf(index: number): string {

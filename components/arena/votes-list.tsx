@@ -76,7 +76,7 @@ function VoteItem({ vote, nameOf, editable }: { vote: VoteDto; nameOf: (m: strin
             {vote.autoCategory && ` · ${vote.autoCategory}`}
           </span>
         </p>
-        <p className="text-sm font-semibold">{describeOutcome(vote.outcome, n, (i) => nameOf(vote.columns[i].model))}</p>
+        <p className="text-sm font-semibold">{describeOutcome(vote.outcome, n, (i) => nameOf(vote.columns[i].model), false)}</p>
       </div>
       <ol className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         {vote.columns.map((c, i) => (

@@ -8,7 +8,7 @@ import { LinkIcon } from "@/components/share/link-icon";
 const LINKS = [
   { href: "/", label: "Chat", Icon: ChatIcon, match: (p: string) => p === "/" || p.startsWith("/c/") },
   { href: "/models", label: "Models", Icon: CubeIcon, match: (p: string) => p.startsWith("/models") },
-  { href: "/leaderboard", label: "Leaderboard", Icon: TrophyIcon, match: (p: string) => p.startsWith("/leaderboard") || p.startsWith("/votes") },
+  { href: "/leaderboard", label: "Leaderboard", Icon: TrophyIcon, match: (p: string) => p.startsWith("/leaderboard") || p.startsWith("/votes") || p.startsWith("/evals") },
   { href: "/usage", label: "Usage", Icon: ChartIcon, match: (p: string) => p.startsWith("/usage") },
   { href: "/shared", label: "Shared links", Icon: LinkIcon, match: (p: string) => p.startsWith("/shared") },
   { href: "/settings", label: "Settings", Icon: GearIcon, match: (p: string) => p.startsWith("/settings") },

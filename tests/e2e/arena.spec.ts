@@ -103,7 +103,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   // After the vote the names, providers and costs are there.
   await expect.poll(async () => giveawaysIn(await page.content()).length).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { name: "Model A", exact: true })).toHaveCount(0);
-  await expect(page.getByTitle("Cost of this answer").first()).toContainText("$");
+  await expect(page.getByTitle("Cost of this answer").last()).toContainText("$");
   await page.waitForTimeout(1500);
   await shot(page, "blind-revealed-1440");
   const votes = await page.request.get(`/api/votes?conversationId=${conversationId}`);
@@ -142,9 +142,9 @@ test("votes are listed, changed and deleted on the votes page; the leaderboard f
 
   await page.goto("/votes");
   const item = page.getByRole("listitem", { name: /Vote on Turn 1/ }).first();
-  await expect(item).toContainText("Tie");
+  await expect(item.getByRole("paragraph").filter({ hasText: /^Tie$/ })).toBeVisible();
   await item.getByRole("combobox", { name: "Verdict" }).selectOption({ label: "Coder Pro is the best" });
-  await expect(item).toContainText("Coder Pro is the best");
+  await expect(item.getByRole("paragraph").filter({ hasText: /^Coder Pro is better$/ })).toBeVisible();
   await item.getByRole("textbox", { name: "Tags (comma-separated)" }).fill("code, strings");
   await item.getByRole("button", { name: "Save tags" }).click();
   await expect(item.getByRole("textbox", { name: "Tags (comma-separated)" })).toHaveValue("code, strings");
@@ -165,5 +165,39 @@ test("votes are listed, changed and deleted on the votes page; the leaderboard f
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/votes");
   await page.getByRole("listitem", { name: /Vote on Turn 1/ }).first().getByRole("button", { name: "Delete vote" }).click();
-  await expect(page.getByText("Coder Pro is the best")).toHaveCount(0);
+  await expect(page.getByRole("paragraph").filter({ hasText: /^Coder Pro is better$/ })).toHaveCount(0);
+});
+
+test("an evaluation set of 5 prompts runs on 3 sandbox models with a progress bar and stops at its cost cap", async ({ page }) => {
+  await page.goto("/evals");
+  const form = page.getByRole("form", { name: "New evaluation set" });
+  await form.getByRole("textbox", { name: "Name" }).fill("Arithmetic and prose");
+  await form.getByRole("textbox", { name: /Prompts/ }).fill(["What is 2+3?", "What is 7*6?", "Explain recursion briefly", "Write a haiku about tea", "Name three sorting algorithms"].join("\n"));
+  await expect(form.getByText("5 prompts")).toBeVisible();
+  await form.getByRole("button", { name: "Save set" }).click();
+  const set = page.getByRole("listitem", { name: "Arithmetic and prose" });
+  const run = set.getByRole("form", { name: "Run Arithmetic and prose" });
+  await expect(run).toBeVisible();
+  for (const name of ["Swift Mini", "Atlas Large", "Echo Free"]) await run.getByRole("checkbox", { name }).check();
+  await run.getByRole("spinbutton", { name: "Max tokens per answer" }).fill("40");
+  await expect(run.getByText(/Worst case for the whole set: \$[\d.]+/)).toBeVisible();
+
+  // A cap that fits two prompts' worst cases and half the third's.
+  const sets = await (await page.request.get("/api/eval-sets")).json();
+  const id = sets.sets.find((s: { name: string }) => s.name === "Arithmetic and prose").id;
+  const estimate = await (await page.request.post(`/api/eval-sets/${id}/estimate`, { headers: await csrfHeaders(page), data: { models: ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"], maxTokens: 40 } })).json();
+  const per = estimate.perPrompt.map(BigInt) as bigint[];
+  const cap = per[0] + per[1] + per[2] / 2n;
+  await run.getByRole("textbox", { name: "Cost cap (USD)" }).fill((Number(cap) / 1e12).toFixed(12));
+  await run.getByRole("button", { name: "Run 5 prompts" }).click();
+
+  const results = set.getByRole("region", { name: "Run results" });
+  await expect(results.getByRole("progressbar", { name: "Prompts run" })).toBeVisible();
+  await expect(results.getByText(/Stopped at the cost cap/)).toBeVisible({ timeout: 60_000 });
+  await expect(results.getByRole("progressbar", { name: "Prompts run" })).toHaveAttribute("value", "2");
+  await expect(results.getByText(/2 of 5 prompts/)).toBeVisible();
+  const table = results.getByRole("table", { name: "Answers per prompt and model" });
+  await expect(table.getByRole("columnheader", { name: "Echo Free" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "What is 2+3?" })).toBeVisible();
+  await shot(page, "evals-1440");
 });
