@@ -6,18 +6,21 @@ import { field, fieldLabel } from "@/components/usage/styles";
 export interface LeaderboardFilterState {
   kind: "human" | "judge";
   blindOnly: boolean;
+  /** With blindOnly: keep blind votes where an answer named its own model or maker. */
+  includeDeanonymised: boolean;
   category: string;
   range: "all" | "day" | "week" | "month" | "year";
   scope: "mine" | "team";
   minVotes: number;
 }
 
-export const DEFAULT_FILTERS: LeaderboardFilterState = { kind: "human", blindOnly: false, category: "", range: "all", scope: "mine", minVotes: 0 };
+export const DEFAULT_FILTERS: LeaderboardFilterState = { kind: "human", blindOnly: false, includeDeanonymised: false, category: "", range: "all", scope: "mine", minVotes: 0 };
 
 export function filterQuery(f: LeaderboardFilterState): string {
   return new URLSearchParams({
     kind: f.kind,
     blindOnly: String(f.blindOnly),
+    includeDeanonymised: String(f.includeDeanonymised),
     range: f.range,
     scope: f.scope,
     minVotes: String(f.minVotes),
@@ -81,6 +84,12 @@ export function LeaderboardFilters({ value, onChange, categories, isAdmin }: Pro
         <input type="checkbox" checked={value.blindOnly} onChange={(e) => set("blindOnly", e.target.checked)} />
         Blind votes only
       </label>
+      {value.blindOnly && (
+        <label className="flex items-center gap-1.5 pb-1.5 text-sm">
+          <input type="checkbox" checked={value.includeDeanonymised} onChange={(e) => set("includeDeanonymised", e.target.checked)} />
+          Include votes where an answer named its model
+        </label>
+      )}
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { card, muted } from "@/components/usage/styles";
 import { DEFAULT_FILTERS, filterQuery, LeaderboardFilters, type LeaderboardFilterState } from "./leaderboard-filters";
 import { ModelBattles, RankingTable, WinRateHeatmap } from "./leaderboard-parts";
 import { QualityCostChart } from "./quality-cost-chart";
+import { ShareLeaderboardButton } from "./share-leaderboard-button";
 
 export function LeaderboardView() {
   const { user } = useCurrentUser();
@@ -37,6 +38,7 @@ export function LeaderboardView() {
           <Link href="/evals" className="text-sm text-indigo-700 underline dark:text-indigo-300">
             Evaluation sets
           </Link>
+          {data && data.board.rows.length > 0 && <ShareLeaderboardButton query={query} />}
         </div>
       </div>
       <LeaderboardFilters value={filters} onChange={setFilters} categories={data?.categories ?? []} isAdmin={user.role === "admin"} />

@@ -39,6 +39,7 @@ async function leaderboardVotes(page: Page): Promise<number> {
 
 test("a blind comparison names no model before the vote; a key press votes and reveals them; the leaderboard moves", async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
   // Sighted votes first, so the chart has a frontier to draw: Atlas best, Swift over Echo.
   await page.goto("/leaderboard");
   const three = await createComparison(page, ["sandbox/swift-mini", "sandbox/atlas-large", "sandbox/echo-free"], ["Explain binary search"]);
@@ -129,9 +130,24 @@ test("a blind comparison names no model before the vote; a key press votes and r
   await page.getByRole("checkbox", { name: "Blind votes only" }).uncheck();
   await expect.poll(() => leaderboardVotes(page)).toBe(before + 1);
   await shot(page, "leaderboard-1440");
+
+  // Shared as a read-only snapshot that opens without signing in.
+  await page.getByRole("button", { name: "Share a snapshot" }).click();
+  const link = page.getByRole("link", { name: /\/shared-leaderboard\// });
+  await expect(link).toBeVisible();
+  const url = (await link.getAttribute("href"))!;
+  const guest = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+  const guestPage = await guest.newPage();
+  await guestPage.setViewportSize({ width: 1440, height: 900 });
+  await guestPage.goto(url);
+  await expect(guestPage.getByRole("heading", { name: "Leaderboard (shared)" })).toBeVisible();
+  await expect(guestPage.getByRole("table", { name: "Models ranked by score" })).toContainText("Atlas Large");
+  if (SHOTS) await guestPage.screenshot({ path: `${SHOTS}/shared-leaderboard-1440.png` });
+  await guest.close();
 });
 
 test("votes are listed, changed and deleted on the votes page; the leaderboard fits a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   const id = await createComparison(page, ["sandbox/coder-pro", "sandbox/sage-reasoner"], ["Write a function that reverses a string"]);
   await page.goto(`/c/${id}`);
   await page.getByRole("button", { name: /^B is better/ }).click();
@@ -169,6 +185,7 @@ test("votes are listed, changed and deleted on the votes page; the leaderboard f
 });
 
 test("an evaluation set of 5 prompts runs on 3 sandbox models with a progress bar and stops at its cost cap", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/evals");
   const form = page.getByRole("form", { name: "New evaluation set" });
   await form.getByRole("textbox", { name: "Name" }).fill("Arithmetic and prose");

@@ -193,6 +193,22 @@ describe("the leaderboard", () => {
     expect((await read("?blindOnly=true")).board.voteCount).toBe(0);
     expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?scope=team", { as: voter }))).status).toBe(403);
     expect((await leaderboardRoute.GET(appRequest("/api/leaderboard?minVotes=-1", { as: voter }))).status).toBe(400);
+
+    // Shared as a read-only snapshot: frozen, with display names; revoking ends it.
+    const shareRoute = await import("@/app/api/leaderboard/share/route");
+    const revokeRoute = await import("@/app/api/leaderboard/share/[id]/route");
+    const { resolveLeaderboardShare } = await import("@/lib/votes/leaderboard-share");
+    const shared = await shareRoute.POST(jsonRequest("/api/leaderboard/share", { query: "kind=human&range=all", expiresIn: "7d" }, { as: voter }));
+    expect(shared.status).toBe(201);
+    const { id, url } = await shared.json();
+    const token = url.split("/shared-leaderboard/")[1];
+    const snapshot = await resolveLeaderboardShare(token);
+    expect(snapshot?.page.board.voteCount).toBe(4);
+    expect(snapshot?.names["sandbox/swift-mini"]).toMatch(/Swift Mini/);
+    expect((await shareRoute.POST(jsonRequest("/api/leaderboard/share", { query: "scope=team", expiresIn: "7d" }, { as: voter }))).status).toBe(403);
+    expect((await shareRoute.POST(jsonRequest("/api/leaderboard/share", { query: "minVotes=oops", expiresIn: "7d" }, { as: voter }))).status).toBe(400);
+    expect((await revokeRoute.DELETE(appRequest(`/api/leaderboard/share/${id}`, { method: "DELETE", as: voter }), params(id))).status).toBe(200);
+    expect(await resolveLeaderboardShare(token)).toBeNull();
   });
 });
 
