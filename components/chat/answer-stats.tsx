@@ -31,6 +31,13 @@ const grid = "grid grid-cols-[2.75rem_minmax(0,1fr)_3rem_minmax(0,1fr)] items-ba
 
 export function AnswerStats({ answer, score, modelName }: { answer: AnswerDisplay; score: CellScore | undefined; modelName: string }) {
   const { stats } = answer;
+  if (answer.hidden) {
+    return (
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" aria-label={`Scorecard of ${modelName}`}>
+        Cost and speed hidden until you vote
+      </p>
+    );
+  }
   if (!stats) {
     if (answer.status !== "streaming") return null;
     return (

@@ -21,6 +21,9 @@ import { ColumnsArea } from "./columns-area";
 import { Composer } from "./composer";
 import { EmptyComparison } from "./empty-comparison";
 import { ModelPicker } from "./model-picker";
+import { BLIND_OFF, BlindOptions, type BlindChoice } from "@/components/arena/blind-options";
+import { RevealBanner } from "@/components/arena/reveal-banner";
+import { useVoting } from "@/components/arena/use-voting";
 import { CourseContext } from "./course-context";
 import { useCourseActions } from "./use-course-actions";
 import { ModelSetsMenu } from "./model-sets-menu";
@@ -56,6 +59,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
   const [prompt, setPrompt] = useState("");
   // Tools switched on here; null = as saved with the conversation.
   const [draftTools, setDraftTools] = useState<string[] | null>(null);
+  const [blind, setBlind] = useState<BlindChoice>(BLIND_OFF);
 
   const own = sessionKey ? sessions.find((s) => s.key === sessionKey) : undefined;
   const conversationId = routeConversationId ?? own?.conversationId ?? null;
@@ -84,6 +88,9 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columnSettings = useMemo(() => view.columns.map((c) => c.settings), [settingsKey]);
   const totalCost = useMemo(() => sumPico([...view.answers.values()].map((a) => a.stats?.costPico)), [view.answers]);
+  // A blind comparison before its vote (saved, or just sent): no figure may tell its models apart.
+  const blindHidden = conversation?.blind?.hidden ?? (own?.requestColumns.some((c) => c.modelId.startsWith("blind/")) === true);
+  const voting = useVoting(conversation, view, streaming);
 
   // After the first send, the comparison gets its own address. The stream lives on in the store.
   useEffect(() => {
@@ -106,15 +113,25 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
     const text = prompt.trim();
     if (!text || streaming) return;
     if (sessionKey) liveChatStore.forget([sessionKey]);
+    const picked = draftColumns ?? [];
     const key = conversationId
       ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined })
-      : draftColumns?.length
-        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns, tools: draftTools ?? [] })
-        : null;
+      : blind.on && blind.source === "random"
+        ? liveChatStore.startTurn(queryClient, {
+            prompt: text,
+            blind: true,
+            random: { count: blind.count, ...(blind.pool === "picked" ? { pool: picked.map((c) => c.modelId) } : {}) },
+            tools: draftTools ?? [],
+          })
+        : picked.length
+          ? liveChatStore.startTurn(queryClient, { prompt: text, columns: picked, tools: draftTools ?? [], ...(blind.on ? { blind: true } : {}) })
+          : null;
     if (!key) return;
+    // The picked order is not the blind order: forget it, the columns are "Model A", … now.
+    if (!conversationId && blind.on) setDraftColumns(null);
     setSessionKey(key);
     setPrompt("");
-  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, queryClient]);
+  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, blind, queryClient]);
 
   const relatedRef = useRef(related);
   useEffect(() => {
@@ -189,14 +206,21 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
     <div className="flex min-h-0 flex-1 flex-col">
       <ChatHeader
         title={title}
-        costPico={totalCost}
+        costPico={blindHidden ? null : totalCost}
         conversationId={conversation ? conversation.id : null}
-        actions={(picking || conversation) && <ModelSetsMenu columns={columnSettings} onOpen={openSet} defaultName={setName} />}
+        // A model set saved from a blind comparison before its vote would name its models.
+        actions={(picking || conversation) && !blindHidden && <ModelSetsMenu columns={columnSettings} onOpen={openSet} defaultName={setName} />}
       >
         {picking && (
-          <ModelPicker models={models} loading={modelsPending} selected={(draftColumns ?? []).map((c) => c.modelId)} onToggle={toggleModel} onRemove={removeModel} />
+          <div className="space-y-2">
+            <BlindOptions value={blind} onChange={setBlind} />
+            {!(blind.on && blind.source === "random" && blind.pool === "all") && (
+              <ModelPicker models={models} loading={modelsPending} selected={(draftColumns ?? []).map((c) => c.modelId)} onToggle={toggleModel} onRemove={removeModel} />
+            )}
+          </div>
         )}
       </ChatHeader>
+      {voting.revealed && <RevealBanner vote={voting.revealed} byId={byId} onClose={voting.dismissReveal} />}
       {failure && (
         <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
           Could not send: {failure}
@@ -212,7 +236,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
       )}
       {loading ? (
         <p className="flex-1 p-6 text-sm text-zinc-600 dark:text-zinc-400">Loading conversation…</p>
-      ) : view.columns.length === 0 ? (
+      ) : view.columns.length === 0 || (picking && blind.on && blind.source === "random") ? (
         <EmptyComparison />
       ) : (
         <ColumnsArea
@@ -222,6 +246,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
           onStop={stopOne}
           onRegenerate={regenerate}
           onSettingsChange={changeSettings}
+          turnExtra={voting.turnExtra}
         />
       )}
       <Composer
@@ -231,9 +256,10 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
         onSend={send}
         onStopAll={stopAll}
         streaming={streaming}
-        canSend={view.columns.length > 0 && !loading}
+        canSend={(view.columns.length > 0 || (picking && blind.on && blind.source === "random")) && !loading}
         conversationId={conversationId}
-        columns={columnSettings}
+        columns={picking && blind.on && blind.source === "random" ? [] : columnSettings}
+        totalOnly={blind.on || blindHidden}
         tools={tools}
         onToolsChange={setDraftTools}
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}

@@ -1,4 +1,5 @@
 import type { ColumnSettings } from "@/lib/chat/api-types";
+import { isBlindModelId } from "@/lib/blind/blind-labels";
 import { visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
 import { SimulatedBadge } from "@/components/ui/badge";
@@ -31,7 +32,10 @@ interface Props {
 
 export const headerIconButton = "rounded-md p-1.5 text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
-export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, settings, onSettingsChange, readOnly, focused, onFocusChange, onStop, position, unavailable, unsupported }: Props) {
+export function ColumnHeader({ name, providerLabel, simulated, costPico: cost, busy, settings, onSettingsChange, readOnly, focused, onFocusChange, onStop, position, unavailable, unsupported }: Props) {
+  // A blind comparison before its vote: no cost (it tells models apart), no settings to change, no swap.
+  const blind = isBlindModelId(settings.modelId);
+  const costPico = blind ? null : cost;
   return (
     <header className="flex items-start justify-between gap-1 rounded-xl border border-zinc-200 bg-zinc-50 py-2 pr-1.5 pl-3 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="min-w-0">
@@ -79,8 +83,8 @@ export function ColumnHeader({ name, providerLabel, simulated, costPico, busy, s
             {focused ? <MinimizeIcon /> : <MaximizeIcon />}
           </button>
         )}
-        {!readOnly && position && !unavailable && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Swap or remove this model" label={`Change the model of ${name}`} tone="icon" />}
-        {!readOnly && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} unsupported={unsupported} />}
+        {!readOnly && !blind && position && !unavailable && <ColumnModelMenu index={position.index} columnCount={position.count} modelName={name} currentModelId={settings.modelId} caption="Swap or remove this model" label={`Change the model of ${name}`} tone="icon" />}
+        {!readOnly && !blind && <ColumnSettingsPopover modelName={name} settings={settings} disabled={busy} onChange={onSettingsChange} unsupported={unsupported} />}
       </div>
     </header>
   );

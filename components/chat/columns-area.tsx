@@ -9,7 +9,7 @@ import { turnMarkdownTable } from "@/lib/chat/client/turn-markdown";
 import { buildTurnRows } from "@/lib/chat/client/turn-rows";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { useMediaQuery } from "@/components/ui/use-stored-flag";
-import { ComparisonGrid } from "./comparison-grid";
+import { ComparisonGrid, type ComparisonProps } from "./comparison-grid";
 import { DiffDialog } from "./diff-dialog";
 import { PhoneComparison } from "./phone-comparison";
 
@@ -22,11 +22,13 @@ interface Props {
   onSettingsChange: (index: number, settings: ColumnSettings) => void;
   /** A shared snapshot: no settings to change. */
   readOnly?: boolean;
+  /** Turn-wide extras under each turn (the vote bar). */
+  turnExtra?: ComparisonProps["turnExtra"];
 }
 
 export const PHONE_QUERY = "(max-width: 767px)";
 
-export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, readOnly }: Props) {
+export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, readOnly, turnExtra }: Props) {
   const phone = useMediaQuery(PHONE_QUERY);
   const rows = useMemo(() => buildTurnRows(view), [view]);
   const [diffTurn, setDiffTurn] = useState<number | null>(null);
@@ -51,7 +53,7 @@ export function ColumnsArea({ view, byId, canRegenerate, onStop, onRegenerate, o
     [rows, names],
   );
 
-  const props = { view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare: setDiffTurn, readOnly };
+  const props = { view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare: setDiffTurn, readOnly, turnExtra };
   const diffRow = diffTurn === null ? undefined : rows[diffTurn];
   return (
     <>

@@ -30,12 +30,14 @@ export interface ComparisonProps {
   onCompare: (turnIndex: number) => void;
   /** A shared snapshot: no settings to change. */
   readOnly?: boolean;
+  /** What goes in a turn's turn-wide row under its scorecards (the vote bar), given each shown column's place. */
+  turnExtra?: (rowIndex: number, cells: { index: number; gridColumn?: number; name: string }[]) => React.ReactNode;
 }
 
 const COLUMN_MIN = "17.5rem";
 const GAP = "0.75rem";
 
-export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly, turnExtra }: ComparisonProps) {
   // The sticky column headers cover the top of the view: a turn starts just below them.
   const scrollerRef = useLatestTurnInView<HTMLDivElement>(view.turns.length, (scroller) => scroller.querySelector<HTMLElement>("[data-column-header]")?.offsetHeight ?? 0);
   const [focused, setFocused] = useState<number | null>(null);
@@ -133,13 +135,22 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                 </div>
               </div>
             ))}
-            {rows.map((row, i) => (
-              <div key={`course-${row.turn.turn}`} className="z-10 min-w-0 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "extra") }}>
-                <div className="sticky left-0" style={{ width: "min(100%, var(--view-w))" }}>
-                  <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
+            {rows.map((row, i) => {
+              const cells = columns.map((c, g) => {
+                const label = modelLabel(byId, c.settings.modelId);
+                return { index: c.index, gridColumn: g + 1, name: visibleName(label.name, label.simulated) };
+              });
+              const extra = turnExtra?.(i, cells);
+              // One row under each turn: the vote bar (aligned to the columns) and the turn's course (fuse, continue with).
+              return (
+                <div key={`extra-${row.turn.turn}`} className="z-10 grid min-w-0 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "extra"), gridTemplateColumns: "subgrid" }}>
+                  {extra}
+                  <div className="sticky left-0 min-w-0" style={{ gridColumn: "1 / -1", width: "min(100%, var(--view-w))" }}>
+                    <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
+                  </div>
                 </div>
-              </div>
-            ))}
+              );
+            })}
           </div>
         </div>
         <EdgeShadow side="left" show={pager.canLeft} />

@@ -18,9 +18,11 @@ interface Props {
   tools: readonly string[];
   onToolsChange: (tools: string[]) => void;
   hint?: string;
+  /** A blind comparison: the estimate shows only its total. */
+  totalOnly?: boolean;
 }
 
-export const Composer = memo(function Composer({ promptRef, prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint }: Props) {
+export const Composer = memo(function Composer({ promptRef, prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint, totalOnly }: Props) {
   const id = useId();
   const sendable = canSend && !streaming && prompt.trim().length > 0;
   return (
@@ -72,7 +74,7 @@ export const Composer = memo(function Composer({ promptRef, prompt, onPromptChan
         </div>
         <div className="mt-1.5 flex flex-wrap items-center justify-between gap-2 px-1">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} />
+            <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} totalOnly={totalOnly} />
             <ToolToggles enabled={tools} onChange={onToolsChange} disabled={streaming} />
           </div>
           <p className="hidden text-xs text-zinc-600 sm:block dark:text-zinc-400">Enter to send · Shift+Enter for a new line · ? for shortcuts</p>

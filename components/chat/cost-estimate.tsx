@@ -11,10 +11,12 @@ interface Props {
   prompt: string;
   conversationId: string | null;
   columns: readonly ColumnSettings[];
+  /** A blind comparison: the total only, never per model. */
+  totalOnly?: boolean;
 }
 
 /** "This turn: up to $0.0012 across 3 models", asked of the server as the prompt is typed. */
-export function CostEstimate({ prompt, conversationId, columns }: Props) {
+export function CostEstimate({ prompt, conversationId, columns, totalOnly }: Props) {
   const request = useMemo<EstimateRequest>(
     () => ({ prompt, columns: [...columns], ...(conversationId ? { conversationId } : {}) }),
     [prompt, conversationId, columns],
@@ -33,12 +35,13 @@ export function CostEstimate({ prompt, conversationId, columns }: Props) {
   if (query.isError) return <p className="text-xs text-zinc-600 dark:text-zinc-400">Cost estimate unavailable</p>;
   if (!query.data) return <p className="text-xs text-zinc-600 dark:text-zinc-400">Estimating cost…</p>;
 
-  const n = query.data.columns.length;
+  const n = query.data.columnCount ?? query.data.columns.length;
+  const onlyTotal = totalOnly || query.data.hidden;
   const breakdown = query.data.columns
     .map((c) => `${c.modelId}: ${formatTokens(c.promptTokens)} in + up to ${formatTokens(c.maxCompletionTokens)} out, ${formatUsd(c.minCostPico)}–${formatUsd(c.maxCostPico)}`)
     .join("\n");
   return (
-    <p className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title={breakdown} aria-live="polite">
+    <p className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title={onlyTotal ? undefined : breakdown} aria-live="polite">
       This turn: up to <span className="font-medium text-zinc-700 dark:text-zinc-200">{formatUsd(query.data.totalMaxCostPico)}</span> across {n} {n === 1 ? "model" : "models"}
     </p>
   );

@@ -15,7 +15,7 @@ import { TurnCourse } from "./turn-course";
 import { TurnPrompt } from "./turn-prompt";
 import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
-export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly }: ComparisonProps) {
+export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onRegenerate, onSettingsChange, turnMarkdown, onCompare, readOnly, turnExtra }: ComparisonProps) {
   const ref = useLatestTurnInView<HTMLDivElement>(rows.length);
   const labels = view.columns.map((c) => modelLabel(byId, c.settings.modelId, c.saved?.label));
   const header = (index: number) => {
@@ -51,8 +51,8 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
         </ul>
       )}
       {rows.map((row, i) => (
+        <div key={row.turn.turn} className="space-y-3">
         <PhoneTurn
-          key={row.turn.turn}
           index={i}
           prompt={row.turn.prompt}
           names={labels.map((l) => visibleName(l.name, l.simulated))}
@@ -65,6 +65,8 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           onCompare={onCompare}
           isLast={i === rows.length - 1}
         />
+        {turnExtra?.(i, view.columns.map((c) => ({ index: c.index, name: visibleName(labels[c.index].name, labels[c.index].simulated) })))}
+        </div>
       ))}
     </div>
   );

@@ -2,12 +2,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCurrentUser } from "@/components/auth/current-user";
-import { ChartIcon, ChatIcon, CubeIcon, GearIcon, UsersIcon } from "@/components/ui/icons";
+import { ChartIcon, ChatIcon, CubeIcon, GearIcon, TrophyIcon, UsersIcon } from "@/components/ui/icons";
 import { LinkIcon } from "@/components/share/link-icon";
 
 const LINKS = [
   { href: "/", label: "Chat", Icon: ChatIcon, match: (p: string) => p === "/" || p.startsWith("/c/") },
   { href: "/models", label: "Models", Icon: CubeIcon, match: (p: string) => p.startsWith("/models") },
+  { href: "/leaderboard", label: "Leaderboard", Icon: TrophyIcon, match: (p: string) => p.startsWith("/leaderboard") || p.startsWith("/votes") || p.startsWith("/evals") },
   { href: "/usage", label: "Usage", Icon: ChartIcon, match: (p: string) => p.startsWith("/usage") },
   { href: "/shared", label: "Shared links", Icon: LinkIcon, match: (p: string) => p.startsWith("/shared") },
   { href: "/settings", label: "Settings", Icon: GearIcon, match: (p: string) => p.startsWith("/settings") },

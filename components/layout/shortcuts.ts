@@ -4,7 +4,17 @@
 // and its columns; the shell owns the sidebar), so a key does nothing where it means nothing.
 import { useEffect, useRef } from "react";
 
-export type ShortcutId = "focus-prompt" | "new-comparison" | "stop-all" | "next-column" | "previous-column" | "toggle-sidebar" | "show-shortcuts";
+export type ShortcutId =
+  | "focus-prompt"
+  | "new-comparison"
+  | "stop-all"
+  | "next-column"
+  | "previous-column"
+  | "toggle-sidebar"
+  | "show-shortcuts"
+  | "vote-column"
+  | "vote-tie"
+  | "vote-bad";
 
 export interface Shortcut {
   id: ShortcutId;
@@ -26,13 +36,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "next-column", keys: ["]"], description: "Next column", whileTyping: false, matches: (e) => plain(e) && e.key === "]" },
   { id: "previous-column", keys: ["["], description: "Previous column", whileTyping: false, matches: (e) => plain(e) && e.key === "[" },
   { id: "toggle-sidebar", keys: ["Mod", "Shift", "S"], description: "Show or hide the sidebar", whileTyping: true, matches: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === "s" },
+  { id: "vote-column", keys: ["1", "…", "8"], description: "Vote: that column's answer is the best (latest turn)", whileTyping: false, matches: (e) => plain(e) && /^[1-8]$/.test(e.key) },
+  { id: "vote-tie", keys: ["T"], description: "Vote: tie (latest turn)", whileTyping: false, matches: (e) => plain(e) && e.key.toLowerCase() === "t" },
+  { id: "vote-bad", keys: ["X"], description: "Vote: all answers are bad (latest turn)", whileTyping: false, matches: (e) => plain(e) && e.key.toLowerCase() === "x" },
   { id: "show-shortcuts", keys: ["?"], description: "Show these shortcuts", whileTyping: false, matches: (e) => !e.ctrlKey && !e.metaKey && e.key === "?" },
 ];
 
-const handlers = new Map<ShortcutId, (() => void)[]>();
+/** Handlers get the key press (the vote shortcut reads which digit). */
+type Handler = (e: KeyboardEvent) => void;
+const handlers = new Map<ShortcutId, Handler[]>();
 
 /** The newest registration wins (a dialog over the page, say) until it unmounts. */
-function register(id: ShortcutId, handler: () => void): () => void {
+function register(id: ShortcutId, handler: Handler): () => void {
   const list = handlers.get(id) ?? [];
   handlers.set(id, [...list, handler]);
   return () => handlers.set(id, (handlers.get(id) ?? []).filter((h) => h !== handler));
@@ -52,17 +67,17 @@ export function dispatchShortcut(e: KeyboardEvent): boolean {
     const handler = handlers.get(shortcut.id)?.at(-1);
     if (!handler) return false;
     e.preventDefault();
-    handler();
+    handler(e);
     return true;
   }
   return false;
 }
 
 /** Binds a shortcut to a handler for as long as the component is mounted. */
-export function useShortcut(id: ShortcutId, handler: () => void, enabled = true): void {
+export function useShortcut(id: ShortcutId, handler: Handler, enabled = true): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
   });
-  useEffect(() => (enabled ? register(id, () => latest.current()) : undefined), [id, enabled]);
+  useEffect(() => (enabled ? register(id, (e) => latest.current(e)) : undefined), [id, enabled]);
 }

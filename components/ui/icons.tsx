@@ -38,3 +38,4 @@ export const MinimizeIcon = (p: IconProps) => <Svg {...p}><path d="M9 4v5H4M15 4
 export const KeyboardIcon = (p: IconProps) => <Svg {...p}><rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" /></Svg>;
 export const DiffIcon = (p: IconProps) => <Svg {...p}><path d="M8 3v10M3 8h10M14 17h7M6 21h.01M18 3l-4 18" /></Svg>;
 export const SwapIcon = (p: IconProps) => <Svg {...p}><path d="M7 4L3 8l4 4M3 8h14M17 12l4 4-4 4M21 16H7" /></Svg>;
+export const TrophyIcon = (p: IconProps) => <Svg {...p}><path d="M8 4h8v5a4 4 0 0 1-8 0V4zM8 6H4v1a3 3 0 0 0 4 3M16 6h4v1a3 3 0 0 1-4 3M12 13v4M8 20h8M10 17h4" /></Svg>;

@@ -14,7 +14,8 @@ export interface CallerKey extends KeyLimits {
 
 export interface CallCaller {
   userId: string;
-  source: "chat" | "api";
+  /** "judge": a model judging a comparison turn (the arena); its cost is shown apart from the answers'. */
+  source: "chat" | "api" | "judge";
   /** The API key the call came with; null for the chatroom. */
   key: CallerKey | null;
   conversationId?: string | null;

@@ -76,6 +76,8 @@ export interface ConversationSummaryDto {
   updatedAt: string;
   /** Picodollars as a decimal string. */
   costPico: string;
+  /** A blind comparison (the arena); `hidden` until a turn is voted on: models, providers and costs withheld. */
+  blind?: { hidden: boolean };
   /** Only in search results: where in a prompt or answer the words were found. */
   snippet?: string;
 }
@@ -139,4 +141,7 @@ export interface ChatRequestBody {
   tools?: string[];
   /** A prompt of the conversation to edit: the new prompt starts a branch beside it. */
   editOf?: string;
+  /** Start a blind comparison: `columns` (shuffled), or `random` models from a pool. */
+  blind?: boolean;
+  random?: { count: number; pool?: string[] };
 }

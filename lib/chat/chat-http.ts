@@ -2,6 +2,10 @@
 // (lib/server/lean-routes.ts): `openChatTurn` / `openRegeneration` check and start a turn and
 // hand back its stream, which the server writes to the socket (chat-sse.ts).
 import { requireUser } from "../auth/current-user";
+import { blindColumns } from "../blind/blind-columns";
+import { blindStateOf } from "../blind/blind-state";
+import { redactEvents } from "../blind/redact-blind";
+import { AppError } from "../errors";
 import { parseJsonText } from "../http/parse-body";
 import { prepareRegeneration } from "./regenerate";
 import { prepareTurn, streamColumns, type ChatStream } from "./run-turn";
@@ -13,15 +17,33 @@ export type { ChatStream } from "./run-turn";
 /** POST /api/chat: one prompt to every column, answers multiplexed into one event stream. */
 export async function openChatTurn(request: Request, body: string): Promise<ChatStream> {
   const user = await requireUser(request);
-  const turn = await prepareTurn(user.id, parseJsonText(body, chatRequestSchema));
-  return streamColumns(turn, [{ type: "turn", conversationId: turn.conversationId, turn: turn.turn, userMessageId: turn.userMessageId }]);
+  const parsed = parseJsonText(body, chatRequestSchema);
+  const blind = parsed.conversationId ? await blindStateOf(user.id, parsed.conversationId) : null;
+  // The page of a hidden blind comparison knows only placeholders: it cannot send column settings.
+  if (blind?.hidden && parsed.columns) throw new AppError(400, "A blind comparison keeps its columns until the vote", "invalid_request", "columns");
+  const request_ = parsed.blind ? { ...parsed, columns: await blindColumns(parsed), random: undefined } : parsed;
+  const turn = await prepareTurn(user.id, request_);
+  const stream = streamColumns(turn, [{ type: "turn", conversationId: turn.conversationId, turn: turn.turn, userMessageId: turn.userMessageId }]);
+  const hidden = parsed.blind || blind?.hidden;
+  if (!hidden) return stream;
+  // A new comparison's runs are its columns in order; a continued one's come from the database.
+  return blindStream(stream, blind ?? { models: turn.runs.map((r) => r.modelId), columnIds: turn.runs.map((r) => r.columnId) });
 }
 
 /** POST /api/chat/regenerate: a fresh answer for one column, streamed like a turn. */
 export async function openRegeneration(request: Request, body: string): Promise<ChatStream> {
   const user = await requireUser(request);
   const { messageId } = parseJsonText(body, regenerateRequestSchema);
-  return streamColumns(await prepareRegeneration(user.id, messageId), []);
+  const turn = await prepareRegeneration(user.id, messageId);
+  const blind = await blindStateOf(user.id, turn.conversationId);
+  const stream = streamColumns(turn, []);
+  return blind?.hidden ? blindStream(stream, blind) : stream;
+}
+
+/** Columns are told apart by position only; every event goes through the blind redaction. */
+function blindStream(stream: ChatStream, columns: { models: string[]; columnIds: string[] }): ChatStream {
+  const positions = new Map(columns.columnIds.map((id, position) => [id, position]));
+  return { run: (emit) => stream.run(redactEvents(emit, positions, columns.models)), stopAll: stream.stopAll };
 }
 
 /** POST /api/chat/fuse: a chosen model merges one turn's answers into one, streamed like a turn. */

@@ -46,7 +46,7 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
     if (!body.columns?.length) throw new AppError(400, "A new comparison needs at least one model column", "invalid_request", "columns");
     conversationId = newId();
     columns = body.columns.map((settings, i) => ({ id: newId(), ...columnData(settings, i) }));
-    writes.push(["insertConversation", { id: conversationId, userId, title: titleFromPrompt(body.prompt), now }]);
+    writes.push(["insertConversation", { id: conversationId, userId, title: titleFromPrompt(body.prompt), blind: body.blind ? 1 : 0, now }]);
     if (tools.length) writes.push(["setConversationTools", { id: conversationId, enabledTools: tools.join(",") }]);
     for (const column of columns) writes.push(["insertColumn", { ...column, conversationId }]);
   } else {

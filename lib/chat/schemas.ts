@@ -17,8 +17,16 @@ export const chatRequestSchema = z
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} models at once`).optional(),
     tools: z.array(z.enum(CHAT_TOOL_NAMES as [string, ...string[]])).max(20).optional(),
     editOf: z.string().min(1).max(100).optional(),
+    /** A new blind comparison (the arena): the columns in a random order, or `random` models. */
+    blind: z.boolean().optional(),
+    random: z
+      .object({ count: z.number().int().min(2).max(MAX_COLUMNS), pool: z.array(modelIdSchema).min(2).max(500).optional() })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => !body.random || body.blind, { message: "Random models are for blind comparisons (set blind: true)", path: ["random"] })
+  .refine((body) => !body.blind || !body.conversationId, { message: "Blind is chosen when a comparison starts", path: ["blind"] });
 
 export const stopRequestSchema = z.union([
   z.object({ messageId: z.string().min(1).max(100) }).strict(),

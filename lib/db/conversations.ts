@@ -16,7 +16,14 @@ export async function listConversations(userId: string, ids?: string[]): Promise
     _sum: { costPico: true },
   });
   const costOf = new Map(totals.map((t) => [t.conversationId, t._sum.costPico ?? 0n]));
-  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt.toISOString(), costPico: (costOf.get(r.id) ?? 0n).toString() }));
+  // A blind comparison's cost would tell its models apart: hidden until its vote.
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    updatedAt: r.updatedAt.toISOString(),
+    costPico: r.blind && r.revealedAt === null ? "0" : (costOf.get(r.id) ?? 0n).toString(),
+    ...(r.blind ? { blind: { hidden: r.revealedAt === null } } : {}),
+  }));
 }
 
 export async function getConversation(userId: string, id: string): Promise<ConversationDto | null> {
@@ -45,6 +52,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     updatedAt: conversation.updatedAt.toISOString(),
     costPico: cost.toString(),
     enabledTools: enabledToolsOf(conversation.enabledTools),
+    ...(conversation.blind ? { blind: { hidden: conversation.revealedAt === null } } : {}),
     columns: conversation.columns.map((c) => ({ id: c.id, position: c.position, ...columnSettingsOf(c) })),
     messages: shown.map((m) => {
       const dto = messageToDto(m);

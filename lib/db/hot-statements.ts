@@ -7,7 +7,7 @@ import type { Dialect } from "./database-url";
 type StatementSql = string | Record<Dialect, string>;
 
 export const HOT_STATEMENTS = {
-  insertConversation: `INSERT INTO "Conversation" ("id","userId","title","createdAt","updatedAt") VALUES (@id,@userId,@title,@now,@now)`,
+  insertConversation: `INSERT INTO "Conversation" ("id","userId","title","blind","createdAt","updatedAt") VALUES (@id,@userId,@title,@blind,@now,@now)`,
   touchConversation: `UPDATE "Conversation" SET "updatedAt" = @now WHERE "id" = @id`,
   setConversationTools: `UPDATE "Conversation" SET "enabledTools" = @enabledTools WHERE "id" = @id`,
   insertColumn: `INSERT INTO "ConversationColumn" ("id","conversationId","position","modelId","temperature","maxTokens","systemPrompt","topP","stop","reasoningEffort")

@@ -29,7 +29,7 @@ export function priceColumns(price: PricePico): PriceColumns {
 
 export interface GenerationStart extends PriceColumns {
   userId: string;
-  source: "chat" | "api";
+  source: "chat" | "api" | "judge";
   conversationId?: string | null;
   messageId?: string | null;
   apiKeyId?: string | null;

@@ -1,6 +1,7 @@
 // Share link rows. Owner operations are scoped by userId in the query itself; the public
 // side looks links up by token only.
 import type { ShareLink } from "@prisma/client";
+import { assertNotHidden } from "../blind/read-conversation";
 import { getConversation } from "../db/conversations";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
@@ -37,6 +38,7 @@ export function shareLinkToDto(link: ShareLink, origin: string, now: Date): Shar
 export async function createShareLink(userId: string, input: CreateShareRequest, now = new Date()): Promise<ShareLink> {
   const conversation = await getConversation(userId, input.conversationId);
   if (!conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
+  assertNotHidden(conversation);
   const options = { includeSystemPrompts: input.includeSystemPrompts, includeStats: input.includeStats };
   const data = {
     title: conversation.title,

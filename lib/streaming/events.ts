@@ -27,6 +27,8 @@ export interface ColumnStats {
   droppedParams?: string[];
   /** The model cannot stream: its whole answer was fetched, then replayed. */
   replayed?: boolean;
+  /** A blind comparison before its vote: the figures are withheld (zeros), not measured. */
+  hidden?: boolean;
 }
 
 /** Events of the chatroom's multiplexed SSE stream (one `event:` name per type). */

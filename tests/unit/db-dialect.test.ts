@@ -20,8 +20,8 @@ describe("SQL for both databases", () => {
 
   it("turns @named parameters into numbered ones, a repeated name keeping its number", () => {
     expect(compileNamed(HOT_STATEMENTS.insertConversation)).toEqual({
-      text: `INSERT INTO "Conversation" ("id","userId","title","createdAt","updatedAt") VALUES ($1,$2,$3,$4,$4)`,
-      params: ["id", "userId", "title", "now"],
+      text: `INSERT INTO "Conversation" ("id","userId","title","blind","createdAt","updatedAt") VALUES ($1,$2,$3,$4,$5,$5)`,
+      params: ["id", "userId", "title", "blind", "now"],
     });
     for (const sql of Object.values(statementsFor("postgres"))) expect(compileNamed(sql).text).not.toContain("@");
   });

@@ -4,6 +4,7 @@ import type { ColumnStats } from "@/lib/streaming/events";
 import type { ToolTraceEntry } from "@/lib/tools/trace";
 import type { AnswerStatus, LiveAnswer, LiveUsage } from "./live-types";
 
+import { isBlindModelId } from "@/lib/blind/blind-labels";
 export interface AnswerDisplay {
   messageId: string;
   status: AnswerStatus;
@@ -18,6 +19,8 @@ export interface AnswerDisplay {
   liveUsage: LiveUsage | null;
   /** What an imported answer cost where it came from; null for answers made here. */
   importedCostPico: string | null;
+  /** A blind comparison before its vote: cost and speed are withheld (and not measured here). */
+  hidden?: boolean;
 }
 
 export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay {
@@ -34,6 +37,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
       liveTtftMs: answer.firstTokenAt === null ? null : answer.firstTokenAt - answer.startedAt,
       liveUsage: answer.usage,
       importedCostPico: null,
+      hidden: isBlindModelId(answer.modelId) || answer.stats?.hidden === true,
     };
   }
   return {
@@ -48,6 +52,7 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
     liveTtftMs: null,
     liveUsage: null,
     importedCostPico: answer.imported?.costPico ?? null,
+    hidden: answer.stats?.hidden === true,
   };
 }
 

@@ -99,6 +99,9 @@ export interface EstimateRequest {
 export interface EstimateResponse {
   columns: { modelId: string; promptTokens: number; maxCompletionTokens: number; minCostPico: string; maxCostPico: string }[];
   totalMaxCostPico: string;
+  /** A hidden blind comparison: only the total, over this many columns. */
+  hidden?: boolean;
+  columnCount?: number;
 }
 
 export function estimateTurn(body: EstimateRequest, signal?: AbortSignal): Promise<EstimateResponse> {

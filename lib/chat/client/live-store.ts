@@ -2,6 +2,7 @@
 // and a conversation can be left and re-opened while its models are still answering.
 // SSE deltas are applied to mutable drafts and published once per animation frame: eight
 // columns at 100 tokens/s each still cost one React render per frame, not 800 per second.
+import { blindModelId } from "@/lib/blind/blind-labels";
 import type { QueryClient } from "@tanstack/react-query";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import type { ChatEvent } from "@/lib/streaming/events";
@@ -36,14 +37,19 @@ export class LiveChatStore {
 
   getSnapshot = (): readonly LiveSession[] => this.snapshot;
 
-  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[]; editOf?: string }): string {
+  startTurn(
+    queryClient: QueryClient,
+    body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[]; editOf?: string; blind?: boolean; random?: { count: number; pool?: string[] } },
+  ): string {
+    // A blind comparison's columns are "Model A", "Model B", … until the server has them.
+    const count = body.random?.count ?? body.columns?.length ?? 0;
     return this.start(queryClient, "/api/chat", body, {
       kind: "turn",
       editOf: body.editOf ?? null,
       conversationId: body.conversationId ?? null,
       turn: null,
       prompt: body.prompt,
-      requestColumns: body.columns ?? [],
+      requestColumns: body.blind ? Array.from({ length: count }, (_, i) => ({ modelId: blindModelId(i) })) : (body.columns ?? []),
     });
   }
 

@@ -34,7 +34,7 @@ export interface TurnScore {
 
 export function figuresOf(answer: AnswerDisplay | undefined): ScoreFigures | null {
   const stats = answer?.stats;
-  if (!answer || !stats) return null;
+  if (!answer || !stats || answer.hidden) return null;
   const generationMs = stats.ttftMs === null ? stats.totalMs : stats.totalMs - stats.ttftMs;
   return {
     status: stats.status,

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ModelOption } from "@/lib/chat/api-types";
+import { isBlindModelId, labelOfBlindModelId } from "@/lib/blind/blind-labels";
 import { fetchModels, queryKeys } from "./api";
 
 export interface ModelsState {
@@ -24,6 +25,7 @@ export function modelLabel(
   modelId: string,
   known?: { name: string; providerLabel: string; simulated: boolean },
 ): { name: string; providerLabel: string; simulated: boolean } {
+  if (isBlindModelId(modelId)) return { name: labelOfBlindModelId(modelId), providerLabel: "hidden", simulated: false };
   const model = byId.get(modelId);
   if (model) return model;
   if (known) return known;

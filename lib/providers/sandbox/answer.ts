@@ -1,7 +1,7 @@
 // Deterministic, realistic-looking assistant answers derived from the prompt. The same
 // model, conversation and seed always give the same text; each model's style and verbosity
 // shape what comes out (terse, verbose with tables, code-heavy, reasoning first, ...).
-import { evaluateExpression, findExpression } from "./arithmetic";
+import { arithmeticResult, judgeVerdict } from "./judge";
 import { CODE_SAMPLES, languageFromPrompt } from "./code-samples";
 import type { SandboxModel } from "./models";
 import { CLOSINGS, INTROS, LIST_ITEMS, REASONING, SENTENCES, STEPS, STOPWORDS, TABLE_ROWS } from "./phrases";
@@ -20,6 +20,7 @@ interface Context {
   vars: Record<string, string>;
   rng: SeededRandom;
   prompt: string;
+  modelId: string;
 }
 
 /** `minTokens` lengthens the answer (with more paragraphs) until it has at least that many tokens. */
@@ -30,9 +31,11 @@ export function generateAnswer(
   options: { minTokens?: number } = {},
 ): SandboxAnswer {
   const prompt = stripDirectives(lastUserText(messages));
+  const verdict = judgeVerdict(prompt);
+  if (verdict) return { reasoning: "", content: verdict };
   const conversation = messages.map((m) => `${m.role}:${stripDirectives(messageText(m))}`).join("\n");
   const rng = new SeededRandom(hashString(`${model.id}\n${conversation}`, seed ?? 0));
-  const ctx: Context = { vars: variablesFor(prompt), rng, prompt };
+  const ctx: Context = { vars: variablesFor(prompt), rng, prompt, modelId: model.id };
   const reasoning = model.reasoning ? composeReasoning(ctx, Math.round(model.verbosity / 4)) : "";
   const target = Math.max(Math.round(model.verbosity * lengthFactor(prompt) * (0.85 + 0.3 * rng.next())), options.minTokens ?? 0);
   return { reasoning, content: composeContent(model, ctx, target) };
@@ -97,7 +100,7 @@ function composeContent(model: SandboxModel, ctx: Context, target: number): stri
   };
   const plan = plans[model.style];
   const parts: string[] = [];
-  const arithmetic = arithmeticLine(ctx.prompt);
+  const arithmetic = arithmeticLine(ctx.modelId, ctx.prompt);
   if (arithmetic) parts.push(arithmetic);
   const length = () => countTokens(parts.join("\n\n"));
   for (const build of plan.body) {
@@ -149,10 +152,9 @@ function composeReasoning(ctx: Context, target: number): string {
   return text;
 }
 
-function arithmeticLine(prompt: string): string | undefined {
-  const expression = findExpression(prompt);
-  const value = expression === undefined ? undefined : evaluateExpression(expression);
-  return value === undefined ? undefined : `**${expression} = ${value}**`;
+function arithmeticLine(modelId: string, prompt: string): string | undefined {
+  const result = arithmeticResult(modelId, prompt);
+  return result && `**${result.expression} = ${result.value}**`;
 }
 
 function pickDistinct<T>(rng: SeededRandom, items: readonly T[], count: number): T[] {

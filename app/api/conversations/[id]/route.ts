@@ -1,7 +1,8 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { renameRequestSchema } from "@/lib/chat/schemas";
-import { getConversation, renameConversation } from "@/lib/db/conversations";
+import { readConversationForPage } from "@/lib/blind/read-conversation";
 import { withColumnLabels } from "@/lib/chat/column-labels";
+import { renameConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { deleteConversationAndShares } from "@/lib/share/share-links";
@@ -13,9 +14,10 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const user = await requireUser(request);
-    const conversation = await getConversation(user.id, (await params).id);
+    const conversation = await readConversationForPage(user.id, (await params).id);
     if (!conversation) throw new AppError(404, "Conversation not found");
-    return Response.json(withColumnLabels(conversation));
+    // A blind comparison before its vote keeps its redacted columns: no display names to add.
+    return Response.json(conversation.blind?.hidden ? conversation : withColumnLabels(conversation));
   } catch (error) {
     return errorResponse(error);
   }

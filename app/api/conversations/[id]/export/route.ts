@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { exportQuerySchema } from "@/lib/chat/conversation-schemas";
 import { buildExport } from "@/lib/chat/transfer/build-export";
 import { exportResponse } from "@/lib/chat/transfer/export-response";
+import { assertNotHidden } from "@/lib/blind/read-conversation";
 import { getConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseQuery } from "@/lib/http/parse-body";
@@ -18,6 +19,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     const { format } = parseQuery(request, exportQuerySchema);
     const conversation = await getConversation(user.id, (await params).id);
     if (!conversation) throw new AppError(404, "Conversation not found");
+    assertNotHidden(conversation);
     return exportResponse(buildExport(conversation, (modelId) => describeModel(modelId).name), format);
   } catch (error) {
     return errorResponse(error);

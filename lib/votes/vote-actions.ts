@@ -1,0 +1,18 @@
+// What the vote routes do, so the handlers only parse and answer.
+import type { SessionUser } from "../auth/sessions";
+import { AppError } from "../errors";
+import { castVote, listVoteRows, loadTurnForVote, toVote } from "./vote-store";
+import type { CastVote } from "./vote-schemas";
+import type { Vote } from "../arena/vote-schema";
+
+export async function castHumanVote(userId: string, input: CastVote): Promise<Vote> {
+  const turn = await loadTurnForVote(userId, input.conversationId, input.turn);
+  return castVote(userId, turn, { outcome: input.outcome, categories: input.categories, kind: "human" });
+}
+
+/** The caller's votes; the team's ("team") only for admins. */
+export async function listVotesFor(user: SessionUser, query: { scope: "mine" | "team"; kind: "human" | "judge" | "all"; conversationId?: string }): Promise<Vote[]> {
+  if (query.scope === "team" && user.role !== "admin") throw new AppError(403, "Only admins see the team's votes", "forbidden", "scope");
+  const rows = await listVoteRows({ userId: query.scope === "team" ? null : user.id, kind: query.kind === "all" ? undefined : query.kind, conversationId: query.conversationId });
+  return rows.map(toVote);
+}
