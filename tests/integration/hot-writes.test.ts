@@ -23,7 +23,7 @@ afterAll(async () => {
 /** The driver's code for a primary key conflict (Postgres: SQLSTATE unique_violation). */
 const PRIMARY_KEY_CONFLICT = TEST_POSTGRES_URL ? "23505" : "SQLITE_CONSTRAINT_PRIMARYKEY";
 
-const conversation = (id: string) => ["insertConversation", { id, userId, title: `Title ${id}`, now: hot.sqliteNow() }] as const;
+const conversation = (id: string) => ["insertConversation", { id, userId, title: `Title ${id}`, blind: 0, now: hot.sqliteNow() }] as const;
 
 describe("hot writes", () => {
   it("resolves once the rows are committed, and Prisma reads them", async () => {
