@@ -45,9 +45,11 @@ export function redactConversation(conversation: ConversationDto, models: readon
     blind: { hidden: true },
     columns: conversation.columns.map((c) => ({ ...c, modelId: blindModelId(c.position) })),
     messages: conversation.messages.map((m): MessageDto => {
-      if (m.role !== "assistant" || !m.stats) return m;
+      if (m.role !== "assistant") return m;
       const position = positionOf.get(m.columnId ?? "") ?? 0;
-      return { ...m, stats: hiddenStats(m.stats, position, models) };
+      // An answer names the model that gave it (a swapped column's earlier answers keep theirs).
+      const modelId = m.modelId ? blindModelId(position) : m.modelId;
+      return { ...m, modelId, stats: m.stats ? hiddenStats(m.stats, position, models) : m.stats };
     }),
   };
 }
