@@ -36,6 +36,8 @@ const envSchema = z.object({
   METRICS_TOKEN: blankIsUnset(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
   /** Serve /metrics to admin sessions even without METRICS_TOKEN (default: on when the token is set). */
   METRICS_ENABLED: flag,
+  /** Largest image a prompt may carry, in MiB (below the 8 MiB body limit an upload passes). */
+  ATTACHMENT_MAX_MB: blankIsUnset(z.coerce.number().positive().max(7).default(5)),
 });
 
 export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };

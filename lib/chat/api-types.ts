@@ -1,4 +1,5 @@
 // JSON shapes of the chatroom's REST API, shared by route handlers and the browser.
+import type { AttachmentDto } from "../attachments/attachment-types";
 import type { ColumnStats } from "../streaming/events";
 import type { ToolTraceEntry } from "../tools/trace";
 
@@ -15,6 +16,8 @@ export interface ModelOption {
   contextLength: number | null;
   maxOutputTokens: number | null;
   free: boolean;
+  /** Takes images (the catalog's input modalities); null when unknown. */
+  vision?: boolean | null;
   /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
   preset?: { slug: string; models: string[]; team: boolean };
 }
@@ -47,6 +50,8 @@ export interface MessageDto {
    * cost is $0); `costPico` is what it cost where it was exported.
    */
   imported?: { costPico: string };
+  /** A prompt's images and text files (user messages only). */
+  attachments?: AttachmentDto[];
   createdAt: string;
 }
 
@@ -117,4 +122,6 @@ export interface ChatRequestBody {
   columns?: ColumnSettings[];
   /** Names of the built-in tools to switch on; absent keeps the conversation's choice. */
   tools?: string[];
+  /** Ids of uploads (POST /api/attachments) sent with this prompt. */
+  attachments?: string[];
 }

@@ -12,6 +12,9 @@ import { enabledToolsOf } from "../tools/registry";
 import { columnTools } from "./column-tools";
 import { buildColumnHistory } from "./history";
 import type { estimateRequestSchema } from "./schemas";
+import { conversationAttachments, pendingAttachments } from "../db/attachments";
+import { groupByTurn, promptContent } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export async function estimateTurn(userId: string, body: z.infer<typeof estimateRequestSchema>) {
   const conversation = body.conversationId
@@ -24,12 +27,16 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
   if (body.conversationId && !conversation) throw new AppError(404, "Conversation not found", "not_found", "conversationId");
   const nextTurn = conversation ? Math.max(-1, ...conversation.messages.map((m) => m.turn)) + 1 : 0;
   const enabled = conversation ? enabledToolsOf(conversation.enabledTools) : [];
+  // Images count as the engine counts them (worst-case.ts): the estimate is what a send reserves.
+  const attached = await pendingAttachments(userId, body.attachments ?? []);
+  const byTurn = groupByTurn(conversation ? await conversationAttachments(conversation.id) : []);
   const columns = await Promise.all(
     body.columns.map(async (settings, i) => {
       const column = conversation?.columns[i];
       const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
-      const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system) : system ? [{ role: "system", content: system }] : [];
-      const messages = [...history, { role: "user", content: body.prompt }] as WireMessage[];
+      const images = acceptsImages(settings.modelId);
+      const history = column ? buildColumnHistory(conversation!.messages, column.id, nextTurn, system, { byTurn, images }) : system ? [{ role: "system", content: system }] : [];
+      const messages = [...history, { role: "user", content: promptContent(body.prompt, attached, images) }] as WireMessage[];
       const tools = columnTools(settings.modelId, enabled);
       const bodyOut = { messages, ...(settings.maxTokens != null ? { max_tokens: settings.maxTokens } : {}), ...(tools.length ? { tools } : {}) };
       let worst;

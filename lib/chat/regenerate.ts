@@ -4,6 +4,8 @@ import { AppError } from "../errors";
 import { enabledToolsOf } from "../tools/registry";
 import { buildColumnHistory } from "./history";
 import type { PreparedTurn } from "./run-turn";
+import { groupByTurn } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export async function prepareRegeneration(userId: string, messageId: string): Promise<PreparedTurn> {
   return getDb().$transaction(async (tx) => {
@@ -16,6 +18,8 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
     const { column, conversationId, turn } = old;
     const history = await tx.message.findMany({ where: { conversationId }, select: { role: true, columnId: true, turn: true, content: true, toolTrace: true } });
     const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { enabledTools: true } });
+    // The regenerated answer sees the conversation's files as the first one did.
+    const byTurn = groupByTurn(await tx.attachment.findMany({ where: { conversationId }, orderBy: [{ turn: "asc" }, { position: "asc" }] }));
     const userMessage = await tx.message.findFirst({ where: { conversationId, turn, role: "user" } });
     await tx.message.delete({ where: { id: old.id } });
     const answer = await tx.message.create({
@@ -34,7 +38,7 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
           columnId: column.id,
           messageId: answer.id,
           modelId: column.modelId,
-          messages: buildColumnHistory(history, column.id, turn, column.systemPrompt),
+          messages: buildColumnHistory(history, column.id, turn, column.systemPrompt, { byTurn, images: acceptsImages(column.modelId) }),
           temperature: column.temperature,
           maxTokens: column.maxTokens,
           tools: enabledToolsOf(conversation.enabledTools),

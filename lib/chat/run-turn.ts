@@ -15,6 +15,9 @@ import { registerLive, stopLive } from "../calls/live-calls";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
 import { presetSlugOf } from "../presets/apply-preset";
 import { runColumn, type ColumnProgress, type ColumnRun } from "./run-column";
+import { conversationAttachments, pendingAttachments } from "../db/attachments";
+import { groupByTurn, omittedImageCount } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export interface PreparedTurn {
   conversationId: string;
@@ -31,6 +34,7 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   // An unknown model is refused before anything is written.
   // (A preset is looked up when its column runs: a missing one is that column's error.)
   for (const [i, column] of (body.columns ?? []).entries()) if (presetSlugOf(column.modelId) === null) assertModelExists(column.modelId, `columns.${i}.modelId`);
+  const attached = await pendingAttachments(userId, body.attachments ?? []);
   const db = getDb();
   const now = sqliteNow();
   const writes: HotWrite[] = [];
@@ -71,14 +75,18 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
 
   const userMessageId = newId();
   writes.push(["insertMessage", { id: userMessageId, conversationId, columnId: null, turn, role: "user", content: body.prompt, status: "done", modelId: null, now }]);
+  attached.forEach((file, position) => writes.push(["claimAttachment", { id: file.id, userId, conversationId, turn, position }]));
   const withPrompt = [...history, { role: "user", columnId: null, turn, content: body.prompt }];
+  const earlier = history.length ? await conversationAttachments(conversationId) : [];
+  const byTurn = groupByTurn([...earlier, ...attached.map((file) => ({ ...file, turn }))]);
   const runs = columns.map((column) => ({
     userId,
     conversationId,
     columnId: column.id,
     messageId: newId(),
     modelId: column.modelId,
-    messages: buildColumnHistory(withPrompt, column.id, turn, column.systemPrompt),
+    messages: buildColumnHistory(withPrompt, column.id, turn, column.systemPrompt, { byTurn, images: acceptsImages(column.modelId) }),
+    omittedImages: omittedImageCount(attached, acceptsImages(column.modelId)),
     temperature: column.temperature,
     maxTokens: column.maxTokens,
     tools,

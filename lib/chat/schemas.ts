@@ -1,6 +1,7 @@
 // Request bodies of the chatroom's routes.
 import { z } from "zod";
 import { CHAT_TOOL_NAMES } from "../tools/registry";
+import { MAX_ATTACHMENTS_PER_PROMPT } from "../attachments/limits";
 
 export const MAX_COLUMNS = 8;
 
@@ -13,12 +14,16 @@ export const columnSettingsSchema = z.object({
   systemPrompt: z.string().max(100_000).nullish(),
 });
 
+/** Ids of uploads (POST /api/attachments) sent with the prompt, in order. */
+const attachmentIdsSchema = z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_PROMPT, `At most ${MAX_ATTACHMENTS_PER_PROMPT} attachments per prompt`);
+
 export const chatRequestSchema = z
   .object({
     conversationId: z.string().min(1).max(100).optional(),
     prompt: z.string().max(1_000_000).refine((p) => p.trim().length > 0, "The prompt is empty"),
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} models at once`).optional(),
     tools: z.array(z.enum(CHAT_TOOL_NAMES as [string, ...string[]])).max(20).optional(),
+    attachments: attachmentIdsSchema.optional(),
   })
   .strict();
 
@@ -34,6 +39,7 @@ export const estimateRequestSchema = z
     conversationId: z.string().min(1).max(100).optional(),
     prompt: z.string().max(1_000_000),
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS),
+    attachments: attachmentIdsSchema.optional(),
   })
   .strict();
 

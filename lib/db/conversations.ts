@@ -3,6 +3,7 @@ import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "..
 import { getDb } from "./client";
 import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";
+import { attachmentDtosByTurn } from "./attachments";
 import { enabledToolsOf } from "../tools/registry";
 
 /** Newest first; `ids` narrows the list to those conversations (search results). */
@@ -31,6 +32,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     (a, b) => a.turn - b.turn || (positionOf.get(a.columnId ?? "") ?? -1) - (positionOf.get(b.columnId ?? "") ?? -1),
   );
   const cost = messages.reduce((sum, m) => sum + m.costPico, 0n);
+  const attachments = await attachmentDtosByTurn(conversation.id);
   return {
     id: conversation.id,
     title: conversation.title,
@@ -47,7 +49,8 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     })),
     messages: messages.map((m) => {
       const imported = m.role === "assistant" ? importedOf(m.notes) : undefined;
-      return imported ? { ...messageToDto(m), imported } : messageToDto(m);
+      const files = m.role === "user" ? attachments.get(m.turn) : undefined;
+      return { ...messageToDto(m), ...(imported ? { imported } : {}), ...(files ? { attachments: files } : {}) };
     }),
   };
 }

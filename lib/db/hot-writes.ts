@@ -19,6 +19,8 @@ const SQL = {
   updateColumn: `UPDATE "ConversationColumn" SET "position"=@position,"modelId"=@modelId,"temperature"=@temperature,"maxTokens"=@maxTokens,"systemPrompt"=@systemPrompt WHERE "id"=@id`,
   insertMessage: `INSERT INTO "Message" ("id","conversationId","columnId","turn","role","content","status","modelId","createdAt","updatedAt")
     VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@now,@now)`,
+  // A pending upload joins the turn that sends it (only the owner's, only while still pending).
+  claimAttachment: `UPDATE "Attachment" SET "conversationId"=@conversationId,"turn"=@turn,"position"=@position WHERE "id"=@id AND "userId"=@userId AND "conversationId" IS NULL`,
   finishMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning,"toolTrace"=@toolTrace,"notes"=@notes,"status"=@status,"provider"=@provider,"upstreamModel"=@upstreamModel,
     "finishReason"=@finishReason,"error"=@error,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,"reasoningTokens"=@reasoningTokens,
     "cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,

@@ -50,6 +50,7 @@ function toOption(provider: ProviderConfig, upstreamId: string): ModelOption {
     contextLength: info.contextLength,
     maxOutputTokens: info.maxOutputTokens,
     free: info.free,
+    vision: info.vision,
   };
 }
 

@@ -27,6 +27,8 @@ export interface ColumnStats {
   droppedParams?: string[];
   /** The model cannot stream: its whole answer was fetched, then replayed. */
   replayed?: boolean;
+  /** Images attached to the prompt that this text-only model was not sent. */
+  omittedImages?: number;
 }
 
 /** Events of the chatroom's multiplexed SSE stream (one `event:` name per type). */
