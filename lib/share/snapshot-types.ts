@@ -26,8 +26,22 @@ export interface SharedAnswer {
   stats?: SharedStats;
 }
 
+/** A prompt's file, shown only when the owner ticked "include attachments"; its bytes are read
+ * through the link (GET /api/share/:token/attachments/:id) while the link works. */
+export interface SharedAttachment {
+  id: string;
+  kind: "image" | "text";
+  mimeType: string;
+  name: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+}
+
 export interface SharedTurn {
   prompt: string;
+  /** Present only when the owner chose to include attachments and this prompt had some. */
+  attachments?: SharedAttachment[];
   /** One per column, in column order; null where a column has no answer for this turn. */
   answers: (SharedAnswer | null)[];
 }
@@ -38,6 +52,8 @@ export interface SharedSnapshot {
   sharedAt: string;
   includeSystemPrompts: boolean;
   includeStats: boolean;
+  /** Absent in snapshots made before attachments existed (none were included). */
+  includeAttachments?: boolean;
   columns: SharedColumn[];
   turns: SharedTurn[];
   /** Picodollars as a decimal string; only with stats. */
