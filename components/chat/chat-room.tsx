@@ -14,6 +14,7 @@ import { MAX_MODELS } from "@/lib/chat/client/limits";
 import { liveChatStore } from "@/lib/chat/client/live-store";
 import { useLiveSessions } from "@/lib/chat/client/use-live-sessions";
 import { useModels } from "@/lib/chat/client/use-models";
+import { usePendingAttachments } from "@/lib/chat/client/use-pending-attachments";
 import { sumPico } from "@/lib/format/usd";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatHeader } from "./chat-header";
@@ -40,6 +41,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
     initialModels?.length ? initialModels.slice(0, MAX_MODELS).map((modelId) => ({ modelId })) : null,
   );
   const [prompt, setPrompt] = useState("");
+  const attachments = usePendingAttachments();
   // Tools switched on here; null = as saved with the conversation.
   const [draftTools, setDraftTools] = useState<string[] | null>(null);
 
@@ -86,17 +88,19 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
 
   const send = useCallback(() => {
     const text = prompt.trim();
-    if (!text || streaming) return;
+    if (!text || streaming || attachments.uploading) return;
     if (sessionKey) liveChatStore.forget([sessionKey]);
+    const files = attachments.ready.length ? { attachments: attachments.ready } : {};
     const key = conversationId
-      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined })
+      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined, ...files })
       : draftColumns?.length
-        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns, tools: draftTools ?? [] })
+        ? liveChatStore.startTurn(queryClient, { prompt: text, columns: draftColumns, tools: draftTools ?? [], ...files })
         : null;
     if (!key) return;
     setSessionKey(key);
     setPrompt("");
-  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, queryClient]);
+    attachments.clear();
+  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, queryClient, attachments]);
 
   const relatedRef = useRef(related);
   useEffect(() => {
@@ -196,6 +200,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
         tools={tools}
         onToolsChange={setDraftTools}
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
+        attachments={attachments}
       />
     </div>
   );

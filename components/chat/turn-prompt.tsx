@@ -5,6 +5,7 @@ import { memo } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CopyIcon, DiffIcon } from "@/components/ui/icons";
 import { answerActionButton } from "./answer-card";
+import { AttachmentThumbs, type ShownAttachment } from "./attachment-thumbs";
 
 interface Props {
   index: number;
@@ -13,9 +14,11 @@ interface Props {
   turnMarkdown: () => string;
   canCompare: boolean;
   onCompare: (turnIndex: number) => void;
+  /** The prompt's images and text files. */
+  attachments?: readonly ShownAttachment[];
 }
 
-export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare }: Props) {
+export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare, attachments }: Props) {
   return (
     <div role="group" aria-label={`Asked in turn ${index + 1}`} className="flex flex-wrap items-start gap-x-3 gap-y-1.5 rounded-xl bg-zinc-100 px-3.5 py-2.5 dark:bg-zinc-900">
       <h2 className="shrink-0 pt-px text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Turn {index + 1}</h2>
@@ -32,6 +35,7 @@ export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown
           </button>
         )}
       </div>
+      {attachments && <AttachmentThumbs attachments={attachments} />}
     </div>
   );
 });

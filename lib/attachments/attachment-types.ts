@@ -15,3 +15,8 @@ export interface AttachmentDto {
 export function attachmentUrl(id: string): string {
   return `/api/attachments/${encodeURIComponent(id)}`;
 }
+
+/** Where a shared page reads one of its prompt's files (while the link works; only files its snapshot lists). */
+export function sharedAttachmentUrl(token: string, id: string): string {
+  return `/api/share/${encodeURIComponent(token)}/attachments/${encodeURIComponent(id)}`;
+}

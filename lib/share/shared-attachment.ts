@@ -13,7 +13,3 @@ export async function readSharedAttachment(token: string, attachmentId: string) 
   if (!row) throw new AppError(404, "Attachment not found");
   return row;
 }
-
-export function sharedAttachmentUrl(token: string, attachmentId: string): string {
-  return `/api/share/${encodeURIComponent(token)}/attachments/${encodeURIComponent(attachmentId)}`;
-}

@@ -3,6 +3,7 @@
 // objects are passed through untouched (never copied) so memoised cards keep skipping.
 import type { ColumnSettings, ConversationDto, MessageDto } from "@/lib/chat/api-types";
 import type { LiveAnswer, LiveSession } from "./live-types";
+import { attachmentUrl, type AttachmentDto } from "@/lib/attachments/attachment-types";
 
 export interface ViewColumn {
   /** Stable React key: the column id, or a placeholder before the server has named it. */
@@ -15,6 +16,8 @@ export interface ViewColumn {
 export interface ViewTurn {
   turn: number;
   prompt: string;
+  /** The prompt's files, with where to read each (the owner's route, or a share link's). */
+  attachments?: readonly (AttachmentDto & { url: string })[];
 }
 
 export type ViewAnswer = { kind: "saved"; message: MessageDto } | { kind: "live"; answer: LiveAnswer };
@@ -39,6 +42,7 @@ export function buildChatView(
 ): ChatView {
   const answers = new Map<string, MessageDto | LiveAnswer>();
   const prompts = new Map<number, string>();
+  const files = new Map<number, readonly AttachmentDto[]>();
   let columns: ViewColumn[];
 
   if (conversation) {
@@ -49,8 +53,10 @@ export function buildChatView(
       settings: draftColumns?.[index] ?? { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt },
     }));
     for (const m of conversation.messages) {
-      if (m.role === "user") prompts.set(m.turn, m.content);
-      else if (m.columnId) answers.set(answerKey(m.columnId, m.turn), m);
+      if (m.role === "user") {
+        prompts.set(m.turn, m.content);
+        if (m.attachments?.length) files.set(m.turn, m.attachments);
+      } else if (m.columnId) answers.set(answerKey(m.columnId, m.turn), m);
     }
   } else {
     // A brand-new comparison: the columns are what was picked (or asked for) until the server answers.
@@ -59,6 +65,8 @@ export function buildChatView(
   }
 
   for (const session of sessions) {
+    const sessionTurn = session.turn ?? (session.status !== "failed" && prompts.size === 0 ? 0 : null);
+    if (sessionTurn !== null && session.attachments?.length && !files.has(sessionTurn) && !prompts.has(sessionTurn)) files.set(sessionTurn, session.attachments);
     if (session.turn !== null && session.prompt !== null && !prompts.has(session.turn)) prompts.set(session.turn, session.prompt);
     if (session.turn === null && session.prompt !== null && session.status !== "failed" && prompts.size === 0) prompts.set(0, session.prompt);
     for (const live of Object.values(session.answers)) {
@@ -72,7 +80,7 @@ export function buildChatView(
     }
   }
 
-  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt));
+  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt, files.get(turn)));
   return { columns, turns, answers };
 }
 
@@ -93,12 +101,12 @@ export function coveredSessions(conversation: ConversationDto | undefined, sessi
 
 // Same turn, same object: lets memoised columns compare turns by identity.
 const turnCache = new Map<string, ViewTurn>();
-function internTurn(turn: number, prompt: string): ViewTurn {
-  const key = `${turn}\u0000${prompt}`;
+function internTurn(turn: number, prompt: string, attachments?: readonly AttachmentDto[]): ViewTurn {
+  const key = `${turn}\u0000${prompt}\u0000${attachments?.map((a) => a.id).join(",") ?? ""}`;
   let cached = turnCache.get(key);
   if (!cached) {
     if (turnCache.size > 500) turnCache.clear();
-    cached = { turn, prompt };
+    cached = attachments?.length ? { turn, prompt, attachments: attachments.map((a) => ({ ...a, url: attachmentUrl(a.id) })) } : { turn, prompt };
     turnCache.set(key, cached);
   }
   return cached;

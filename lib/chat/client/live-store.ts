@@ -3,6 +3,7 @@
 // SSE deltas are applied to mutable drafts and published once per animation frame: eight
 // columns at 100 tokens/s each still cost one React render per frame, not 800 per second.
 import type { QueryClient } from "@tanstack/react-query";
+import type { AttachmentDto } from "@/lib/attachments/attachment-types";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import type { ChatEvent } from "@/lib/streaming/events";
 import { queryKeys, stopStreaming } from "./api";
@@ -36,13 +37,18 @@ export class LiveChatStore {
 
   getSnapshot = (): readonly LiveSession[] => this.snapshot;
 
-  startTurn(queryClient: QueryClient, body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[] }): string {
-    return this.start(queryClient, "/api/chat", body, {
+  startTurn(
+    queryClient: QueryClient,
+    { attachments, ...body }: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[]; attachments?: readonly AttachmentDto[] },
+  ): string {
+    const sent = attachments?.length ? { ...body, attachments: attachments.map((a) => a.id) } : body;
+    return this.start(queryClient, "/api/chat", sent, {
       kind: "turn",
       conversationId: body.conversationId ?? null,
       turn: null,
       prompt: body.prompt,
       requestColumns: body.columns ?? [],
+      ...(attachments?.length ? { attachments } : {}),
     });
   }
 
