@@ -1,5 +1,6 @@
 // The frozen, public shape of a shared conversation. It holds only what the shared page
 // shows: no user, no message or column ids, no stats or system prompts unless chosen.
+import type { AttachmentDto } from "../attachments/attachment-types";
 import type { ColumnStats } from "../streaming/events";
 
 export const SNAPSHOT_VERSION = 1;
@@ -28,15 +29,7 @@ export interface SharedAnswer {
 
 /** A prompt's file, shown only when the owner ticked "include attachments"; its bytes are read
  * through the link (GET /api/share/:token/attachments/:id) while the link works. */
-export interface SharedAttachment {
-  id: string;
-  kind: "image" | "text";
-  mimeType: string;
-  name: string;
-  sizeBytes: number;
-  width: number | null;
-  height: number | null;
-}
+export type SharedAttachment = AttachmentDto;
 
 export interface SharedTurn {
   prompt: string;

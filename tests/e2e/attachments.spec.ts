@@ -2,11 +2,10 @@
 // model and a text-only model side by side; the vision model describes the picture, the
 // text-only column says it was not sent the image; the prompt row keeps a thumbnail that
 // opens full size, also after a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { encode as encodePng } from "fast-png";
 import { pickModels } from "./pick-models";
-
-const SHOTS = process.env.SCREENSHOT_DIR;
+import { screenshots } from "./screenshots";
 
 /** A 320 × 200 "sunset": an orange sky over a dark blue sea (orange covers most of it). */
 function sunsetPng(): Buffer {
@@ -20,19 +19,6 @@ function sunsetPng(): Buffer {
     }
   }
   return Buffer.from(encodePng({ width, height, data, channels: 3, depth: 8 }));
-}
-
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const [width, height] of [
-    [1440, 900],
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test("an image goes to the vision model, and the text-only model's column says it was left out", async ({ page }) => {

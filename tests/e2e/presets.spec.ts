@@ -2,27 +2,10 @@
 // Settings, pick it as a chatroom column and get an answer; call the API twice with a key that
 // caches responses and see the second call on /usage as a $0 cached answer with its savings;
 // share the cache across the team.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { csrfHeaders } from "./accounts";
 import { pickModels } from "./pick-models";
-
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-/** With SCREENSHOT_DIR set: the viewport at three sizes, scrolled to `target`. */
-async function screenshots(page: Page, name: string, target: Locator) {
-  if (!SHOTS) return;
-  for (const [width, height] of [
-    [1440, 900],
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    // At phone width a part may be laid out elsewhere (or not at all): the viewport is taken anyway.
-    await target.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => {});
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
+import { screenshots } from "./screenshots";
 
 test("save a preset in Settings, then use it as a chatroom column", async ({ page }) => {
   const suffix = Date.now().toString(36);

@@ -17,6 +17,7 @@ let attachmentRoute: typeof import("@/app/api/attachments/[id]/route");
 let conversationRoute: typeof import("@/app/api/conversations/[id]/route");
 let shareRoute: typeof import("@/app/api/share/route");
 let sharedAttachmentRoute: typeof import("@/app/api/share/[id]/attachments/[attachmentId]/route");
+let exportRoute: typeof import("@/app/api/conversations/[id]/export/route");
 let estimateRoute: typeof import("@/app/api/chat/estimate/route");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let owner: TestUser;
@@ -33,6 +34,7 @@ beforeAll(async () => {
   shareRoute = await import("@/app/api/share/route");
   sharedAttachmentRoute = await import("@/app/api/share/[id]/attachments/[attachmentId]/route");
   estimateRoute = await import("@/app/api/chat/estimate/route");
+  exportRoute = await import("@/app/api/conversations/[id]/export/route");
   db = (await import("@/lib/db/client")).getDb();
   stranger = await signInAs({ role: "member" });
   owner = await signInAs({ role: "member" });
@@ -136,6 +138,15 @@ describe("a turn with attachments", () => {
     expect(visionAgain.stats.promptTokens).toBeGreaterThan(255);
     expect(textAgain.stats.promptTokens).toBeLessThan(visionAgain.stats.promptTokens);
     expect(textAgain.stats.status).toBe("done");
+
+    // Exports list the files with their prompt (names and sizes, not the bytes).
+    const markdown = await (await exportRoute.GET(appRequest(`/api/conversations/${turn.conversationId}/export?format=md`), params(turn.conversationId))).text();
+    expect(markdown).toContain("> Attached: red.png (64 × 48 PNG), notes.txt (text)");
+    const json = await (await exportRoute.GET(appRequest(`/api/conversations/${turn.conversationId}/export?format=json`), params(turn.conversationId))).json();
+    expect(json.turns[0].attachments).toEqual([
+      { name: "red.png", kind: "image", mimeType: "image/png", sizeBytes: image.sizeBytes, width: 64, height: 48 },
+      { name: "notes.txt", kind: "text", mimeType: "text/plain", sizeBytes: notes.sizeBytes, width: null, height: null },
+    ]);
 
     // An attachment goes with one prompt only.
     const again = await viaServer(jsonRequest("/api/chat", { conversationId: turn.conversationId, prompt: "Once more", attachments: [image.id] }));
