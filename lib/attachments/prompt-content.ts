@@ -35,7 +35,7 @@ export function promptContent(prompt: string, attachments: readonly PromptAttach
       const fence = "`".repeat(Math.max(3, longestBacktickRun(decodeText(file.data) ?? "") + 1));
       parts.push({ type: "text", text: `Attached file "${file.name}":\n${fence}\n${decodeText(file.data) ?? ""}\n${fence}` });
     } else if (images === false) {
-      parts.push({ type: "text", text: `[Image "${file.name}" (${file.width} × ${file.height}) not sent: this model does not take images]` });
+      parts.push({ type: "text", text: `[Image "${file.name}" not sent: this model does not take images]` });
     } else {
       parts.push({ type: "image_url", image_url: { url: `data:${file.mimeType};base64,${Buffer.from(file.data).toString("base64")}` } });
     }
