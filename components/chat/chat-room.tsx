@@ -42,6 +42,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   );
   const [prompt, setPrompt] = useState("");
   const attachments = usePendingAttachments();
+  const restoreAttachments = attachments.restore;
   // Tools switched on here; null = as saved with the conversation.
   const [draftTools, setDraftTools] = useState<string[] | null>(null);
 
@@ -84,7 +85,8 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels }:
   // A request refused before any turn started (bad input): give the prompt back to edit.
   useEffect(() => {
     if (own?.status === "failed" && own.prompt) setPrompt((p) => (p === "" ? own.prompt! : p));
-  }, [own?.status, own?.prompt]);
+    if (own?.status === "failed" && own.attachments?.length) restoreAttachments(own.attachments);
+  }, [own?.status, own?.prompt, own?.attachments, restoreAttachments]);
 
   const send = useCallback(() => {
     const text = prompt.trim();

@@ -2,7 +2,7 @@
 // Files picked, pasted or dropped into the composer: each is uploaded at once (the server
 // checks what it really is) and waits, with a preview, until the prompt is sent or it is removed.
 import { useCallback, useMemo, useState } from "react";
-import type { AttachmentDto } from "@/lib/attachments/attachment-types";
+import { attachmentUrl, type AttachmentDto } from "@/lib/attachments/attachment-types";
 import { csrfHeaders } from "@/lib/http/csrf-client";
 import { errorFromResponse } from "./api";
 
@@ -28,6 +28,8 @@ export interface PendingAttachments {
   remove: (key: string) => void;
   /** After a send: the uploads now belong to the turn. */
   clear: () => void;
+  /** A send refused before its turn started: its uploads (still pending on the server) come back. */
+  restore: (files: readonly AttachmentDto[]) => void;
 }
 
 let counter = 0;
@@ -61,7 +63,7 @@ export function usePendingAttachments(): PendingAttachments {
   const remove = useCallback((key: string) => {
     setItems((all) => {
       const item = all.find((i) => i.key === key);
-      if (item?.previewUrl) URL.revokeObjectURL(item.previewUrl);
+      if (item?.previewUrl?.startsWith("blob:")) URL.revokeObjectURL(item.previewUrl);
       // The server forgets an upload that will not be sent (it would expire after a day anyway).
       if (item?.dto) void fetch(`/api/attachments/${encodeURIComponent(item.dto.id)}`, { method: "DELETE", headers: csrfHeaders() }).catch(() => undefined);
       return all.filter((i) => i.key !== key);
@@ -70,9 +72,17 @@ export function usePendingAttachments(): PendingAttachments {
 
   const clear = useCallback(() => {
     setItems((all) => {
-      for (const item of all) if (item.previewUrl) URL.revokeObjectURL(item.previewUrl);
+      for (const item of all) if (item.previewUrl?.startsWith("blob:")) URL.revokeObjectURL(item.previewUrl);
       return [];
     });
+  }, []);
+
+  const restore = useCallback((files: readonly AttachmentDto[]) => {
+    setItems((all) =>
+      all.length > 0
+        ? all
+        : files.map((dto) => ({ key: `att-${++counter}`, name: dto.name, previewUrl: dto.kind === "image" ? attachmentUrl(dto.id) : null, status: "ready", dto, error: null })),
+    );
   }, []);
 
   return useMemo(
@@ -83,8 +93,9 @@ export function usePendingAttachments(): PendingAttachments {
       add,
       remove,
       clear,
+      restore,
     }),
-    [items, add, remove, clear],
+    [items, add, remove, clear, restore],
   );
 }
 
