@@ -1,7 +1,7 @@
 // Attachments as a person uses them: attach a picture and a text file, send them to a vision
 // model and a text-only model side by side; the vision model describes the picture, the
 // text-only column says it was not sent the image; the prompt row keeps a thumbnail that
-// opens full size, also after a reload.
+// opens full size, also after a reload, and on a share link made with "Attachments" ticked.
 import { expect, test } from "@playwright/test";
 import { encode as encodePng } from "fast-png";
 import { pickModels } from "./pick-models";
@@ -21,8 +21,8 @@ function sunsetPng(): Buffer {
   return Buffer.from(encodePng({ width, height, data, channels: 3, depth: 8 }));
 }
 
-test("an image goes to the vision model, and the text-only model's column says it was left out", async ({ page }) => {
-  test.setTimeout(120_000);
+test("an image goes to the vision model, and the text-only model's column says it was left out", async ({ page, browser }) => {
+  test.setTimeout(150_000);
   await page.goto("/");
   await pickModels(page, ["Iris Vision", "Swift Mini"]);
 
@@ -63,6 +63,23 @@ test("an image goes to the vision model, and the text-only model's column says i
   await lightbox.getByRole("button", { name: "Close image" }).click();
   await expect(lightbox).toBeHidden();
   await expect(page.getByText("1 image not sent: this model takes text only")).toBeVisible();
+
+  // Shared with "Attachments" ticked: a visitor with no session sees the picture too.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this comparison" });
+  const include = dialog.getByRole("checkbox", { name: /Attachments/ });
+  await expect(include).not.toBeChecked();
+  await include.check();
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const url = await dialog.getByRole("textbox", { name: "Share link" }).inputValue();
+  await dialog.getByRole("button", { name: "Close share dialog" }).click();
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const guestPage = await guest.newPage();
+  await guestPage.goto(url);
+  const shared = guestPage.getByRole("group", { name: "Asked in turn 1" }).getByRole("button", { name: "View image sunset.png" });
+  await expect(shared.getByRole("img", { name: "sunset.png" })).toHaveJSProperty("naturalWidth", 320);
+  await screenshots(guestPage, "attachments-shared");
+  await guest.close();
 
   if (process.env.SCREENSHOT_DIR) {
     // Last: at phone width the page lays the turn out anew, which closes the lightbox.
