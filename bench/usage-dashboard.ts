@@ -1,62 +1,117 @@
-// Usage dashboard queries over a million ledger rows: summary, time series and breakdown
-// for a year and a month, and page 1,000 of the activity log, p50 of several runs each.
+// Usage dashboard queries over a million ledger rows, on SQLite (default) or Postgres
+// (BENCH_DATABASE_URL=postgres://…/postgres: a fresh database `switchyard_bench` is created
+// there): summary, time series and breakdown for a year and a month, breakdown by
+// conversation, and page 1,000 of the activity log, p50 of several runs each. Rows are
+// inserted as the app writes them — in time order, committed in batches, the rollups'
+// triggers firing on each — and the first dashboard read right after is timed too.
+// BENCH_ORDER=random inserts the same rows in random time order instead (a worst case for
+// where rows land on disk; the sessions before this one measured that way).
 // Run: npx tsx bench/usage-dashboard.ts   (BENCH_ROWS, BENCH_RUNS to change the size)
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { migrateDatabase } from "../lib/db/migrate";
+import { postgresPoolConfig } from "../lib/db/postgres-connection";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const POSTGRES_ADMIN_URL = process.env.BENCH_DATABASE_URL?.startsWith("postgres") ? process.env.BENCH_DATABASE_URL : undefined;
 const FILE = path.resolve("data", "bench-usage.db");
 const EMAIL = "bench@switchyard.local";
 const YEAR = 365 * 86_400_000;
+const BATCH = 1_000;
+const RANDOM_ORDER = process.env.BENCH_ORDER === "random";
 
-function seed(now: number): void {
+const COLUMNS = `"id", "userId", "source", "conversationId", "apiKeyId", "requestedModel", "modelId", "provider", "upstreamModel",
+  "pricePromptPico", "priceCompletionPico", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "computedCostPico",
+  "ttftMs", "totalMs", "status", "attempts", "createdAt", "finishedAt"`;
+
+type Values = (string | number | null)[];
+
+/** The same million rows on both databases (seeded generator). */
+function* ledgerRows(now: number): Generator<Values> {
+  const providers = ["openai", "openrouter", "gemini", "groq", "mistral", "deepseek", "together", "sandbox"];
+  const models = Array.from({ length: 50 }, (_, i) => ({ provider: providers[i % providers.length], id: `${providers[i % providers.length]}/model-${i}` }));
+  const rand = mulberry32(42);
+  for (let i = 0; i < ROWS; i++) {
+    // A few models carry most traffic, as in real use.
+    const model = models[Math.min(49, Math.floor(50 * rand() ** 2.5))];
+    const api = rand() < 0.3;
+    const prompt = Math.floor(rand() * 4000);
+    const completion = Math.floor(rand() * 1200);
+    const pricePrompt = 50_000 + (models.indexOf(model) * 37_000) % 3_000_000;
+    const cost = prompt * pricePrompt + completion * pricePrompt * 4;
+    const r = rand();
+    const status = r < 0.9 ? "done" : r < 0.96 ? "error" : "stopped";
+    // Over the last year: in time order (row i at its share of the year, plus jitter), or anywhere.
+    const jitter = rand();
+    const created = RANDOM_ORDER ? now - 60_000 - Math.floor(jitter * YEAR) : now - 60_000 - YEAR + Math.floor(((i + jitter) * YEAR) / ROWS);
+    const iso = new Date(created).toISOString().replace("Z", "+00:00");
+    yield [
+      `gen-${i.toString(36)}-${Math.floor(rand() * 1e9).toString(36)}`, "bench-user",
+      api ? "api" : "chat",
+      api ? null : `conv-${Math.floor(rand() * 20_000)}`,
+      api ? `key-${Math.floor(rand() * 5)}` : null,
+      model.id, model.id, model.provider, model.id.split("/")[1],
+      pricePrompt, pricePrompt * 4, prompt, completion, 0, 0, cost, cost,
+      Math.floor(150 + rand() * 900), Math.floor(1000 + rand() * 8000), status, "[]", iso, iso,
+    ];
+  }
+}
+
+async function seedSqlite(now: number): Promise<string> {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(FILE + suffix, { force: true });
-  fs.mkdirSync(path.dirname(FILE), { recursive: true });
-  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${FILE}` }, stdio: "ignore" });
-
+  const url = `file:${FILE}`;
+  await migrateDatabase(url, { log: () => {} });
   const db = new Database(FILE);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
-  db.prepare(`INSERT INTO User (id, email, name, role, createdAt) VALUES ('bench-user', ?, 'Bench', 'admin', ?)`).run(EMAIL, new Date(now).toISOString().replace("Z", "+00:00"));
-  const providers = ["openai", "openrouter", "gemini", "groq", "mistral", "deepseek", "together", "sandbox"];
-  const models = Array.from({ length: 50 }, (_, i) => ({ provider: providers[i % providers.length], id: `${providers[i % providers.length]}/model-${i}` }));
-  const insert = db.prepare(`INSERT INTO Generation (id, userId, source, conversationId, apiKeyId, requestedModel, modelId, provider, upstreamModel,
-    pricePromptPico, priceCompletionPico, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, computedCostPico,
-    ttftMs, totalMs, status, attempts, createdAt, finishedAt)
-    VALUES (?, 'bench-user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`);
-  const rand = mulberry32(42);
-  const started = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) {
-      // A few models carry most traffic, as in real use.
-      const model = models[Math.min(49, Math.floor(50 * rand() ** 2.5))];
-      const api = rand() < 0.3;
-      const prompt = Math.floor(rand() * 4000);
-      const completion = Math.floor(rand() * 1200);
-      const pricePrompt = 50_000 + (models.indexOf(model) * 37_000) % 3_000_000;
-      const cost = prompt * pricePrompt + completion * pricePrompt * 4;
-      const r = rand();
-      const status = r < 0.9 ? "done" : r < 0.96 ? "error" : "stopped";
-      const created = now - 60_000 - Math.floor(rand() * YEAR);
-      const iso = new Date(created).toISOString().replace("Z", "+00:00");
-      insert.run(
-        `gen-${i.toString(36)}-${Math.floor(rand() * 1e9).toString(36)}`,
-        api ? "api" : "chat",
-        api ? null : `conv-${Math.floor(rand() * 20_000)}`,
-        api ? `key-${Math.floor(rand() * 5)}` : null,
-        model.id, model.id, model.provider, model.id.split("/")[1],
-        pricePrompt, pricePrompt * 4, prompt, completion, 0, 0, cost, cost,
-        Math.floor(150 + rand() * 900), Math.floor(1000 + rand() * 8000), status, iso, iso,
-      );
-    }
-  })();
+  // Seeding only: a big page cache for the rollup upserts of rows arriving in random time order.
+  db.pragma("cache_size = -262144");
+  db.prepare(`INSERT INTO "User" ("id", "email", "name", "role", "createdAt") VALUES ('bench-user', ?, 'Bench', 'admin', ?)`).run(EMAIL, new Date(now).toISOString().replace("Z", "+00:00"));
+  const insert = db.prepare(`INSERT INTO "Generation" (${COLUMNS}) VALUES (${Array(23).fill("?").join(", ")})`);
+  const insertAll = db.transaction((rows: Values[]) => rows.forEach((row) => insert.run(...row)));
+  let batch: Values[] = [];
+  for (const row of ledgerRows(now)) {
+    batch.push(row);
+    if (batch.length === BATCH * 10) (insertAll(batch), (batch = []));
+  }
+  insertAll(batch);
   db.pragma("wal_checkpoint(TRUNCATE)");
   // No ANALYZE: the app never runs it, so the planner here sees what it sees there.
   db.close();
-  console.log(`seeded ${ROWS.toLocaleString("en")} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return url;
+}
+
+async function seedPostgres(now: number, adminUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS switchyard_bench WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE switchyard_bench`);
+  await admin.end();
+  const target = new URL(adminUrl);
+  target.pathname = "/switchyard_bench";
+  const url = target.toString();
+  await migrateDatabase(url, { log: () => {} });
+  const db = new pg.Client(postgresPoolConfig(url));
+  await db.connect();
+  await db.query(`INSERT INTO "User" ("id", "email", "name", "role", "createdAt") VALUES ('bench-user', $1, 'Bench', 'admin', $2)`, [EMAIL, new Date(now).toISOString()]);
+  const flush = async (rows: Values[]) => {
+    const values = rows.map((_, r) => `(${Array.from({ length: 23 }, (_, c) => `$${r * 23 + c + 1}`).join(", ")})`).join(", ");
+    await db.query(`INSERT INTO "Generation" (${COLUMNS}) VALUES ${values}`, rows.flat());
+  };
+  // One transaction per batch, as the hot writer commits: updated rollup rows can be pruned as it goes.
+  let batch: Values[] = [];
+  for (const row of ledgerRows(now)) {
+    batch.push(row);
+    if (batch.length === BATCH) (await flush(batch), (batch = []));
+  }
+  if (batch.length > 0) await flush(batch);
+  // What autovacuum does on its own a little later: statistics and the visibility map.
+  await db.query("VACUUM ANALYZE");
+  await db.end();
+  return url;
 }
 
 /** A small seeded PRNG with a full 32-bit state (an LCG in doubles loses bits and repeats). */
@@ -85,26 +140,29 @@ async function p50(run: () => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   const now = Date.now();
-  seed(now);
-  process.env.DATABASE_URL = `file:${FILE}`;
+  let t = performance.now();
+  process.env.DATABASE_URL = POSTGRES_ADMIN_URL ? await seedPostgres(now, POSTGRES_ADMIN_URL) : await seedSqlite(now);
+  const order = RANDOM_ORDER ? "random time order" : "time order";
+  console.log(`${POSTGRES_ADMIN_URL ? "Postgres" : "SQLite"}: seeded ${ROWS.toLocaleString("en")} rows in ${order} (rollups kept by the triggers) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const { resolveCliUserId } = await import("../lib/auth/cli-user");
   const { parseUsageQuery } = await import("../lib/usage/query-params");
-  const { ensureRollupsSealed } = await import("../lib/usage/rollup");
   const { getUsageSummary } = await import("../lib/usage/summary");
   const { getUsageTimeseries } = await import("../lib/usage/timeseries");
   const { getUsageBreakdown } = await import("../lib/usage/breakdown");
   const { listActivity } = await import("../lib/usage/activity");
   const { queryRows } = await import("../lib/usage/db");
-  const { SUM_COLUMNS, planSource, sourceSql } = await import("../lib/usage/usage-source");
+  const { SUMS_COLUMN, planSource, sourceSql } = await import("../lib/usage/usage-source");
   const userId = await resolveCliUserId(EMAIL);
 
-  let t = performance.now();
-  await ensureRollupsSealed();
-  console.log(`first read sealed a year into the hourly rollup in ${((performance.now() - t) / 1000).toFixed(1)} s (once; later reads seal only new hours)`);
-  const [{ hourly, daily }] = await queryRows<{ hourly: number; daily: number }>(
-    `SELECT (SELECT COUNT(*) FROM UsageHourlyRollup) AS hourly, (SELECT COUNT(*) FROM UsageDailyModelRollup) AS daily`,
+  const year = parseUsageQuery({ range: "year", tz: "Europe/Berlin" });
+  t = performance.now();
+  await getUsageSummary(userId, year);
+  console.log(`first read after the import (summary, year): ${(performance.now() - t).toFixed(1)} ms`);
+  const [counts] = await queryRows<Record<string, string>>(
+    `SELECT CAST((SELECT COUNT(*) FROM "UsageHourlyRollup") AS TEXT) AS "hourly", CAST((SELECT COUNT(*) FROM "UsageDailyModelRollup") AS TEXT) AS "daily",
+       CAST((SELECT COUNT(*) FROM "UsageConversationRollup") AS TEXT) AS "conversation"`,
   );
-  console.log(`rollup rows: ${Number(hourly).toLocaleString("en")} hourly, ${Number(daily).toLocaleString("en")} daily\n`);
+  console.log(`rollup rows: ${Object.entries(counts).map(([k, v]) => `${Number(v).toLocaleString("en")} ${k}`).join(", ")}\n`);
 
   const results: [string, number][] = [];
   for (const range of ["year", "month"] as const) {
@@ -113,12 +171,23 @@ async function main(): Promise<void> {
     results.push([`time series by model, ${range}`, await p50(() => getUsageTimeseries(userId, q, { stackBy: "model", top: 6 }))]);
     results.push([`breakdown by model, ${range}`, await p50(() => getUsageBreakdown(userId, q, { groupBy: "model", sort: "cost", dir: "desc" }))]);
   }
-  const year = parseUsageQuery({ range: "year" });
-  results.push(["activity page 1,000 (50 rows), year", await p50(() => listActivity(userId, year, { limit: 50, page: 1000 }))]);
+  const utcYear = parseUsageQuery({ range: "year" });
+  results.push(["activity page 1,000 (50 rows), year", await p50(() => listActivity(userId, utcYear, { limit: 50, page: 1000 }))]);
   results.push(["activity page 1,000, model filter, year", await p50(() => listActivity(userId, parseUsageQuery({ range: "year", model: "openai/model-0" }), { limit: 50, page: 1000 }))]);
-  results.push(["breakdown by conversation, month (ledger, no rollup)", await p50(() => getUsageBreakdown(userId, parseUsageQuery({ range: "month" }), { groupBy: "conversation", sort: "cost", dir: "desc" }))]);
-  const raw = sourceSql(planSource(userId, year.from, year.to, {}, 0, { rollup: false, daily: false }));
-  results.push(["for comparison: summary, year, ledger only (no rollup)", await p50(() => queryRows(`SELECT ${SUM_COLUMNS} FROM ${raw.sql}`, raw.params))]);
+  results.push(["breakdown by conversation, month", await p50(() => getUsageBreakdown(userId, parseUsageQuery({ range: "month" }), { groupBy: "conversation", sort: "cost", dir: "desc" }))]);
+  results.push([
+    "breakdown by conversation, month, status=error",
+    await p50(() => getUsageBreakdown(userId, parseUsageQuery({ range: "month", status: "error" }), { groupBy: "conversation", sort: "cost", dir: "desc" })),
+  ]);
+  results.push(["for comparison: breakdown by conversation, year", await p50(() => getUsageBreakdown(userId, utcYear, { groupBy: "conversation", sort: "cost", dir: "desc" }))]);
+  const month = parseUsageQuery({ range: "month" });
+  const monthRaw = sourceSql(planSource(userId, month.from, month.to, {}, { rollup: false, daily: false }));
+  results.push([
+    "for comparison: conversation grouping, month, ledger only",
+    await p50(() => queryRows(`SELECT "conversationId" AS "key", ${SUMS_COLUMN} FROM ${monthRaw.sql} GROUP BY "conversationId"`, monthRaw.params)),
+  ]);
+  const raw = sourceSql(planSource(userId, utcYear.from, utcYear.to, {}, { rollup: false, daily: false }));
+  results.push(["for comparison: summary, year, ledger only (no rollup)", await p50(() => queryRows(`SELECT ${SUMS_COLUMN} FROM ${raw.sql}`, raw.params))]);
 
   console.log("query".padEnd(58) + "p50");
   for (const [name, ms] of results) console.log(`${name.padEnd(58)}${ms.toFixed(1).padStart(7)} ms`);

@@ -14,6 +14,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
+  DATA_DIR: blankIsUnset(z.string().optional()),
   SANDBOX_ENABLED: flag,
   SANDBOX_BASE_URL: z.string().url().optional(),
   SANDBOX_SPEED: z.coerce.number().positive().default(1),

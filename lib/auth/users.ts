@@ -2,6 +2,7 @@
 // lower-cased so "Ana@x" and "ana@x" are one account.
 import type { User } from "@prisma/client";
 import { getDb } from "../db/client";
+import { lockForTransaction } from "../db/transaction-lock";
 import { creditPeriod } from "../limits/credit-period";
 import { getBudgetTracker } from "../limits/user-budget";
 import { AppError } from "../errors";
@@ -50,6 +51,7 @@ export async function createFirstAdmin(input: { email: string; name: string; pas
   const email = normaliseEmail(input.email);
   const db = getDb();
   return db.$transaction(async (tx) => {
+    await lockForTransaction(tx, "accounts");
     if ((await tx.user.count({ where: { passwordHash: { not: null } } })) > 0) throw new AppError(409, "Switchyard is already set up: sign in instead");
     const legacy = await tx.user.findFirst({ where: { passwordHash: null }, orderBy: { createdAt: "asc" } });
     const data = { email, name: input.name, passwordHash, role: "admin" };
@@ -96,6 +98,7 @@ export async function updateUser(actorId: string, id: string, changes: UserChang
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   // One transaction: two admins demoting each other at once cannot both pass the check.
   const updated = await getDb().$transaction(async (tx) => {
+    await lockForTransaction(tx, "accounts");
     const user = await tx.user.findFirst({ where: { id, passwordHash: { not: null } } });
     if (!user) return null;
     // Only an active admin counts: demoting or disabling an already disabled admin leaves the count as it is.

@@ -1,7 +1,7 @@
 // Settings of the catalog refresh, read from the environment through lib/env.ts.
 import path from "node:path";
 import { getEnv, readEnvVar } from "../env";
-import { DEFAULT_DATABASE_URL } from "../db/database-url";
+import { DEFAULT_DATABASE_URL, dataDirectory } from "../db/database-url";
 
 export const DEFAULT_REFRESH_HOURS = 6;
 
@@ -23,14 +23,11 @@ export function getCatalogRefreshHours(): number | null {
 
 /**
  * The refreshed catalog lives next to the SQLite file, so it shares its volume and survives restarts.
- * A server database (Postgres) has no folder: then ./data is used. An in-memory database keeps nothing.
+ * A server database (Postgres) has no folder: then DATA_DIR (./data) is used. An in-memory database keeps nothing.
  */
 export function getCatalogCachePath(): string | null {
-  const url = getEnv().DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  if (!url.startsWith("file:")) return path.resolve("data", CACHE_FILE);
-  const file = url.slice("file:".length);
-  if (file === ":memory:" || file === "") return null;
-  return path.join(path.dirname(path.resolve(file)), CACHE_FILE);
+  const dir = dataDirectory(getEnv().DATABASE_URL?.trim() || DEFAULT_DATABASE_URL, getEnv().DATA_DIR);
+  return dir === null ? null : path.join(dir, CACHE_FILE);
 }
 
 const CACHE_FILE = "catalog-cache.json";

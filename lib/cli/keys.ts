@@ -1,13 +1,10 @@
 // `npm run keys -- create|list|revoke [--user EMAIL]`: API keys from a terminal, against the
 // same database as the app (DATABASE_URL), for the account named by --user (default: the
 // first admin). Migrations are applied first.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { createApiKeyRequestSchema } from "../auth/api-keys-input";
 import { resolveDatabaseUrl } from "../db/database-url";
+import { migrateDatabase } from "../db/migrate";
 import { AppError } from "../errors";
 import { formatUsd } from "../format/usd";
 
@@ -26,41 +23,11 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
-/** Applies migrations the database lacks. Only when some are missing: `migrate deploy` cannot
- * take its lock while the app has the database open, and the CLI must work beside a running app. */
-function prepareDatabase() {
+/** Applies migrations the database lacks (a no-op when up to date; safe beside a running app).
+ * Quiet unless it applies something, and then on stderr: stdout is for the key and the table. */
+async function prepareDatabase() {
   process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
-  if (pendingMigrations(process.env.DATABASE_URL).length === 0) return;
-  const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
-  try {
-    // Quiet on success: stdout is for the key and the table.
-    execFileSync(prisma, ["migrate", "deploy"], { stdio: "pipe", env: process.env });
-  } catch (error) {
-    const output = error as { stdout?: Buffer; stderr?: Buffer };
-    process.stderr.write(String(output.stdout ?? "") + String(output.stderr ?? ""));
-    throw new Error("Could not apply database migrations (prisma migrate deploy failed; is the app running on an older schema?)");
-  }
-}
-
-function pendingMigrations(url: string): string[] {
-  const dir = path.join(process.cwd(), "prisma", "migrations");
-  const all = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
-  const file = url.replace(/^file:/, "");
-  if (!fs.existsSync(file)) return all;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { name: string }[];
-    const applied = new Set(rows.map((row) => row.name));
-    return all.filter((name) => !applied.has(name));
-  } catch {
-    // No migrations table yet: a new database.
-    return all;
-  } finally {
-    db.close();
-  }
+  await migrateDatabase(process.env.DATABASE_URL, { log: (line) => process.stderr.write(`${line}\n`) });
 }
 
 async function create(args: string[]) {
@@ -94,7 +61,7 @@ async function create(args: string[]) {
     expiresAt: values.expires,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0].message.replace(/^(\w+)/, (field) => flagName(field)));
-  prepareDatabase();
+  await prepareDatabase();
   const { createApiKey } = await import("../auth/api-keys");
   const { key, apiKey } = await createApiKey(await cliUser(), parsed.data);
   process.stderr.write(`Created "${apiKey.name}" (${apiKey.id}). This is the only time the key is shown:\n`);
@@ -109,7 +76,7 @@ function flagName(field: string): string {
 
 async function list(args: string[]) {
   if (args.length > 0) throw new UsageError(`list takes no arguments, got "${args[0]}"`);
-  prepareDatabase();
+  await prepareDatabase();
   const { listApiKeys } = await import("../auth/api-keys");
   const keys = await listApiKeys(await cliUser());
   if (keys.length === 0) {
@@ -140,7 +107,7 @@ async function revoke(args: string[]) {
   if (args.length !== 1) throw new UsageError("revoke needs exactly one key id or prefix");
   const wanted = args[0].trim().replace(/…$/, "");
   if (wanted.length < 4) throw new UsageError("Give the key's id or at least the start of its prefix (e.g. sk-sy-v1-Abc)");
-  prepareDatabase();
+  await prepareDatabase();
   const { listApiKeys, revokeApiKey } = await import("../auth/api-keys");
   const userId = await cliUser();
   const keys = await listApiKeys(userId);

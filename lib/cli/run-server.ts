@@ -1,10 +1,12 @@
 // What `npm start` and `npm run api` both do before serving: one command from a fresh clone to
 // a running server — build the pages when their sources are newer than the last build (pages
-// only), apply the migrations, serve, and stop gracefully on SIGTERM / SIGINT.
+// only), apply the migrations (our own migrator, lib/db/migrate.ts), serve, and stop gracefully on SIGTERM / SIGINT.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../db/database-url";
+import { migrateDatabase } from "../db/migrate";
+import { MigrationError } from "../db/migrations";
 import { getEnv } from "../env";
 import type { RunningServer } from "../server/app-server";
 import { exitGracefullyOnSignals } from "../server/graceful-shutdown";
@@ -34,6 +36,12 @@ function needsBuild(): boolean {
   return sources > built;
 }
 
+/** How a CLI reports a failed start: a refused migration explains itself; a stack trace would only bury it. */
+export function reportStartFailure(error: unknown): never {
+  console.error(error instanceof MigrationError ? `[switchyard] ${error.message}` : error);
+  process.exit(1);
+}
+
 export async function runServer(options: { pages: boolean; dev?: boolean; migrate?: boolean }): Promise<void> {
   // Next.js would otherwise send anonymous telemetry to its servers during builds and runs;
   // nothing here may talk to hosts the operator did not configure.
@@ -41,8 +49,9 @@ export async function runServer(options: { pages: boolean; dev?: boolean; migrat
   const env = getEnv();
   process.env.DATABASE_URL = resolveDatabaseUrl(env.DATABASE_URL);
   const bin = path.join(root, "node_modules", ".bin");
-  if (!fs.existsSync(path.join(root, "node_modules", ".prisma", "client", "index.js"))) run(path.join(bin, "prisma"), ["generate"]);
-  if (options.migrate !== false) run(path.join(bin, "prisma"), ["migrate", "deploy"]);
+  const generated = ["client", "client-postgres"].every((dir) => fs.existsSync(path.join(root, "node_modules", ".prisma", dir, "index.js")));
+  if (!generated) run("npm", ["run", "db:generate"]);
+  if (options.migrate !== false) await migrateDatabase(process.env.DATABASE_URL);
   let server: RunningServer;
   if (options.pages) {
     if (!options.dev && needsBuild()) run(path.join(bin, "next"), ["build"]);

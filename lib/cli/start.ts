@@ -1,7 +1,4 @@
 // `npm start`: the whole app (pages and API) — see run-server.ts. `--dev` serves Next in dev mode.
-import { runServer } from "./run-server";
+import { reportStartFailure, runServer } from "./run-server";
 
-runServer({ pages: true, dev: process.argv.includes("--dev") }).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer({ pages: true, dev: process.argv.includes("--dev") }).catch(reportStartFailure);

@@ -1,7 +1,7 @@
 // Finds the owner's conversations whose title, prompts or answers contain the words asked
 // for, newest first, with a snippet of where the words were found.
 import type { ConversationSummaryDto } from "../chat/api-types";
-import { getDb } from "./client";
+import { getDb, getDialect } from "./client";
 import { listConversations } from "./conversations";
 
 const MAX_RESULTS = 50;
@@ -21,9 +21,11 @@ export async function searchConversations(userId: string, query: string): Promis
   const q = query.trim();
   if (!q) return listConversations(userId);
   const db = getDb();
-  // SQLite's LIKE (what `contains` becomes) ignores ASCII case.
+  // Case-insensitive on both: SQLite's LIKE (what `contains` becomes) ignores ASCII case;
+  // Postgres's LIKE does not, so it is asked for ILIKE (a mode the SQLite client has no type for).
+  const contains = { contains: q, ...(getDialect() === "postgres" ? { mode: "insensitive" } : {}) } as { contains: string };
   const matches = await db.conversation.findMany({
-    where: { userId, OR: [{ title: { contains: q } }, { messages: { some: { content: { contains: q } } } }] },
+    where: { userId, OR: [{ title: contains }, { messages: { some: { content: contains } } }] },
     orderBy: { updatedAt: "desc" },
     take: MAX_RESULTS,
     select: { id: true },
@@ -31,7 +33,7 @@ export async function searchConversations(userId: string, query: string): Promis
   const ids = matches.map((m) => m.id);
   if (ids.length === 0) return [];
   const hits = await db.message.findMany({
-    where: { conversationId: { in: ids }, content: { contains: q } },
+    where: { conversationId: { in: ids }, content: contains },
     orderBy: [{ turn: "asc" }, { createdAt: "asc" }],
     select: { conversationId: true, content: true },
     take: 500,

@@ -1,4 +1,5 @@
-// The thread that commits the hot writes (hot-writes.ts). A commit costs the thread that
+// The thread that commits the hot writes on SQLite (hot-writes.ts; hot-write-worker-postgres.ts
+// is its Postgres twin). A commit costs the thread that
 // makes it a few hundred microseconds, and every thousand pages of log it also copies the
 // log back into the database file (a checkpoint, fsync included: milliseconds). Here both
 // happen off the event loop that relays tokens. Plain JavaScript run with `eval`, so it
@@ -18,10 +19,25 @@ function statement(name) {
   if (!found) prepared.set(name, (found = db.prepare(workerData.sql[name])));
   return found;
 }
-const runJob = (writes) => { for (const [name, row] of writes) statement(name).run(row); };
+// Each write comes as [name, values], the values in the order of workerData.params[name]
+// (arrays clone cheaper than row objects on the event loop); better-sqlite3 binds @names from an object.
+const runJob = (writes) => {
+  for (const [name, values] of writes) {
+    const params = workerData.params[name];
+    const row = {};
+    for (let i = 0; i < params.length; i++) if (values[i] !== undefined) row[params[i]] = values[i];
+    statement(name).run(row);
+  }
+};
 const runAll = db.transaction((jobs) => jobs.forEach(runJob));
 const runOne = db.transaction(runJob);
-const failure = (error) => ({ message: String((error && error.message) || error), code: (error && error.code) || null });
+// The database could not be written at all (locked past the timeout, disk full or failing,
+// unopenable): the ledger's writes then go to the outbox instead of being lost.
+const unavailable = (code) => /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|NOTADB|CORRUPT)/.test(code || "");
+const failure = (error) => {
+  const code = (error && error.code) || null;
+  return { message: String((error && error.message) || error), code, unavailable: unavailable(code) };
+};
 parentPort.on("message", ({ id, jobs }) => {
   let errors = null;
   try {

@@ -1,55 +1,38 @@
 // The writes on a turn's path — its rows, each answer's final state, the ledger — are
-// committed by one worker thread with prepared better-sqlite3 statements (about 100x cheaper
-// than the ORM per statement), so neither the statements, the commits nor SQLite's
-// checkpoints take time from the event loop that relays tokens. Everything else uses Prisma.
-import path from "node:path";
+// committed by one worker thread with prepared statements (better-sqlite3 on SQLite,
+// node-postgres on Postgres; about 100x cheaper than the ORM per statement), so neither the
+// statements, the commits nor SQLite's checkpoints take time from the event loop that relays
+// tokens. Everything else uses Prisma. The statements are named, in hot-statements.ts.
+//
+// Ledger writes (REPLAYABLE statements) also survive a database outage: when the writer
+// reports the database unavailable they are kept in the durable outbox (ledger-outbox.ts),
+// and while it holds anything, new ones queue behind it, so each row's writes stay in order.
 import { Worker } from "node:worker_threads";
-import { resolveDatabaseUrl } from "./database-url";
+import { databaseDialect, resolveDatabaseUrl, sqliteFile } from "./database-url";
+import { REPLAYABLE, compileNamed, statementsFor, type HotStatement } from "./hot-statements";
 import { HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker";
+import { POSTGRES_HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker-postgres";
+import { ledgerOutboxFor, type LedgerOutbox, type ReplayOutcome } from "./ledger-outbox";
+import { postgresPoolConfig } from "./postgres-connection";
 import { getEnv } from "../env";
 
+export type { HotStatement } from "./hot-statements";
 type Row = Record<string, string | number | bigint | null>;
-
-const SQL = {
-  insertConversation: `INSERT INTO "Conversation" ("id","userId","title","createdAt","updatedAt") VALUES (@id,@userId,@title,@now,@now)`,
-  touchConversation: `UPDATE "Conversation" SET "updatedAt" = @now WHERE "id" = @id`,
-  setConversationTools: `UPDATE "Conversation" SET "enabledTools" = @enabledTools WHERE "id" = @id`,
-  insertColumn: `INSERT INTO "ConversationColumn" ("id","conversationId","position","modelId","temperature","maxTokens","systemPrompt")
-    VALUES (@id,@conversationId,@position,@modelId,@temperature,@maxTokens,@systemPrompt)`,
-  updateColumn: `UPDATE "ConversationColumn" SET "position"=@position,"modelId"=@modelId,"temperature"=@temperature,"maxTokens"=@maxTokens,"systemPrompt"=@systemPrompt WHERE "id"=@id`,
-  insertMessage: `INSERT INTO "Message" ("id","conversationId","columnId","turn","role","content","status","modelId","createdAt","updatedAt")
-    VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@now,@now)`,
-  // A pending upload joins the turn that sends it (only the owner's, only while still pending).
-  claimAttachment: `UPDATE "Attachment" SET "conversationId"=@conversationId,"turn"=@turn,"position"=@position WHERE "id"=@id AND "userId"=@userId AND "conversationId" IS NULL`,
-  finishMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning,"toolTrace"=@toolTrace,"notes"=@notes,"status"=@status,"provider"=@provider,"upstreamModel"=@upstreamModel,
-    "finishReason"=@finishReason,"error"=@error,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,"reasoningTokens"=@reasoningTokens,
-    "cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,
-  insertGeneration: `INSERT INTO "Generation" ("id","userId","source","conversationId","messageId","apiKeyId","requestedModel","modelId","provider","upstreamModel",
-    "pricePromptPico","priceCompletionPico","priceCachedPico","priceReasoningPico","priceCacheWritePico","status","createdAt")
-    VALUES (@id,@userId,@source,@conversationId,@messageId,@apiKeyId,@requestedModel,@modelId,@provider,@upstreamModel,
-    @pricePromptPico,@priceCompletionPico,@priceCachedPico,@priceReasoningPico,@priceCacheWritePico,'streaming',@now)`,
-  finishGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,
-    "pricePromptPico"=@pricePromptPico,"priceCompletionPico"=@priceCompletionPico,"priceCachedPico"=@priceCachedPico,"priceReasoningPico"=@priceReasoningPico,
-    "priceCacheWritePico"=@priceCacheWritePico,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
-    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico,
-    "upstreamCostPico"=@upstreamCostPico,"cacheSavingsPico"=@cacheSavingsPico,"responseCacheHit"=@responseCacheHit,"savedPromptTokens"=@savedPromptTokens,"savedCompletionTokens"=@savedCompletionTokens,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"status"=@status,"finishReason"=@finishReason,"error"=@error,
-    "attempts"=@attempts,"promptText"=@promptText,"completionText"=@completionText,"finishedAt"=@now WHERE "id"=@id`,
-  // While a call runs: what it has delivered so far, so a crash does not forget it. Only an
-  // open row is touched: a checkpoint that arrives after the row was finished changes nothing.
-  checkpointGeneration: `UPDATE "Generation" SET "provider"=@provider,"upstreamModel"=@upstreamModel,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,
-    "reasoningTokens"=@reasoningTokens,"cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"computedCostPico"=@computedCostPico
-    WHERE "id"=@id AND "status"='streaming'`,
-  checkpointMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning WHERE "id"=@id AND "status"='streaming'`,
-} as const;
-
-export type HotStatement = keyof typeof SQL;
 export type HotWrite = [HotStatement, Row];
 
 /** How long a commit may wait for the database lock (held by a Prisma transaction) before failing. */
 const BUSY_TIMEOUT_MS = 10_000;
 
+interface Failure {
+  message: string;
+  code: string | null;
+  unavailable: boolean;
+}
+
 interface Job {
   writes: HotWrite[];
+  /** Kept in the outbox rather than failed when the database cannot be reached. */
+  durable: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -58,6 +41,10 @@ interface WriterState {
   worker: Worker | null;
   nextBatch: number;
   inFlight: Map<number, Job[]>;
+  outbox: LedgerOutbox | null | undefined;
+  replaying: Promise<void> | null;
+  /** Each statement's parameter names in order (set when the thread starts). */
+  params?: Record<HotStatement, string[]>;
 }
 
 interface QueueState {
@@ -67,29 +54,47 @@ interface QueueState {
 }
 
 const globalHot = globalThis as unknown as { __switchyardHotWriter?: WriterState; __switchyardHotQueue?: QueueState };
-const state = (globalHot.__switchyardHotWriter ??= { worker: null, nextBatch: 1, inFlight: new Map() });
+const state: WriterState = (globalHot.__switchyardHotWriter ??= { worker: null, nextBatch: 1, inFlight: new Map(), outbox: undefined, replaying: null });
 const queue = (globalHot.__switchyardHotQueue ??= { jobs: [], scheduled: false, lazy: false });
+
+function startWorker(): Worker {
+  const url = resolveDatabaseUrl(getEnv().DATABASE_URL);
+  const dialect = databaseDialect(url);
+  const sql = statementsFor(dialect);
+  const compiled = Object.fromEntries(Object.entries(sql).map(([name, text]) => [name, compileNamed(text)])) as Record<HotStatement, { text: string; params: string[] }>;
+  state.params = Object.fromEntries(Object.entries(compiled).map(([name, c]) => [name, c.params])) as Record<HotStatement, string[]>;
+  if (dialect === "postgres") {
+    // Only plain data crosses to the thread: the pool settings without functions.
+    const config = JSON.parse(JSON.stringify(postgresPoolConfig(url)));
+    return new Worker(POSTGRES_HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { config, statements: compiled } });
+  }
+  return new Worker(HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { file: sqliteFile(url), sql, params: state.params, busyTimeoutMs: BUSY_TIMEOUT_MS } });
+}
+
+/** A write as the thread takes it: its values in the statement's parameter order (undefined where missing). */
+function wireWrite([name, row]: HotWrite): [HotStatement, unknown[]] {
+  const params = state.params![name];
+  const values = new Array<unknown>(params.length);
+  for (let i = 0; i < params.length; i++) values[i] = row[params[i]];
+  return [name, values];
+}
 
 function writer(): Worker {
   if (state.worker) return state.worker;
-  const file = path.resolve(resolveDatabaseUrl(getEnv().DATABASE_URL).replace(/^file:/, ""));
-  const worker = new Worker(HOT_WRITE_WORKER_SOURCE, { eval: true, workerData: { file, sql: SQL, busyTimeoutMs: BUSY_TIMEOUT_MS } });
+  const worker = startWorker();
   // Only writes in flight keep the process alive (see flushQueue).
   worker.unref();
-  worker.on("message", ({ id, errors }: { id: number; errors: ({ message: string; code: string | null } | null)[] | null }) => {
+  worker.on("message", ({ id, errors }: { id: number; errors: (Failure | null)[] | null }) => {
     const jobs: Job[] = state.inFlight.get(id) ?? [];
     state.inFlight.delete(id);
     if (state.inFlight.size === 0) worker.unref();
-    jobs.forEach((job, i) => {
-      const failure = errors?.[i];
-      if (failure) job.reject(Object.assign(new Error(failure.message), { code: failure.code }));
-      else job.resolve();
-    });
+    settle(jobs, (i) => errors?.[i] ?? null);
   });
   const lost = (error: unknown) => {
     if (state.worker !== worker) return;
     state.worker = null;
-    for (const jobs of state.inFlight.values()) for (const job of jobs) job.reject(error);
+    const failure: Failure = { message: String((error as Error)?.message ?? error), code: null, unavailable: true };
+    for (const jobs of state.inFlight.values()) settle(jobs, () => failure);
     state.inFlight.clear();
   };
   worker.on("error", lost);
@@ -97,7 +102,19 @@ function writer(): Worker {
   return (state.worker = worker);
 }
 
-/** Prisma's text format for DateTime in SQLite, so both read each other's rows. */
+/** Resolves what committed; keeps durable jobs the database could not take; rejects the rest. */
+function settle(jobs: Job[], failureOf: (index: number) => Failure | null): void {
+  const kept: Job[] = [];
+  jobs.forEach((job, i) => {
+    const failure = failureOf(i);
+    if (!failure) job.resolve();
+    else if (failure.unavailable && job.durable && outbox()) kept.push(job);
+    else job.reject(Object.assign(new Error(failure.message), { code: failure.code, unavailable: failure.unavailable }));
+  });
+  if (kept.length > 0) keepInOutbox(kept);
+}
+
+/** Prisma's text format for DateTime in SQLite; Postgres reads the same text as UTC. */
 export function sqliteNow(date = new Date()): string {
   return date.toISOString().replace("Z", "+00:00");
 }
@@ -107,12 +124,15 @@ export const LAZY_FLUSH_MS = 10;
 
 /**
  * Queues the writes; everything queued in the same tick commits in one transaction
- * (group commit: under load, one commit serves many turns). Resolves once committed.
- * `lazy` writes (ledger rows, which nobody waits on) may wait LAZY_FLUSH_MS for others.
+ * (group commit: under load, one commit serves many turns). Resolves once committed — or,
+ * for writes made only of REPLAYABLE statements while the database is unreachable, once kept
+ * in the durable outbox. `lazy` writes (ledger rows, which nobody waits on) may wait
+ * LAZY_FLUSH_MS for others.
  */
 export function hotWrite(writes: HotWrite[], options: { lazy?: boolean } = {}): Promise<void> {
+  const durable = writes.every(([name]) => REPLAYABLE.has(name));
   return new Promise((resolve, reject) => {
-    queue.jobs.push({ writes, resolve, reject });
+    queue.jobs.push({ writes, durable, resolve, reject });
     if (options.lazy) scheduleLazy();
     else scheduleNow();
   });
@@ -138,21 +158,84 @@ function scheduleLazy() {
 
 function flushQueue() {
   if (queue.jobs.length === 0) return;
-  const jobs = queue.jobs;
+  let jobs = queue.jobs;
   queue.jobs = [];
+  // Behind an outbox that still holds entries, ledger writes join it: in order, one fsync for all.
+  if (outbox()?.pending()) {
+    keepInOutbox(jobs.filter((job) => job.durable));
+    jobs = jobs.filter((job) => !job.durable);
+    if (jobs.length === 0) return;
+  }
+  send(jobs);
+}
+
+function send(jobs: Job[]) {
   let worker: Worker;
   try {
     worker = writer();
   } catch (error) {
-    jobs.forEach((job) => job.reject(error));
+    // No writer thread at all: nothing reached the database, so this is not the data's fault.
+    settle(jobs, () => ({ message: String((error as Error)?.message ?? error), code: null, unavailable: true }));
     return;
   }
   const id = state.nextBatch++;
   state.inFlight.set(id, jobs);
   worker.ref();
-  worker.postMessage({ id, jobs: jobs.map((job) => job.writes) });
+  worker.postMessage({ id, jobs: jobs.map((job) => job.writes.map(wireWrite)) });
 }
 
 export function bool(value: boolean): number {
   return value ? 1 : 0;
+}
+
+// ---- the outbox ----------------------------------------------------------------------------
+
+function outbox(): LedgerOutbox | null {
+  if (state.outbox !== undefined) return state.outbox;
+  const env = getEnv();
+  return (state.outbox = ledgerOutboxFor(resolveDatabaseUrl(env.DATABASE_URL), env.PORT, env.DATA_DIR));
+}
+
+function keepInOutbox(jobs: Job[]): void {
+  try {
+    outbox()!.append(jobs.map((job) => job.writes));
+  } catch (error) {
+    jobs.forEach((job) => job.reject(error));
+    return;
+  }
+  jobs.forEach((job) => job.resolve());
+  if (!state.replaying) state.replaying = replayUntilEmpty().finally(() => (state.replaying = null));
+}
+
+/** Writes replayed entries as one batch of jobs, each with its own outcome. */
+function sendForReplay(entries: HotWrite[][]): Promise<ReplayOutcome[]> {
+  return new Promise((resolve) => {
+    const outcomes: ReplayOutcome[] = [];
+    let left = entries.length;
+    const done = (i: number, outcome: ReplayOutcome) => {
+      outcomes[i] = outcome;
+      if (--left === 0) resolve(outcomes);
+    };
+    const outcomeOf = (error: unknown): ReplayOutcome =>
+      (error as { unavailable?: boolean })?.unavailable ? "unavailable" : { error: String((error as Error)?.message ?? error) };
+    send(entries.map((writes, i): Job => ({ writes, durable: false, resolve: () => done(i, "ok"), reject: (error) => done(i, outcomeOf(error)) })));
+  });
+}
+
+const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+
+async function replayUntilEmpty(): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const box = outbox();
+    if (!box?.pending()) return;
+    if ((await box.replay(sendForReplay)) === "done") return;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]).unref());
+  }
+}
+
+/** On start (before rows left open are closed): writes what a previous run left in the outbox. */
+export async function replayLedgerOutbox(): Promise<void> {
+  if (!outbox()?.pending()) return;
+  console.log("[ledger] replaying ledger writes kept while the database was unreachable");
+  await (state.replaying ??= replayUntilEmpty().finally(() => (state.replaying = null)));
 }

@@ -56,10 +56,10 @@ export interface ActivityPage {
   page: number | null;
 }
 
-const COLUMNS = `id, createdAt, source, modelId, provider, upstreamModel, status, promptTokens, completionTokens, reasoningTokens,
-  cachedTokens, usageEstimated, CAST(costPico AS TEXT) AS costPico, CAST(upstreamCostPico AS TEXT) AS upstreamCostPico,
-  ttftMs, totalMs, finishReason, error, conversationId, apiKeyId,
-  cacheWriteTokens, CAST(cacheSavingsPico AS TEXT) AS cacheSavingsPico, responseCacheHit, savedPromptTokens, savedCompletionTokens`;
+const COLUMNS = `"id", "createdAt", "source", "modelId", "provider", "upstreamModel", "status", "promptTokens", "completionTokens", "reasoningTokens",
+  "cachedTokens", "usageEstimated", CAST("costPico" AS TEXT) AS "costPico", CAST("upstreamCostPico" AS TEXT) AS "upstreamCostPico",
+  "ttftMs", "totalMs", "finishReason", "error", "conversationId", "apiKeyId",
+  "cacheWriteTokens", CAST("cacheSavingsPico" AS TEXT) AS "cacheSavingsPico", "responseCacheHit", "savedPromptTokens", "savedCompletionTokens"`;
 
 interface Where {
   sql: string;
@@ -68,11 +68,11 @@ interface Where {
 
 function whereFor(userId: string, query: UsageQuery): Where {
   const user = userClauses(userId);
-  const clauses = [...user.clauses, "createdAt >= ?", "createdAt < ?"];
+  const clauses = [...user.clauses, `"createdAt" >= ?`, `"createdAt" < ?`];
   const params: unknown[] = [...user.params, toDbTime(query.from), toDbTime(query.to)];
   const f = query.filters;
   for (const [column, value] of [["modelId", f.model], ["provider", f.provider], ["status", f.status], ["source", f.source], ["apiKeyId", f.apiKeyId], ["conversationId", f.conversationId]] as const) {
-    if (value) (clauses.push(`${column} = ?`), params.push(value));
+    if (value) (clauses.push(`"${column}" = ?`), params.push(value));
   }
   return { sql: clauses.join(" AND "), params };
 }
@@ -99,7 +99,7 @@ export async function listActivity(userId: string, query: UsageQuery, options: A
     // read the page by keyset. The skipped rows are never loaded from the table.
     const skip = (options.page - 1) * options.limit;
     const [edge] = await queryRows<{ createdAt: unknown; id: string }>(
-      `SELECT createdAt, id FROM Generation WHERE ${where.sql} ORDER BY createdAt DESC, id DESC LIMIT 1 OFFSET ?`,
+      `SELECT "createdAt", "id" FROM "Generation" WHERE ${where.sql} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1 OFFSET ?`,
       [...where.params, skip - 1],
     );
     if (!edge) return { rows: [], nextCursor: null, page: options.page };
@@ -107,9 +107,9 @@ export async function listActivity(userId: string, query: UsageQuery, options: A
   }
   // Spelled out rather than as a row value `(createdAt, id) < (?, ?)`: with bound parameters
   // SQLite planned the row value as a skip-scan plus a sort, 20x slower on deep pages.
-  const keyset = after ? " AND (createdAt < ? OR (createdAt = ? AND id < ?))" : "";
+  const keyset = after ? ` AND ("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))` : "";
   const rows = await queryRows<Record<string, unknown>>(
-    `SELECT ${COLUMNS} FROM Generation WHERE ${where.sql}${keyset} ORDER BY createdAt DESC, id DESC LIMIT ?`,
+    `SELECT ${COLUMNS} FROM "Generation" WHERE ${where.sql}${keyset} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
     [...where.params, ...(after ? [after[0], after[0], after[1]] : []), options.limit + 1],
   );
   const more = rows.length > options.limit;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
-import { userWhere } from "./scope";
+import { userClauses, userWhere } from "./scope";
 import { planUsage } from "./summary";
-import { SUM_COLUMNS, SUM_KEYS, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
+import { SUMMED, SUMS_COLUMN, readSums, sourceSql, toTotals, type SumRow, type UsageTotals } from "./usage-source";
 
 export const GROUP_BYS = ["model", "provider", "source", "apiKey", "conversation", "user"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -32,6 +32,8 @@ export interface BreakdownRow extends UsageTotals {
   label: string;
 }
 
+type GroupedRow = { key: string | null; sums: string; title?: string | null };
+
 export interface UsageBreakdown {
   groupBy: GroupBy;
   sort: SortKey;
@@ -42,24 +44,35 @@ export interface UsageBreakdown {
 
 export async function getUsageBreakdown(userId: string, query: UsageQuery, options: BreakdownOptions): Promise<UsageBreakdown> {
   const column = COLUMN[options.groupBy];
-  // The rollups keep no conversation id, and the daily one no source or key.
+  // Only the per-conversation rollup keeps the conversation, and the daily one has no source or key.
   const source = sourceSql(
-    await planUsage(userId, query, { rollup: options.groupBy !== "conversation", daily: options.groupBy === "model" || options.groupBy === "provider" }),
+    planUsage(userId, query, { rollup: true, daily: options.groupBy === "model" || options.groupBy === "provider", conversations: options.groupBy === "conversation" }),
   );
-  const grouped = await queryRows<SumRow & { key: string | null }>(`SELECT ${column} AS key, ${SUM_COLUMNS} FROM ${source.sql} GROUP BY ${column}`, source.params);
+  const groupSql = `SELECT "${column}" AS "key", ${SUMS_COLUMN} FROM ${source.sql} GROUP BY "${column}"`;
+  // Conversation titles join in the same query: there can be thousands of them.
+  const owner = userClauses(userId);
+  const grouped =
+    options.groupBy === "conversation"
+      ? await queryRows<GroupedRow>(
+          `SELECT grouped.*, c."title" AS "title" FROM (${groupSql}) grouped
+           LEFT JOIN "Conversation" c ON c."id" = grouped."key"${owner.clauses.map((clause) => ` AND c.${clause}`).join("")}`,
+          [...source.params, ...owner.params],
+        )
+      : await queryRows<GroupedRow>(groupSql, source.params);
 
   const keys = grouped.map((r) => r.key);
   const labels =
     options.groupBy === "conversation"
-      ? await conversationTitles(userId, keys)
+      ? new Map(grouped.flatMap((r) => (r.key && typeof r.title === "string" ? [[r.key, r.title] as const] : [])))
       : options.groupBy === "apiKey"
         ? await apiKeyNames(userId, keys)
         : options.groupBy === "user"
           ? await userEmails(keys)
           : new Map<string, string>();
-  const rows = grouped.map((row) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(row) }));
-  rows.sort(comparator(options.sort, options.dir));
-  return { ...options, rows, total: toTotals(sumRows(grouped)) };
+  const sums = grouped.map(readSums);
+  const rows = grouped.map((row, i) => ({ key: row.key ?? "", label: labelFor(options.groupBy, row.key, labels), ...toTotals(sums[i]) }));
+  sortRows(rows, options.sort, options.dir);
+  return { ...options, rows, total: toTotals(sumRows(sums)) };
 }
 
 function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, string>): string {
@@ -69,24 +82,14 @@ function labelFor(groupBy: GroupBy, key: string | null, titles: Map<string, stri
   return key || "Unknown";
 }
 
-async function conversationTitles(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
-  const ids = keys.filter((k): k is string => Boolean(k));
-  const titles = new Map<string, string>();
-  // Chunked: SQLite caps bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await getDb().conversation.findMany({ where: { ...userWhere(userId), id: { in: ids.slice(i, i + 500) } }, select: { id: true, title: true } });
-    for (const c of found) titles.set(c.id, c.title);
-  }
-  return titles;
-}
-
 async function apiKeyNames(userId: string, keys: (string | null)[]): Promise<Map<string, string>> {
   const ids = keys.filter((k): k is string => Boolean(k));
   const rows = ids.length ? await getDb().apiKey.findMany({ where: { ...userWhere(userId), id: { in: ids } }, select: { id: true, name: true, prefix: true } }) : [];
   return new Map(rows.map((k) => [k.id, `${k.name} (${k.prefix})`]));
 }
 
-function comparator(sort: SortKey, dir: "asc" | "desc") {
+/** Sorts in place; each row's sort value is computed once (thousands of conversations). */
+function sortRows(rows: BreakdownRow[], sort: SortKey, dir: "asc" | "desc"): void {
   const sign = dir === "asc" ? 1 : -1;
   const value = (row: BreakdownRow): number | bigint | string => {
     if (sort === "name") return row.label.toLowerCase();
@@ -95,20 +98,28 @@ function comparator(sort: SortKey, dir: "asc" | "desc") {
     if (sort === "avgTtft") return row.avgTtftMs ?? -1;
     return row[sort];
   };
-  return (a: BreakdownRow, b: BreakdownRow) => {
-    const [x, y] = [value(a), value(b)];
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return order * sign || a.label.localeCompare(b.label);
-  };
+  const keyed = rows.map((row) => ({ row, key: value(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.label.localeCompare(b.row.label)));
+  keyed.forEach(({ row }, i) => (rows[i] = row));
 }
 
-/** The table's total is the exact sum of its rows' raw sums (BigInt), not of rounded figures. */
+/** The table's total is the exact sum of its rows' raw sums, not of rounded figures: money as
+ * BigInt; counts and milliseconds stay far below 2^53, where Numbers add exactly. */
 function sumRows(rows: SumRow[]): SumRow {
-  const keys = SUM_KEYS;
-  const total = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
-  for (const row of rows) for (const k of keys) total[k] += BigInt(row[k]);
-  return Object.fromEntries(keys.map((k) => [k, total[k].toString()])) as unknown as SumRow;
+  const counts = SUMMED.filter((k) => !MONEY.has(k));
+  const total = new Array<number>(counts.length).fill(0);
+  let cost = 0n;
+  let savings = 0n;
+  for (const row of rows) {
+    for (let i = 0; i < counts.length; i++) total[i] += Number(row[counts[i]]);
+    cost += BigInt(row.costPico);
+    savings += BigInt(row.cacheSavingsPico);
+  }
+  const sum = Object.fromEntries(counts.map((k, i) => [k, String(total[i])])) as Record<(typeof SUMMED)[number], string>;
+  return { ...sum, costPico: cost.toString(), cacheSavingsPico: savings.toString() };
 }
+
+const MONEY = new Set<string>(["costPico", "cacheSavingsPico"]);
 
 /** Breakdown by user (admins, every user's usage): emails as labels. */
 async function userEmails(keys: (string | null)[]): Promise<Map<string, string>> {

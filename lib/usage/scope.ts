@@ -3,7 +3,7 @@ export const ALL_USERS = "*all-users*";
 
 /** The SQL conditions on userId: one for a user, none for every user. */
 export function userClauses(userId: string): { clauses: string[]; params: unknown[] } {
-  return userId === ALL_USERS ? { clauses: [], params: [] } : { clauses: ["userId = ?"], params: [userId] };
+  return userId === ALL_USERS ? { clauses: [], params: [] } : { clauses: ['"userId" = ?'], params: [userId] };
 }
 
 /** The same as a prefix of a WHERE clause, with a trailing AND. */

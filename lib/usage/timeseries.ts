@@ -70,14 +70,14 @@ export async function getUsageTimeseries(userId: string, query: UsageQuery, opti
   const segments = offsetSegments(buckets[0]?.start ?? query.from, query.to, tz);
   // Rollup hours fit inside buckets only when every offset is whole hours (not India's +5:30).
   const hourAligned = unit !== "minute" && segments.every((s) => s.offset % 60 === 0);
-  const source = sourceSql(await planUsage(userId, query, { rollup: hourAligned, daily: true, boundaries: buckets.map((b) => b.start) }));
-  const keyColumn = options.stackBy === "model" ? "modelId" : "provider";
+  const source = sourceSql(planUsage(userId, query, { rollup: hourAligned, daily: true, boundaries: buckets.map((b) => b.start) }));
+  const keyColumn = options.stackBy === "model" ? `"modelId"` : `"provider"`;
   const rows = await queryRows<Row>(
-    `SELECT ${bucketSql(unit, segments)} AS b, ${keyColumn} AS key,
-       CAST(SUM(costPico) AS TEXT) AS costPico, CAST(SUM(promptTokens) AS TEXT) AS promptTokens,
-       CAST(SUM(completionTokens) AS TEXT) AS completionTokens, CAST(SUM(requests) AS TEXT) AS requests,
-       CAST(SUM(errors) AS TEXT) AS errors
-     FROM ${source.sql} GROUP BY b, key`,
+    `SELECT ${bucketSql(unit, segments)} AS b, ${keyColumn} AS "key",
+       CAST(SUM("costPico") AS TEXT) AS "costPico", CAST(SUM("promptTokens") AS TEXT) AS "promptTokens",
+       CAST(SUM("completionTokens") AS TEXT) AS "completionTokens", CAST(SUM("requests") AS TEXT) AS "requests",
+       CAST(SUM("errors") AS TEXT) AS "errors"
+     FROM ${source.sql} GROUP BY 1, 2`,
     source.params,
   );
 

@@ -1,29 +1,22 @@
-// The one SQL row source every dashboard aggregate reads: whole sealed days from the daily
-// rollup, sealed hours from the hourly rollup, and the unsealed edges (and anything the
-// rollups cannot answer) from the ledger.
-// Each ledger row is counted exactly once, so totals match the rows to the last picodollar.
+// The one SQL row source every dashboard aggregate reads: whole days from the daily
+// rollup, whole hours from the hourly rollup, and the ragged edges (and anything the
+// rollups cannot answer) from the ledger. Triggers keep the rollups equal to the ledger
+// (lib/db/usage-rollup-triggers.ts), so each ledger row is counted exactly once and totals
+// match the rows to the last picodollar. The SQL runs on SQLite and Postgres alike.
+import { epochSecondsSql } from "../db/sql-dialect";
+import { ledgerMeasuresSql } from "../db/usage-rollup-triggers";
+import { getDialect } from "../db/client";
 import type { UsageFilters } from "./query-params";
 import { userCondition } from "./scope";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Per-row measures of a Generation row, in the rollup's column order. */
-export const RAW_MEASURES = `
-  1 AS requests,
-  (status = 'error') AS errors,
-  promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico,
-  COALESCE(ttftMs, 0) AS ttftSumMs,
-  (ttftMs IS NOT NULL) AS ttftCount,
-  CASE WHEN status = 'done' AND totalMs > COALESCE(ttftMs, 0) THEN completionTokens ELSE 0 END AS speedTokens,
-  CASE WHEN status = 'done' AND totalMs > COALESCE(ttftMs, 0) THEN totalMs - COALESCE(ttftMs, 0) ELSE 0 END AS speedMs,
-  cacheWriteTokens, cacheSavingsPico, responseCacheHit AS responseCacheHits`;
-
 /** The rollups' measure columns after requests and errors. */
-const MEASURES = `promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs,
-  cacheWriteTokens, cacheSavingsPico, responseCacheHits`;
+const MEASURES = `"promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs",
+  "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits"`;
 
-/** The ledger stores DateTime as Prisma writes it: ISO text with a +00:00 suffix, so text order is time order. */
+/** DateTime parameters: ISO text in UTC, which both databases compare with their DateTime columns. */
 export function toDbTime(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "+00:00");
 }
@@ -33,12 +26,14 @@ export function fromDbTime(text: string | Date): number {
 }
 
 export interface PlanOptions {
-  /** Read sealed hours from the rollups (false: the ledger only, e.g. minute buckets). */
+  /** Read whole hours from the rollups (false: the ledger only, e.g. minute buckets). */
   rollup: boolean;
   /** The daily per-model rollup may answer (its rows have no status, source or key). */
   daily: boolean;
   /** Bucket starts a daily row must not straddle (time series); none for plain totals. */
   boundaries?: number[];
+  /** Rows keep their conversation: whole days come from the per-conversation rollup. */
+  conversations?: boolean;
 }
 
 export interface SourcePlan {
@@ -48,6 +43,8 @@ export interface SourcePlan {
   dayRanges: [number, number][];
   /** UTC hours [start, end) from UsageHourlyRollup. */
   hourRanges: [number, number][];
+  /** UTC days [start, end) from UsageConversationRollup. */
+  conversationDayRanges: [number, number][];
   /** Instants [from, to) from the ledger itself. */
   rawRanges: [number, number][];
 }
@@ -55,14 +52,27 @@ export interface SourcePlan {
 /**
  * Splits [from, to) into whole days (daily rollup), whole hours (hourly rollup) and the
  * ragged edges (ledger). A day holding a bucket boundary is read by the hour instead, so
- * every piece falls inside one bucket. Conversation filters need the ledger.
+ * every piece falls inside one bucket. A filter on one conversation reads the ledger (its
+ * index finds that conversation's rows); rows that must keep their conversation read whole
+ * days from the per-conversation rollup and the edges from the ledger.
  */
-export function planSource(userId: string, from: number, to: number, filters: UsageFilters, sealedUntilHour: number, options: PlanOptions): SourcePlan {
-  const plan: SourcePlan = { userId, filters, dayRanges: [], hourRanges: [], rawRanges: [] };
+export function planSource(userId: string, from: number, to: number, filters: UsageFilters, options: PlanOptions): SourcePlan {
+  const plan: SourcePlan = { userId, filters, dayRanges: [], hourRanges: [], conversationDayRanges: [], rawRanges: [] };
   const h0 = Math.ceil(from / HOUR);
-  const h1 = Math.min(Math.floor(to / HOUR), sealedUntilHour);
+  const h1 = Math.floor(to / HOUR);
   if (!options.rollup || filters.conversationId || h1 <= h0) {
     plan.rawRanges.push([from, to]);
+    return plan;
+  }
+  if (options.conversations) {
+    const d0 = Math.ceil(from / DAY);
+    const d1 = Math.floor(to / DAY);
+    if (d1 <= d0) plan.rawRanges.push([from, to]);
+    else {
+      addRange(plan.rawRanges, from, d0 * DAY);
+      addRange(plan.conversationDayRanges, d0, d1);
+      addRange(plan.rawRanges, d1 * DAY, to);
+    }
     return plan;
   }
   if (from < h0 * HOUR) plan.rawRanges.push([from, h0 * HOUR]);
@@ -98,68 +108,85 @@ interface Sql {
   params: unknown[];
 }
 
+const FILTER_COLUMNS = [
+  ["model", "modelId"],
+  ["provider", "provider"],
+  ["status", "status"],
+  ["source", "source"],
+  ["apiKeyId", "apiKeyId"],
+  ["conversationId", "conversationId"],
+] as const;
+
 function filterSql(filters: UsageFilters): Sql {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (filters.model) (clauses.push("modelId = ?"), params.push(filters.model));
-  if (filters.provider) (clauses.push("provider = ?"), params.push(filters.provider));
-  if (filters.status) (clauses.push("status = ?"), params.push(filters.status));
-  if (filters.source) (clauses.push("source = ?"), params.push(filters.source));
-  if (filters.apiKeyId) (clauses.push("apiKeyId = ?"), params.push(filters.apiKeyId));
-  if (filters.conversationId) (clauses.push("conversationId = ?"), params.push(filters.conversationId));
+  for (const [filter, column] of FILTER_COLUMNS) {
+    const value = filters[filter];
+    if (value) (clauses.push(`"${column}" = ?`), params.push(value));
+  }
   return { sql: clauses.map((c) => ` AND ${c}`).join(""), params };
 }
 
 /**
  * A subquery with columns: t (UTC epoch minute), modelId, provider, source, status,
  * apiKeyId ('' for none), conversationId (NULL from rollups), requests, errors, measures.
+ * One SELECT per range, each an index seek. (Ranges OR'ed in one SELECT per tier plan faster
+ * on Postgres, but SQLite then scans every rollup row of the user: 5 s instead of 0.1 s.)
  */
 export function sourceSql(plan: SourcePlan): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
   const filters = filterSql(plan.filters);
   const user = userCondition(plan.userId);
-  for (const [start, end] of plan.dayRanges) {
-    parts.push(
-      `SELECT day * 1440 AS t, userId, modelId, provider, NULL AS source, NULL AS status, NULL AS apiKeyId, NULL AS conversationId, requests, errors, ${MEASURES}
-       FROM UsageDailyModelRollup WHERE ${user.sql}day >= ? AND day < ?${filters.sql}`,
-    );
-    params.push(...user.params, start, end, ...filters.params);
-  }
-  for (const [start, end] of plan.hourRanges) {
-    parts.push(
-      `SELECT hour * 60 AS t, userId, modelId, provider, source, status, apiKeyId, NULL AS conversationId, requests,
-         CASE WHEN status = 'error' THEN requests ELSE 0 END AS errors, ${MEASURES}
-       FROM UsageHourlyRollup WHERE ${user.sql}hour >= ? AND hour < ?${filters.sql}`,
-    );
-    params.push(...user.params, start, end, ...filters.params);
-  }
-  for (const [from, to] of plan.rawRanges) {
-    parts.push(
-      `SELECT unixepoch(createdAt) / 60 AS t, userId, modelId, provider, source, status, COALESCE(apiKeyId, '') AS apiKeyId, conversationId, ${RAW_MEASURES}
-       FROM Generation WHERE ${user.sql}createdAt >= ? AND createdAt < ?${filters.sql}`,
-    );
-    params.push(...user.params, toDbTime(from), toDbTime(to), ...filters.params);
-  }
-  return { sql: `(${parts.join("\nUNION ALL\n")})`, params };
+  const tier = (select: string, from: string, column: string, ranges: [unknown, unknown][]) => {
+    for (const [start, end] of ranges) {
+      parts.push(`SELECT ${select} FROM ${from} WHERE ${user.sql}${column} >= ? AND ${column} < ?${filters.sql}`);
+      params.push(...user.params, start, end, ...filters.params);
+    }
+  };
+  const errors = `CASE WHEN "status" = 'error' THEN "requests" ELSE 0 END AS "errors"`;
+  tier(
+    `"day" * 1440 AS t, "userId", "modelId", "provider", NULL AS "source", NULL AS "status", NULL AS "apiKeyId", NULL AS "conversationId", "requests", "errors", ${MEASURES}`,
+    `"UsageDailyModelRollup"`,
+    `"day"`,
+    plan.dayRanges,
+  );
+  tier(`"hour" * 60 AS t, "userId", "modelId", "provider", "source", "status", "apiKeyId", NULL AS "conversationId", "requests", ${errors}, ${MEASURES}`, `"UsageHourlyRollup"`, `"hour"`, plan.hourRanges);
+  tier(
+    `"day" * 1440 AS t, "userId", "modelId", "provider", "source", "status", "apiKeyId", NULLIF("conversationId", '') AS "conversationId", "requests", ${errors}, ${MEASURES}`,
+    `"UsageConversationRollup"`,
+    `"day"`,
+    plan.conversationDayRanges,
+  );
+  tier(
+    `${epochSecondsSql(`g."createdAt"`, getDialect())} / 60 AS t, "userId", "modelId", "provider", "source", "status", COALESCE("apiKeyId", '') AS "apiKeyId", "conversationId", ${ledgerMeasuresSql("g")}`,
+    `"Generation" g`,
+    `"createdAt"`,
+    plan.rawRanges.map(([from, to]) => [toDbTime(from), toDbTime(to)]),
+  );
+  return { sql: `(${parts.join("\nUNION ALL\n")}) AS source`, params };
 }
 
-/** Sums every measure; money and token totals come back as TEXT so BigInt keeps them exact. */
-export const SUM_COLUMNS = `
-  CAST(COALESCE(SUM(requests), 0) AS TEXT) AS requests,
-  CAST(COALESCE(SUM(errors), 0) AS TEXT) AS errors,
-  CAST(COALESCE(SUM(promptTokens), 0) AS TEXT) AS promptTokens,
-  CAST(COALESCE(SUM(completionTokens), 0) AS TEXT) AS completionTokens,
-  CAST(COALESCE(SUM(reasoningTokens), 0) AS TEXT) AS reasoningTokens,
-  CAST(COALESCE(SUM(cachedTokens), 0) AS TEXT) AS cachedTokens,
-  CAST(COALESCE(SUM(costPico), 0) AS TEXT) AS costPico,
-  CAST(COALESCE(SUM(ttftSumMs), 0) AS TEXT) AS ttftSumMs,
-  CAST(COALESCE(SUM(ttftCount), 0) AS TEXT) AS ttftCount,
-  CAST(COALESCE(SUM(speedTokens), 0) AS TEXT) AS speedTokens,
-  CAST(COALESCE(SUM(speedMs), 0) AS TEXT) AS speedMs,
-  CAST(COALESCE(SUM(cacheWriteTokens), 0) AS TEXT) AS cacheWriteTokens,
-  CAST(COALESCE(SUM(cacheSavingsPico), 0) AS TEXT) AS cacheSavingsPico,
-  CAST(COALESCE(SUM(responseCacheHits), 0) AS TEXT) AS responseCacheHits`;
+export const SUMMED = [
+  "requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico",
+  "ttftSumMs", "ttftCount", "speedTokens", "speedMs", "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits",
+] as const satisfies readonly (keyof SumRow)[];
+
+/**
+ * Sums every measure into one TEXT column "sums" ("requests,errors,…" in SUMMED order): money
+ * and token totals stay exact as decimal text, and a grouping with thousands of rows (by
+ * conversation) costs the driver one value per row instead of fourteen. Read with readSums.
+ */
+export const SUMS_COLUMN = `${SUMMED.map((m) => `CAST(COALESCE(SUM("${m}"), 0) AS TEXT)`).join(" || ',' || ")} AS "sums"`;
+
+export function readSums(row: { sums: string } | undefined): SumRow {
+  // Spelled out: this runs once per group, and a breakdown can have tens of thousands.
+  const [requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs, cacheWriteTokens, cacheSavingsPico, responseCacheHits] =
+    row ? row.sums.split(",") : NO_SUMS;
+  return { requests, errors, promptTokens, completionTokens, reasoningTokens, cachedTokens, costPico, ttftSumMs, ttftCount, speedTokens, speedMs, cacheWriteTokens, cacheSavingsPico, responseCacheHits };
+}
+
+const NO_SUMS = SUMMED.map(() => "0");
 
 export interface SumRow {
   requests: string;
@@ -177,12 +204,6 @@ export interface SumRow {
   cacheSavingsPico: string;
   responseCacheHits: string;
 }
-
-/** Every measure of a SumRow, for code that adds rows up itself. */
-export const SUM_KEYS = [
-  "requests", "errors", "promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico",
-  "ttftSumMs", "ttftCount", "speedTokens", "speedMs", "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits",
-] as const satisfies readonly (keyof SumRow)[];
 
 export interface UsageTotals {
   requests: number;
@@ -219,8 +240,9 @@ export function toTotals(row: SumRow | undefined): UsageTotals {
     reasoningTokens: n(row?.reasoningTokens),
     cachedTokens: n(row?.cachedTokens),
     cacheWriteTokens: n(row?.cacheWriteTokens),
-    costPico: BigInt(row?.costPico ?? "0").toString(),
-    cacheSavingsPico: BigInt(row?.cacheSavingsPico ?? "0").toString(),
+    // Already an integer's decimal text (CAST of an exact sum).
+    costPico: row?.costPico ?? "0",
+    cacheSavingsPico: row?.cacheSavingsPico ?? "0",
     responseCacheHits: n(row?.responseCacheHits),
     avgTtftMs: ttftCount > 0 ? n(row?.ttftSumMs) / ttftCount : null,
     tokensPerSecond: speedMs > 0 ? (n(row?.speedTokens) * 1000) / speedMs : null,

@@ -57,7 +57,6 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const databaseUrl = createTestDatabase();
-  dir = path.dirname(databaseUrl.replace(/^file:/, ""));
   for (const key of Object.keys(process.env)) if (/^(OPENAI|GEMINI|GROQ|MISTRAL|DEEPSEEK|TOGETHER|FIREWORKS|OLLAMA|LMSTUDIO|OPENROUTER|CUSTOM_PROVIDER)_/.test(key)) delete process.env[key];
   Object.assign(process.env, {
     OPENROUTER_API_KEY: "x",
@@ -71,6 +70,8 @@ beforeAll(async () => {
   const mods = await load();
   mods.env.resetEnvCache();
   mods.state.resetCatalogState();
+  // Beside the SQLite file, or in DATA_DIR with Postgres.
+  dir = path.dirname((await import("../../lib/catalog/refresh-settings")).getCatalogCachePath()!);
   await signInAs();
 });
 

@@ -1,7 +1,8 @@
 // The hot writer commits on its own thread: what it resolves is committed and visible to
 // Prisma, writes queued in the same tick share one commit, and one bad job fails alone.
+// Runs on SQLite, and on Postgres with TEST_DATABASE_URL (the same writer's Postgres thread).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../helpers/test-db";
+import { TEST_POSTGRES_URL, createTestDatabase } from "../helpers/test-db";
 
 let hot: typeof import("@/lib/db/hot-writes");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
@@ -19,6 +20,9 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
+/** The driver's code for a primary key conflict (Postgres: SQLSTATE unique_violation). */
+const PRIMARY_KEY_CONFLICT = TEST_POSTGRES_URL ? "23505" : "SQLITE_CONSTRAINT_PRIMARYKEY";
+
 const conversation = (id: string) => ["insertConversation", { id, userId, title: `Title ${id}`, now: hot.sqliteNow() }] as const;
 
 describe("hot writes", () => {
@@ -34,12 +38,12 @@ describe("hot writes", () => {
       hot.hotWrite([[...conversation("c3")]], { lazy: true }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: "SQLITE_CONSTRAINT_PRIMARYKEY" });
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: PRIMARY_KEY_CONFLICT });
     expect(await db.conversation.count({ where: { id: { in: ["c2", "c3"] } } })).toBe(2);
   });
 
   it("a job's writes commit together or not at all", async () => {
-    await expect(hot.hotWrite([[...conversation("c4")], [...conversation("c2")]])).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_PRIMARYKEY" });
+    await expect(hot.hotWrite([[...conversation("c4")], [...conversation("c2")]])).rejects.toMatchObject({ code: PRIMARY_KEY_CONFLICT });
     expect(await db.conversation.findUnique({ where: { id: "c4" } })).toBeNull();
   });
 

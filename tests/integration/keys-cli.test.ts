@@ -22,7 +22,9 @@ beforeAll(async () => {
   apiKeys = await import("@/lib/auth/api-keys");
 });
 
-describe("keys CLI", () => {
+// Each test starts the CLI as a process (TypeScript compiled on the fly) up to four times: on a
+// busy two-core machine that alone can pass the default 30 s limit.
+describe("keys CLI", { timeout: 120_000 }, () => {
   it("creates a key (printed once, alone on stdout), lists it, and revokes it by prefix", async () => {
     const key = keys("create", "--name", "Nightly job", "--credit-limit", "2.5", "--reset", "weekly", "--rpm", "30", "--rpd", "1000", "--tpm", "50000", "--log-prompts", "--expires", "2099-06-30").trim();
     expect(key).toMatch(/^sk-sy-v1-[A-Za-z0-9_-]{43}$/);

@@ -223,14 +223,30 @@ describe("usage totals agree to the last picodollar", () => {
     }
   }
 
-  it("used the rollup for sealed hours and still counts rows written afterwards", async () => {
-    const [state] = await db.$queryRawUnsafe<{ sealedUntilHour: number }[]>(`SELECT sealedUntilHour FROM UsageRollupState`);
-    expect(Number(state.sealedUntilHour)).toBeGreaterThan(Math.floor((NOW - 400 * DAY) / 3_600_000));
-    const [daily] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM UsageDailyModelRollup`);
-    expect(Number(daily.n)).toBeGreaterThan(0);
-    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "done", source: "chat", apiKeyId: null, conversationId: null, promptTokens: 10, completionTokens: 20, costPico: 777n, cacheWriteTokens: 0, cacheSavingsPico: 5n, responseCacheHit: false };
+  it("keeps every rollup equal to the ledger as rows are written, changed and deleted", async () => {
+    const { queryRows } = await import("@/lib/usage/db");
+    const totals = async () => {
+      const sums = `CAST(SUM("requests") AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite"`;
+      const read = async (table: string) => (await queryRows<Record<string, string>>(`SELECT ${sums} FROM "${table}" WHERE "userId" = ?`, [userId]))[0];
+      const [ledger] = await queryRows<Record<string, string>>(
+        `SELECT CAST(COUNT(*) AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite" FROM "Generation" WHERE "userId" = ?`,
+        [userId],
+      );
+      for (const table of ["UsageHourlyRollup", "UsageDailyModelRollup", "UsageConversationRollup"]) expect(await read(table), table).toEqual(ledger);
+      return ledger;
+    };
+    const before = await totals();
+    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "streaming", source: "chat", apiKeyId: null, conversationId: "conv-1", promptTokens: 10, completionTokens: 0, costPico: 0n, cacheWriteTokens: 0, cacheSavingsPico: 0n, responseCacheHit: false };
     await db.generation.create({ data: { ...fresh, requestedModel: fresh.modelId } });
-    rows.push(fresh);
+    await totals();
+    await db.generation.update({ where: { id: fresh.id }, data: { status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n, ttftMs: 100, totalMs: 900 } });
+    rows.push({ ...fresh, status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n });
+    const after = await totals();
+    expect(BigInt(after.cost) - BigInt(before.cost)).toBe(777n);
+    const gone = rows.findIndex((r) => r.userId === userId && r.id !== fresh.id);
+    await db.generation.delete({ where: { id: rows[gone].id } });
+    rows.splice(gone, 1);
+    await totals();
     const summary = await json<{ costPico: string; from: string; to: string }>(routes.summary.GET(get(`/api/usage/summary?range=year`)));
     expect(BigInt(summary.costPico)).toBe(expectedSum(Date.parse(summary.from), Date.parse(summary.to)).cost);
   });

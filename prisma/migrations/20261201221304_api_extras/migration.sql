@@ -56,10 +56,8 @@ ALTER TABLE "ApiKey" ADD COLUMN "responseCache" BOOLEAN NOT NULL DEFAULT false;
 UPDATE "Generation" SET "priceCacheWritePico" = "pricePromptPico";
 UPDATE "Generation" SET "cacheSavingsPico" = "cachedTokens" * ("pricePromptPico" - "priceCachedPico") WHERE "cachedTokens" > 0;
 
--- The rollups gain measures: empty them so the next dashboard read re-seals them from the ledger.
-DELETE FROM "UsageHourlyRollup";
-DELETE FROM "UsageDailyModelRollup";
-DELETE FROM "UsageRollupState";
+-- The rollups gain measures: their triggers and contents are rebuilt with them in
+-- 20261202004000_rollup_cache_measures.
 
 -- CreateIndex
 CREATE INDEX "Preset_team_slug_idx" ON "Preset"("team", "slug");
