@@ -3,7 +3,7 @@
 // so both paths send the same bytes.
 //
 //   GET  …/models            OpenAI model list (plus name, context length and pricing, like OpenRouter)
-//   POST …/chat/completions  streaming and non-streaming completions
+//   POST …/chat/completions  streaming and non-streaming completions (images only for vision models, see vision.ts)
 //
 // Directives in the last user message simulate failures and shapes for tests and benchmarks
 // (they are stripped before the answer is derived from the text):
