@@ -118,6 +118,11 @@ export function AnswerStats({ answer, score, modelName }: { answer: AnswerDispla
           ) : null}
         </p>
       )}
+      {stats.omittedImages ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          {stats.omittedImages === 1 ? "1 image" : `${stats.omittedImages} images`} not sent: this model takes text only
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { MAX_MODELS } from "@/lib/chat/client/limits";
 import { liveChatStore } from "@/lib/chat/client/live-store";
 import { useLiveSessions } from "@/lib/chat/client/use-live-sessions";
 import { useModels } from "@/lib/chat/client/use-models";
+import { usePendingAttachments } from "@/lib/chat/client/use-pending-attachments";
 import { sumPico } from "@/lib/format/usd";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatHeader } from "./chat-header";
@@ -57,6 +58,8 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
   );
   const openSet = useModelSetOpener(routeConversationId === null, initialSet, setDraftColumns);
   const [prompt, setPrompt] = useState("");
+  const attachments = usePendingAttachments();
+  const restoreAttachments = attachments.restore;
   // Tools switched on here; null = as saved with the conversation.
   const [draftTools, setDraftTools] = useState<string[] | null>(null);
   const [blind, setBlind] = useState<BlindChoice>(BLIND_OFF);
@@ -107,31 +110,35 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
   // A request refused before any turn started (bad input): give the prompt back to edit.
   useEffect(() => {
     if (own?.status === "failed" && own.prompt) setPrompt((p) => (p === "" ? own.prompt! : p));
-  }, [own?.status, own?.prompt]);
+    if (own?.status === "failed" && own.attachments?.length) restoreAttachments(own.attachments);
+  }, [own?.status, own?.prompt, own?.attachments, restoreAttachments]);
 
   const send = useCallback(() => {
     const text = prompt.trim();
-    if (!text || streaming) return;
+    if (!text || streaming || attachments.uploading) return;
     if (sessionKey) liveChatStore.forget([sessionKey]);
     const picked = draftColumns ?? [];
+    const files = attachments.ready.length ? { attachments: attachments.ready } : {};
     const key = conversationId
-      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined })
+      ? liveChatStore.startTurn(queryClient, { conversationId, prompt: text, columns: draftColumns ?? undefined, tools: draftTools ?? undefined, ...files })
       : blind.on && blind.source === "random"
         ? liveChatStore.startTurn(queryClient, {
             prompt: text,
             blind: true,
             random: { count: blind.count, ...(blind.pool === "picked" ? { pool: picked.map((c) => c.modelId) } : {}) },
             tools: draftTools ?? [],
+            ...files,
           })
         : picked.length
-          ? liveChatStore.startTurn(queryClient, { prompt: text, columns: picked, tools: draftTools ?? [], ...(blind.on ? { blind: true } : {}) })
+          ? liveChatStore.startTurn(queryClient, { prompt: text, columns: picked, tools: draftTools ?? [], ...(blind.on ? { blind: true } : {}), ...files })
           : null;
     if (!key) return;
     // The picked order is not the blind order: forget it, the columns are "Model A", … now.
     if (!conversationId && blind.on) setDraftColumns(null);
     setSessionKey(key);
     setPrompt("");
-  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, blind, queryClient]);
+    attachments.clear();
+  }, [prompt, streaming, sessionKey, conversationId, draftColumns, draftTools, blind, queryClient, attachments]);
 
   const relatedRef = useRef(related);
   useEffect(() => {
@@ -263,6 +270,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
         tools={tools}
         onToolsChange={setDraftTools}
         hint={view.columns.length === 0 ? "Pick at least one model, then ask…" : undefined}
+        attachments={attachments}
       />
     </div>
     </CourseContext.Provider>

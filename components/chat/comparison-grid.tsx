@@ -127,6 +127,7 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                   <TurnPrompt
                     index={i}
                     prompt={row.turn.prompt}
+                    attachments={row.turn.attachments}
                     turnMarkdown={() => turnMarkdown(i)}
                     canCompare={row.answers.filter((a) => a && toAnswerDisplay(a).text !== "").length >= 2}
                     onCompare={onCompare}

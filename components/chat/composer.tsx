@@ -4,6 +4,8 @@ import type { ColumnSettings } from "@/lib/chat/api-types";
 import { SendIcon, StopIcon } from "@/components/ui/icons";
 import { CostEstimate } from "./cost-estimate";
 import { ToolToggles } from "./tool-toggles";
+import type { PendingAttachments } from "@/lib/chat/client/use-pending-attachments";
+import { AttachButton, AttachmentTray } from "./attachment-tray";
 
 interface Props {
   promptRef?: React.Ref<HTMLTextAreaElement>;
@@ -20,11 +22,14 @@ interface Props {
   hint?: string;
   /** A blind comparison: the estimate shows only its total. */
   totalOnly?: boolean;
+  /** Files waiting to go with the prompt (picked, pasted or dropped). */
+  attachments?: PendingAttachments;
 }
 
-export const Composer = memo(function Composer({ promptRef, prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint, totalOnly }: Props) {
+export const Composer = memo(function Composer({ promptRef, prompt, onPromptChange, onSend, onStopAll, streaming, canSend, conversationId, columns, tools, onToolsChange, hint, totalOnly, attachments }: Props) {
   const id = useId();
-  const sendable = canSend && !streaming && prompt.trim().length > 0;
+  const sendable = canSend && !streaming && prompt.trim().length > 0 && !attachments?.uploading;
+  const takeFiles = (files: FileList | undefined | null) => (files?.length && attachments ? (attachments.add([...files]), true) : false);
   return (
     <form
       className="border-t border-zinc-200 bg-white/80 p-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80"
@@ -32,18 +37,23 @@ export const Composer = memo(function Composer({ promptRef, prompt, onPromptChan
         e.preventDefault();
         if (sendable) onSend();
       }}
+      onDragOver={(e) => attachments && e.dataTransfer.types.includes("Files") && e.preventDefault()}
+      onDrop={(e) => takeFiles(e.dataTransfer.files) && e.preventDefault()}
     >
       <div className="mx-auto max-w-4xl">
+        {attachments && <AttachmentTray attachments={attachments} columns={columns} />}
         <label htmlFor={`${id}-prompt`} className="sr-only">
           Prompt
         </label>
         <div className="flex items-end gap-2 rounded-xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900">
+          {attachments && <AttachButton attachments={attachments} disabled={streaming} />}
           <textarea
             ref={promptRef}
             id={`${id}-prompt`}
             value={prompt}
             rows={2}
             onChange={(e) => onPromptChange(e.target.value)}
+            onPaste={(e) => takeFiles(e.clipboardData.files) && e.preventDefault()}
             onKeyDown={(e) => {
               // Esc leaves the box, so the single-key shortcuts ([ ] ? /) work again.
               if (e.key === "Escape") e.currentTarget.blur();
@@ -74,7 +84,7 @@ export const Composer = memo(function Composer({ promptRef, prompt, onPromptChan
         </div>
         <div className="mt-1.5 flex flex-wrap items-center justify-between gap-2 px-1">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} totalOnly={totalOnly} />
+            <CostEstimate prompt={prompt} conversationId={conversationId} columns={columns} totalOnly={totalOnly} attachmentIds={attachments?.ready.map((a) => a.id)} />
             <ToolToggles enabled={tools} onChange={onToolsChange} disabled={streaming} />
           </div>
           <p className="hidden text-xs text-zinc-600 sm:block dark:text-zinc-400">Enter to send · Shift+Enter for a new line · ? for shortcuts</p>

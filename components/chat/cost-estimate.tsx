@@ -13,13 +13,16 @@ interface Props {
   columns: readonly ColumnSettings[];
   /** A blind comparison: the total only, never per model. */
   totalOnly?: boolean;
+  /** Uploads going with the prompt: their images count (1,600 tokens each at most). */
+  attachmentIds?: readonly string[];
 }
 
 /** "This turn: up to $0.0012 across 3 models", asked of the server as the prompt is typed. */
-export function CostEstimate({ prompt, conversationId, columns, totalOnly }: Props) {
+export function CostEstimate({ prompt, conversationId, columns, totalOnly, attachmentIds }: Props) {
+  const attached = attachmentIds?.join(",") ?? "";
   const request = useMemo<EstimateRequest>(
-    () => ({ prompt, columns: [...columns], ...(conversationId ? { conversationId } : {}) }),
-    [prompt, conversationId, columns],
+    () => ({ prompt, columns: [...columns], ...(conversationId ? { conversationId } : {}), ...(attached ? { attachments: attached.split(",") } : {}) }),
+    [prompt, conversationId, columns, attached],
   );
   const debounced = useDebouncedValue(request, 400);
   const query = useQuery({

@@ -100,6 +100,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
       <TurnPrompt
         index={index}
         prompt={prompt}
+        attachments={row.turn.attachments}
         turnMarkdown={turnMarkdown}
         canCompare={row.answers.filter((a) => a && toAnswerDisplay(a).text !== "").length >= 2}
         onCompare={onCompare}

@@ -9,6 +9,7 @@ import { VersionSwitcher } from "./version-switcher";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CopyIcon, DiffIcon } from "@/components/ui/icons";
 import { answerActionButton } from "./answer-card";
+import { AttachmentThumbs, type ShownAttachment } from "./attachment-thumbs";
 
 interface Props {
   index: number;
@@ -19,9 +20,11 @@ interface Props {
   onCompare: (turnIndex: number) => void;
   /** The turn as saved: its id for editing, and its branches. */
   turn?: ViewTurn;
+  /** The prompt's images and text files. */
+  attachments?: readonly ShownAttachment[];
 }
 
-export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare, turn }: Props) {
+export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown, canCompare, onCompare, turn, attachments }: Props) {
   const course = useCourse();
   const [editing, setEditing] = useState(false);
   const promptId = turn?.id ?? null;
@@ -51,6 +54,7 @@ export const TurnPrompt = memo(function TurnPrompt({ index, prompt, turnMarkdown
           </button>
         )}
       </div>
+      {attachments && <AttachmentThumbs attachments={attachments} />}
     </div>
   );
 });

@@ -16,6 +16,8 @@ export interface CreateShareInput {
   conversationId: string;
   includeSystemPrompts: boolean;
   includeStats: boolean;
+  /** Images and text files attached to the prompts (off unless ticked). */
+  includeAttachments?: boolean;
   expiresIn: ExpiresIn;
   updateExisting?: boolean;
 }

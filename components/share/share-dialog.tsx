@@ -27,6 +27,7 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
   const queryClient = useQueryClient();
   const [includeSystemPrompts, setIncludeSystemPrompts] = useState(false);
   const [includeStats, setIncludeStats] = useState(true);
+  const [includeAttachments, setIncludeAttachments] = useState(false);
   const [expiresIn, setExpiresIn] = useState<ExpiresIn>("never");
   const [mode, setMode] = useState<"update" | "new">("update");
   const [created, setCreated] = useState<ShareLinkDto | null>(null);
@@ -34,7 +35,7 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
   const existing = useQuery({ queryKey: shareKeys.conversation(conversationId), queryFn: () => listShareLinks(conversationId), enabled: open });
   const activeLink = existing.data?.find((l) => l.status === "active");
   const create = useMutation({
-    mutationFn: () => createShareLink({ conversationId, includeSystemPrompts, includeStats, expiresIn, updateExisting: activeLink !== undefined && mode === "update" }),
+    mutationFn: () => createShareLink({ conversationId, includeSystemPrompts, includeStats, includeAttachments, expiresIn, updateExisting: activeLink !== undefined && mode === "update" }),
     onSuccess: (link) => {
       setCreated(link);
       void queryClient.invalidateQueries({ queryKey: shareKeys.all });
@@ -61,6 +62,7 @@ export function ShareDialog({ conversationId, open, onClose }: Props) {
             <legend className="mb-1 text-sm font-medium">Include</legend>
             <Check label="System prompts" checked={includeSystemPrompts} onChange={setIncludeSystemPrompts} hint="Each column's instructions to its model" />
             <Check label="Cost and token stats" checked={includeStats} onChange={setIncludeStats} hint="Tokens, cost, speed and totals" />
+            <Check label="Attachments" checked={includeAttachments} onChange={setIncludeAttachments} hint="Images and files attached to the prompts" />
           </fieldset>
           <label className="block text-sm font-medium">
             Link expires

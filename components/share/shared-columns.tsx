@@ -6,10 +6,12 @@ import { ColumnsArea } from "@/components/chat/columns-area";
 import type { MessageDto, ModelOption } from "@/lib/chat/api-types";
 import { answerKey, type ChatView } from "@/lib/chat/client/chat-view";
 import type { SharedSnapshot } from "@/lib/share/snapshot-types";
+import { sharedAttachmentUrl } from "@/lib/attachments/attachment-types";
 
 const noop = () => {};
 
-export function toChatView(snapshot: SharedSnapshot): ChatView {
+/** `token` locates the prompts' files, when the sharer included them. */
+export function toChatView(snapshot: SharedSnapshot, token?: string): ChatView {
   const columns = snapshot.columns.map((c, index) => ({
     key: `shared-${index}`,
     columnId: `shared-${index}`,
@@ -33,7 +35,12 @@ export function toChatView(snapshot: SharedSnapshot): ChatView {
       });
     }),
   );
-  return { columns, turns: snapshot.turns.map((turn, t) => ({ turn: t, prompt: turn.prompt, id: null })), answers, fusions: new Map() };
+  const turns = snapshot.turns.map((turn, t) =>
+    token && turn.attachments?.length
+      ? { turn: t, prompt: turn.prompt, id: null, attachments: turn.attachments.map((a) => ({ ...a, url: sharedAttachmentUrl(token, a.id) })) }
+      : { turn: t, prompt: turn.prompt, id: null },
+  );
+  return { columns, turns, answers, fusions: new Map() };
 }
 
 function toModelOptions(snapshot: SharedSnapshot): Map<string, ModelOption> {
@@ -56,8 +63,8 @@ function toModelOptions(snapshot: SharedSnapshot): Map<string, ModelOption> {
   );
 }
 
-export function SharedColumns({ snapshot }: { snapshot: SharedSnapshot }) {
-  const view = useMemo(() => toChatView(snapshot), [snapshot]);
+export function SharedColumns({ snapshot, token }: { snapshot: SharedSnapshot; token?: string }) {
+  const view = useMemo(() => toChatView(snapshot, token), [snapshot, token]);
   const byId = useMemo(() => toModelOptions(snapshot), [snapshot]);
   return <ColumnsArea view={view} byId={byId} canRegenerate={false} onStop={noop} onRegenerate={noop} onSettingsChange={noop} readOnly />;
 }

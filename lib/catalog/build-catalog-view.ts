@@ -104,7 +104,7 @@ function sandboxRow(model: (typeof SANDBOX_MODELS)[number], sandbox: ProviderCon
       priceKnown: true,
       contextLength: model.contextLength,
       maxOutputTokens: model.maxOutputTokens,
-      capabilities: { tools: model.supportsTools, vision: false, reasoning: model.reasoning },
+      capabilities: { tools: model.supportsTools, vision: model.vision, reasoning: model.reasoning },
       inputPerMillion: endpoint.inputPerMillion,
       outputPerMillion: endpoint.outputPerMillion,
       cachedPerMillion: null,

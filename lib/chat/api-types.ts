@@ -1,4 +1,5 @@
 // JSON shapes of the chatroom's REST API, shared by route handlers and the browser.
+import type { AttachmentDto } from "../attachments/attachment-types";
 import type { ColumnStats } from "../streaming/events";
 import type { ToolTraceEntry } from "../tools/trace";
 
@@ -17,6 +18,8 @@ export interface ModelOption {
   free: boolean;
   /** Per-column parameters (temperature, top_p, stop, reasoning) this model does not take. */
   unsupportedParameters?: string[];
+  /** Takes images (the catalog's input modalities); null when unknown. */
+  vision?: boolean | null;
   /** Set when the option is a saved preset ("@preset/<slug>"): its models, first to last fallback. */
   preset?: { slug: string; models: string[]; team: boolean };
 }
@@ -67,6 +70,8 @@ export interface MessageDto {
    * cost is $0); `costPico` is what it cost where it was exported.
    */
   imported?: { costPico: string };
+  /** A prompt's images and text files (user messages only). */
+  attachments?: AttachmentDto[];
   createdAt: string;
 }
 
@@ -144,4 +149,6 @@ export interface ChatRequestBody {
   /** Start a blind comparison: `columns` (shuffled), or `random` models from a pool. */
   blind?: boolean;
   random?: { count: number; pool?: string[] };
+  /** Ids of uploads (POST /api/attachments) sent with this prompt. */
+  attachments?: string[];
 }

@@ -13,6 +13,9 @@ import { columnTools } from "./column-tools";
 import { buildColumnHistory, HISTORY_SELECT } from "./history";
 import { MessageTree } from "../db/message-tree";
 import type { estimateRequestSchema } from "./schemas";
+import { conversationAttachments, pendingAttachments } from "../db/attachments";
+import { groupByTurn, promptContent } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export async function estimateTurn(userId: string, body: z.infer<typeof estimateRequestSchema>) {
   const conversation = body.conversationId
@@ -26,12 +29,16 @@ export async function estimateTurn(userId: string, body: z.infer<typeof estimate
   const path = conversation ? new MessageTree(conversation.messages).activePath() : [];
   const order = conversation?.columns.map((c) => c.id) ?? [];
   const enabled = conversation ? enabledToolsOf(conversation.enabledTools) : [];
+  // Images count as the engine counts them (worst-case.ts): the estimate is what a send reserves.
+  const attached = await pendingAttachments(userId, body.attachments ?? []);
+  const byTurn = groupByTurn(conversation ? await conversationAttachments(conversation.id) : []);
   const columns = await Promise.all(
     body.columns.map(async (settings, i) => {
       const column = conversation?.columns[i];
       const system = settings.systemPrompt?.trim() ? settings.systemPrompt : null;
-      const history = column ? buildColumnHistory(path, column.id, system, order) : system ? [{ role: "system", content: system }] : [];
-      const messages = [...history, { role: "user", content: body.prompt }] as WireMessage[];
+      const images = acceptsImages(settings.modelId);
+      const history = column ? buildColumnHistory(path, column.id, system, order, { byTurn, images }) : system ? [{ role: "system", content: system }] : [];
+      const messages = [...history, { role: "user", content: promptContent(body.prompt, attached, images) }] as WireMessage[];
       const tools = columnTools(settings.modelId, enabled);
       const bodyOut = { messages, ...(settings.maxTokens != null ? { max_tokens: settings.maxTokens } : {}), ...(tools.length ? { tools } : {}) };
       let worst;

@@ -8,6 +8,7 @@ import type { Message } from "@prisma/client";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { PathStep } from "../db/message-tree";
 import { parseToolTrace, traceToMessages } from "../tools/trace";
+import { promptContent, type TurnAttachments } from "../attachments/prompt-content";
 
 export type HistoryRow = Pick<Message, "id" | "role" | "columnId" | "turn" | "content" | "parentId" | "selected" | "createdAt" | "sharedAnswerId"> & { toolTrace?: string };
 
@@ -31,11 +32,18 @@ export function answerAfter(step: PathStep<HistoryRow>, columnId: string, column
   return null;
 }
 
-export function buildColumnHistory(steps: PathStep<HistoryRow>[], columnId: string, systemPrompt: string | null, columnOrder: readonly string[]): ChatCompletionMessageParam[] {
+/** `attachments`: the conversation's files by turn, sent with their prompts (images only to a model that takes them). */
+export function buildColumnHistory(
+  steps: PathStep<HistoryRow>[],
+  columnId: string,
+  systemPrompt: string | null,
+  columnOrder: readonly string[],
+  attachments?: TurnAttachments,
+): ChatCompletionMessageParam[] {
   const out: ChatCompletionMessageParam[] = [];
   if (systemPrompt) out.push({ role: "system", content: systemPrompt });
   for (const step of steps) {
-    out.push({ role: "user", content: step.prompt.content });
+    out.push({ role: "user", content: promptContent(step.prompt.content, attachments?.byTurn.get(step.prompt.turn), attachments?.images ?? null) });
     const after = answerAfter(step, columnId, columnOrder);
     if (!after) continue;
     if (after.own) out.push(...traceToMessages(parseToolTrace(after.answer.toolTrace)));

@@ -6,6 +6,8 @@ import { AppError } from "../errors";
 import { enabledToolsOf } from "../tools/registry";
 import { buildColumnHistory, HISTORY_SELECT } from "./history";
 import type { PreparedTurn } from "./run-turn";
+import { groupByTurn, promptContent } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export async function prepareRegeneration(userId: string, messageId: string): Promise<PreparedTurn> {
   return getDb().$transaction(async (tx) => {
@@ -27,6 +29,9 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
     });
     await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
     const history = tree.pathTo(prompt.parentId);
+    // The regenerated answer sees the conversation's files as the first one did.
+    const byTurn = groupByTurn(await tx.attachment.findMany({ where: { conversationId }, orderBy: [{ turn: "asc" }, { position: "asc" }] }));
+    const images = acceptsImages(column.modelId);
     return {
       persisted: Promise.resolve(),
       conversationId,
@@ -39,7 +44,10 @@ export async function prepareRegeneration(userId: string, messageId: string): Pr
           columnId: column.id,
           messageId: answer.id,
           modelId: column.modelId,
-          messages: [...buildColumnHistory(history, column.id, column.systemPrompt, conversation.columns.map((c) => c.id)), { role: "user", content: prompt.content }],
+          messages: [
+            ...buildColumnHistory(history, column.id, column.systemPrompt, conversation.columns.map((c) => c.id), { byTurn, images }),
+            { role: "user", content: promptContent(prompt.content, byTurn.get(prompt.turn), images) },
+          ],
           settings: column,
           tools: enabledToolsOf(conversation.enabledTools),
         },

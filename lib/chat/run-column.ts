@@ -34,6 +34,8 @@ export interface ColumnRun {
   settings: ColumnSamplingRow;
   /** Names of the built-in tools switched on for the conversation. */
   tools: string[];
+  /** Images of this turn left out because the model takes text only (the column says so). */
+  omittedImages?: number;
   /** Resolves once the answer's row exists; its final state is written after that. */
   persisted: Promise<void>;
   signal: AbortSignal;
@@ -102,6 +104,7 @@ export async function runColumn(run: ColumnRun, emit: (event: ChatEvent) => void
 
   const stopReason = run.signal.aborted ? stopReasonOf(run.signal) : null;
   const stats = columnStats(run.modelId, rounds, { started, refusal, stopText: stopReason && stopReason !== "client" && stopReason !== "user" ? stopMessage(stopReason) : null });
+  if (run.omittedImages) stats.omittedImages = run.omittedImages;
   await run.persisted.catch(() => {});
   await finishAssistantMessage(messageId, {
     content: progress.rounds.join("\n\n"),

@@ -16,6 +16,9 @@ import { registerLive, stopLive } from "../calls/live-calls";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
 import { presetSlugOf } from "../presets/apply-preset";
 import { runColumn, type ColumnProgress, type ColumnRun } from "./run-column";
+import { conversationAttachments, pendingAttachments } from "../db/attachments";
+import { groupByTurn, omittedImageCount, promptContent } from "../attachments/prompt-content";
+import { acceptsImages } from "../router/accepts-images";
 
 export interface PreparedTurn {
   conversationId: string;
@@ -32,6 +35,7 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   // An unknown model is refused before anything is written.
   // (A preset is looked up when its column runs: a missing one is that column's error.)
   for (const [i, column] of (body.columns ?? []).entries()) if (presetSlugOf(column.modelId) === null) assertModelExists(column.modelId, `columns.${i}.modelId`);
+  const attached = await pendingAttachments(userId, body.attachments ?? []);
   const db = getDb();
   const now = sqliteNow();
   const writes: HotWrite[] = [];
@@ -83,14 +87,21 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
 
   const userMessageId = newId();
   writes.push(["insertMessage", { id: userMessageId, conversationId, columnId: null, turn, role: "user", content: body.prompt, status: "done", modelId: null, parentId, now }]);
+  attached.forEach((file, position) => writes.push(["claimAttachment", { id: file.id, userId, conversationId, turn, position }]));
   const order = columns.map((c) => c.id);
+  const earlier = history.length ? await conversationAttachments(conversationId) : [];
+  const byTurn = groupByTurn([...earlier, ...attached.map((file) => ({ ...file, turn }))]);
   const runs = columns.map((column) => ({
     userId,
     conversationId,
     columnId: column.id,
     messageId: newId(),
     modelId: column.modelId,
-    messages: [...buildColumnHistory(history, column.id, column.systemPrompt, order), { role: "user" as const, content: body.prompt }],
+    messages: [
+      ...buildColumnHistory(history, column.id, column.systemPrompt, order, { byTurn, images: acceptsImages(column.modelId) }),
+      { role: "user" as const, content: promptContent(body.prompt, attached, acceptsImages(column.modelId)) },
+    ],
+    omittedImages: omittedImageCount(attached, acceptsImages(column.modelId)),
     settings: column,
     tools,
   }));

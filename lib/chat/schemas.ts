@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CHAT_TOOL_NAMES } from "../tools/registry";
 import { presetColumnSchema } from "../presets/preset-schema";
+import { MAX_ATTACHMENTS_PER_PROMPT } from "../attachments/limits";
 
 export const MAX_COLUMNS = 8;
 
@@ -9,6 +10,9 @@ const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, 
 
 /** A column's model and settings: a saved model set's column, where the model may also be a preset. */
 export const columnSettingsSchema = presetColumnSchema.extend({ modelId: modelIdSchema });
+
+/** Ids of uploads (POST /api/attachments) sent with the prompt, in order. */
+const attachmentIdsSchema = z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_PROMPT, `At most ${MAX_ATTACHMENTS_PER_PROMPT} attachments per prompt`);
 
 export const chatRequestSchema = z
   .object({
@@ -23,6 +27,7 @@ export const chatRequestSchema = z
       .object({ count: z.number().int().min(2).max(MAX_COLUMNS), pool: z.array(modelIdSchema).min(2).max(500).optional() })
       .strict()
       .optional(),
+    attachments: attachmentIdsSchema.optional(),
   })
   .strict()
   .refine((body) => !body.random || body.blind, { message: "Random models are for blind comparisons (set blind: true)", path: ["random"] })
@@ -55,6 +60,7 @@ export const estimateRequestSchema = z
     conversationId: z.string().min(1).max(100).optional(),
     prompt: z.string().max(1_000_000),
     columns: z.array(columnSettingsSchema).min(1).max(MAX_COLUMNS),
+    attachments: attachmentIdsSchema.optional(),
   })
   .strict();
 

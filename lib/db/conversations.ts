@@ -4,6 +4,7 @@ import { getDb } from "./client";
 import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";
 import { FUSION_GROUP, MessageTree } from "./message-tree";
+import { attachmentDtosByTurn } from "./attachments";
 import { enabledToolsOf } from "../tools/registry";
 
 /** Newest first; `ids` narrows the list to those conversations (search results). */
@@ -46,6 +47,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
   ]);
   // The conversation's cost is every call it made, on every branch and version (the ledger's sum).
   const cost = conversation.messages.reduce((sum, m) => sum + m.costPico, 0n);
+  const attachments = await attachmentDtosByTurn(conversation.id);
   return {
     id: conversation.id,
     title: conversation.title,
@@ -59,7 +61,9 @@ export async function getConversation(userId: string, id: string): Promise<Conve
       const siblings = tree.siblingsOf(m);
       if (siblings.length > 1) dto.versions = siblings.map((s) => s.id);
       const imported = m.role === "assistant" ? importedOf(m.notes) : undefined;
-      return imported ? { ...dto, imported } : dto;
+      // Files belong to a turn's prompt (an edited prompt of the same turn shows them too).
+      const files = m.role === "user" ? attachments.get(m.turn) : undefined;
+      return { ...dto, ...(imported ? { imported } : {}), ...(files ? { attachments: files } : {}) };
     }),
   };
 }

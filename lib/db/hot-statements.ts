@@ -16,6 +16,8 @@ export const HOT_STATEMENTS = {
     "topP"=@topP,"stop"=@stop,"reasoningEffort"=@reasoningEffort WHERE "id"=@id`,
   insertMessage: `INSERT INTO "Message" ("id","conversationId","columnId","turn","role","content","status","modelId","parentId","createdAt","updatedAt")
     VALUES (@id,@conversationId,@columnId,@turn,@role,@content,@status,@modelId,@parentId,@now,@now)`,
+  // A pending upload joins the turn that sends it (only the owner's, only while still pending).
+  claimAttachment: `UPDATE "Attachment" SET "conversationId"=@conversationId,"turn"=@turn,"position"=@position WHERE "id"=@id AND "userId"=@userId AND "conversationId" IS NULL`,
   finishMessage: `UPDATE "Message" SET "content"=@content,"reasoning"=@reasoning,"toolTrace"=@toolTrace,"notes"=@notes,"status"=@status,"provider"=@provider,"upstreamModel"=@upstreamModel,
     "finishReason"=@finishReason,"error"=@error,"promptTokens"=@promptTokens,"completionTokens"=@completionTokens,"reasoningTokens"=@reasoningTokens,
     "cachedTokens"=@cachedTokens,"cacheWriteTokens"=@cacheWriteTokens,"usageEstimated"=@usageEstimated,"costPico"=@costPico,"ttftMs"=@ttftMs,"totalMs"=@totalMs,"updatedAt"=@now WHERE "id"=@id`,

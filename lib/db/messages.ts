@@ -19,7 +19,7 @@ export async function finishAssistantMessage(
         content: result.content,
         reasoning: result.reasoning,
         toolTrace: JSON.stringify(result.toolTrace ?? []),
-        notes: JSON.stringify({ droppedParams: stats.droppedParams, replayed: stats.replayed }),
+        notes: JSON.stringify({ droppedParams: stats.droppedParams, replayed: stats.replayed, omittedImages: stats.omittedImages }),
         status: stats.status,
         provider: stats.provider,
         upstreamModel: result.upstreamModel,
@@ -93,10 +93,14 @@ export function messageToDto(message: Message): MessageDto {
   };
 }
 
-function parseNotes(json: string): Pick<ColumnStats, "droppedParams" | "replayed"> {
+function parseNotes(json: string): Pick<ColumnStats, "droppedParams" | "replayed" | "omittedImages"> {
   try {
-    const notes = JSON.parse(json) as Pick<ColumnStats, "droppedParams" | "replayed">;
-    return { ...(notes.droppedParams?.length ? { droppedParams: notes.droppedParams } : {}), ...(notes.replayed ? { replayed: true } : {}) };
+    const notes = JSON.parse(json) as Pick<ColumnStats, "droppedParams" | "replayed" | "omittedImages">;
+    return {
+      ...(notes.droppedParams?.length ? { droppedParams: notes.droppedParams } : {}),
+      ...(notes.replayed ? { replayed: true } : {}),
+      ...(notes.omittedImages ? { omittedImages: notes.omittedImages } : {}),
+    };
   } catch {
     return {};
   }

@@ -53,6 +53,7 @@ function toOption(provider: ProviderConfig, upstreamId: string): ModelOption {
     maxOutputTokens: info.maxOutputTokens,
     free: info.free,
     unsupportedParameters: columnUnsupported(provider, upstreamId),
+    vision: info.vision,
   };
 }
 

@@ -15,6 +15,8 @@ export interface PriceInfo {
   maxOutputTokens: number | null;
   /** Tool support as the catalog knows it; null when unknown. */
   supportsTools: boolean | null;
+  /** Whether the model takes images (the catalog's input modalities); null when unknown. */
+  vision: boolean | null;
 }
 
 export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
@@ -29,13 +31,14 @@ export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
         contextLength: model.contextLength,
         maxOutputTokens: model.maxOutputTokens,
         supportsTools: model.supportsTools,
+        vision: model.vision,
       };
     }
   }
   const found = findEndpoint(providerId, upstreamModel);
   if (!found) {
     const free = upstreamModel.endsWith(":free");
-    return { price: { prompt: 0n, completion: 0n }, known: free, free, displayName: null, contextLength: null, maxOutputTokens: null, supportsTools: null };
+    return { price: { prompt: 0n, completion: 0n }, known: free, free, displayName: null, contextLength: null, maxOutputTokens: null, supportsTools: null, vision: null };
   }
   const { endpoint, model } = found;
   return {
@@ -46,6 +49,7 @@ export function priceFor(providerId: string, upstreamModel: string): PriceInfo {
     contextLength: endpoint.contextLength,
     maxOutputTokens: endpoint.maxOutputTokens,
     supportsTools: model.capabilities.tools,
+    vision: model.capabilities.vision,
   };
 }
 

@@ -2,11 +2,12 @@
 // into a new shape (never spreads a row) so nothing private can ride along.
 import type { ConversationDto, MessageDto } from "../chat/api-types";
 import type { ColumnStats } from "../streaming/events";
-import { SNAPSHOT_VERSION, type SharedAnswer, type SharedSnapshot, type SharedStats } from "./snapshot-types";
+import { SNAPSHOT_VERSION, type SharedAnswer, type SharedAttachment, type SharedSnapshot, type SharedStats } from "./snapshot-types";
 
 export interface SnapshotOptions {
   includeSystemPrompts: boolean;
   includeStats: boolean;
+  includeAttachments?: boolean;
 }
 
 export interface ModelDescription {
@@ -23,10 +24,14 @@ export function buildSnapshot(
 ): SharedSnapshot {
   const columnIndex = new Map(conversation.columns.map((c, i) => [c.id, i]));
   const prompts = new Map<number, string>();
+  const files = new Map<number, SharedAttachment[]>();
   const answers = new Map<number, (SharedAnswer | null)[]>();
   for (const message of conversation.messages) {
     if (message.role === "user") {
       prompts.set(message.turn, message.content);
+      if (options.includeAttachments && message.attachments?.length) {
+        files.set(message.turn, message.attachments.map((a) => ({ id: a.id, kind: a.kind, mimeType: a.mimeType, name: a.name, sizeBytes: a.sizeBytes, width: a.width, height: a.height })));
+      }
       continue;
     }
     const index = message.columnId === null ? undefined : columnIndex.get(message.columnId);
@@ -38,7 +43,11 @@ export function buildSnapshot(
 
   const turns = [...prompts.keys()]
     .sort((a, b) => a - b)
-    .map((turn) => ({ prompt: prompts.get(turn)!, answers: answers.get(turn) ?? conversation.columns.map(() => null) }));
+    .map((turn) => ({
+      prompt: prompts.get(turn)!,
+      ...(files.has(turn) ? { attachments: files.get(turn) } : {}),
+      answers: answers.get(turn) ?? conversation.columns.map(() => null),
+    }));
 
   const snapshot: SharedSnapshot = {
     version: SNAPSHOT_VERSION,
@@ -46,6 +55,7 @@ export function buildSnapshot(
     sharedAt: now.toISOString(),
     includeSystemPrompts: options.includeSystemPrompts,
     includeStats: options.includeStats,
+    includeAttachments: options.includeAttachments ?? false,
     columns: conversation.columns.map((c) => {
       const label = describeModel(c.modelId);
       return {

@@ -42,7 +42,7 @@ export async function createShareLink(userId: string, input: CreateShareRequest,
   const options = { includeSystemPrompts: input.includeSystemPrompts, includeStats: input.includeStats };
   const data = {
     title: conversation.title,
-    snapshot: JSON.stringify(buildSnapshot(conversation, options, describeModel, now)),
+    snapshot: JSON.stringify(buildSnapshot(conversation, { ...options, includeAttachments: input.includeAttachments ?? false }, describeModel, now)),
     ...options,
     expiresAt: expiresAtFor(input.expiresIn, now),
   };

@@ -7,6 +7,8 @@ export const createShareRequestSchema = z
     conversationId: z.string().min(1).max(100),
     includeSystemPrompts: z.boolean(),
     includeStats: z.boolean(),
+    /** Show the prompts' images and text files on the shared page (off unless ticked). */
+    includeAttachments: z.boolean().optional(),
     expiresIn: expiresInSchema,
     updateExisting: z.boolean().optional(),
   })

@@ -1,5 +1,6 @@
 // The frozen, public shape of a shared conversation. It holds only what the shared page
 // shows: no user, no message or column ids, no stats or system prompts unless chosen.
+import type { AttachmentDto } from "../attachments/attachment-types";
 import type { ColumnStats } from "../streaming/events";
 
 export const SNAPSHOT_VERSION = 1;
@@ -26,8 +27,14 @@ export interface SharedAnswer {
   stats?: SharedStats;
 }
 
+/** A prompt's file, shown only when the owner ticked "include attachments"; its bytes are read
+ * through the link (GET /api/share/:token/attachments/:id) while the link works. */
+export type SharedAttachment = AttachmentDto;
+
 export interface SharedTurn {
   prompt: string;
+  /** Present only when the owner chose to include attachments and this prompt had some. */
+  attachments?: SharedAttachment[];
   /** One per column, in column order; null where a column has no answer for this turn. */
   answers: (SharedAnswer | null)[];
 }
@@ -38,6 +45,8 @@ export interface SharedSnapshot {
   sharedAt: string;
   includeSystemPrompts: boolean;
   includeStats: boolean;
+  /** Absent in snapshots made before attachments existed (none were included). */
+  includeAttachments?: boolean;
   columns: SharedColumn[];
   turns: SharedTurn[];
   /** Picodollars as a decimal string; only with stats. */

@@ -29,6 +29,8 @@ export interface ColumnStats {
   replayed?: boolean;
   /** A blind comparison before its vote: the figures are withheld (zeros), not measured. */
   hidden?: boolean;
+  /** Images attached to the prompt that this text-only model was not sent. */
+  omittedImages?: number;
 }
 
 /** Events of the chatroom's multiplexed SSE stream (one `event:` name per type). */

@@ -1,10 +1,9 @@
-// With SCREENSHOT_DIR set, specs save what they show at desktop and phone sizes, to be looked at.
+// With SCREENSHOT_DIR set: the viewport at desktop, laptop and phone sizes, scrolled to `target`.
 import type { Locator, Page } from "@playwright/test";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
-/** The viewport at three sizes, scrolled to `target`. */
-export async function screenshots(page: Page, name: string, target: Locator) {
+export async function screenshots(page: Page, name: string, target?: Locator) {
   if (!SHOTS) return;
   for (const [width, height] of [
     [1440, 900],
@@ -13,7 +12,7 @@ export async function screenshots(page: Page, name: string, target: Locator) {
   ]) {
     await page.setViewportSize({ width, height });
     // At phone width a part may be laid out elsewhere (or not at all): the viewport is taken anyway.
-    await target.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => {});
+    await target?.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => {});
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -36,7 +36,7 @@ export default async function SharedConversationPage({ params, searchParams }: P
     <div className="relative flex h-dvh flex-col overflow-hidden">
       <SharedHeader snapshot={resolved.snapshot} token={token} expiresAt={resolved.expiresAt} signedIn={signedIn} autoContinue={autoContinue} />
       <main className="flex min-h-0 flex-1 flex-col" aria-label="Shared comparison">
-        <SharedColumns snapshot={resolved.snapshot} />
+        <SharedColumns snapshot={resolved.snapshot} token={token} />
       </main>
     </div>
   );

@@ -94,6 +94,8 @@ export interface EstimateRequest {
   prompt: string;
   conversationId?: string;
   columns: ColumnSettings[];
+  /** Ids of uploads waiting to go with the prompt. */
+  attachments?: string[];
 }
 
 export interface EstimateResponse {

@@ -3,6 +3,7 @@
 // objects are passed through untouched (never copied) so memoised cards keep skipping.
 import type { ColumnDto, ColumnSettings, ConversationDto, MessageDto } from "@/lib/chat/api-types";
 import type { LiveAnswer, LiveSession } from "./live-types";
+import { attachmentUrl, type AttachmentDto } from "@/lib/attachments/attachment-types";
 
 export interface ViewColumn {
   /** Stable React key: the column id, or a placeholder before the server has named it. */
@@ -23,6 +24,8 @@ export interface ViewTurn {
   versions?: string[];
   /** The answer every column continues from after this turn; null: each column its own. */
   sharedAnswerId?: string | null;
+  /** The prompt's files, with where to read each (the owner's route, or a share link's). */
+  attachments?: readonly (AttachmentDto & { url: string })[];
 }
 
 /** Events of a fused answer carry this where a column's carry the column id (lib/chat/fuse.ts). */
@@ -54,6 +57,7 @@ export function buildChatView(
   const fusions = new Map<number, MessageDto | LiveAnswer>();
   const prompts = new Map<number, string>();
   const promptMessages = new Map<number, MessageDto>();
+  const files = new Map<number, readonly AttachmentDto[]>();
   let columns: ViewColumn[];
 
   if (conversation) {
@@ -68,6 +72,7 @@ export function buildChatView(
       if (m.role === "user") {
         prompts.set(m.turn, m.content);
         promptMessages.set(m.turn, m);
+        if (m.attachments?.length) files.set(m.turn, m.attachments);
       } else if (m.role === "fusion") fusions.set(m.turn, m);
       else if (m.columnId) answers.set(answerKey(m.columnId, m.turn), m);
     }
@@ -82,8 +87,11 @@ export function buildChatView(
     if (session.editOf && session.turn !== null && session.prompt !== null && (session.status === "connecting" || session.status === "streaming")) {
       prompts.set(session.turn, session.prompt);
       promptMessages.delete(session.turn);
+      files.delete(session.turn);
       for (const turn of [...prompts.keys()]) if (turn > session.turn) prompts.delete(turn);
     }
+    const sessionTurn = session.turn ?? (session.status !== "failed" && prompts.size === 0 ? 0 : null);
+    if (sessionTurn !== null && session.attachments?.length && !files.has(sessionTurn) && !prompts.has(sessionTurn)) files.set(sessionTurn, session.attachments);
     if (session.turn !== null && session.prompt !== null && !prompts.has(session.turn)) prompts.set(session.turn, session.prompt);
     if (session.turn === null && session.prompt !== null && session.status !== "failed" && prompts.size === 0) prompts.set(0, session.prompt);
     for (const live of Object.values(session.answers)) {
@@ -102,7 +110,7 @@ export function buildChatView(
     }
   }
 
-  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt, promptMessages.get(turn)));
+  const turns = [...prompts.entries()].sort((a, b) => a[0] - b[0]).map(([turn, prompt]) => internTurn(turn, prompt, promptMessages.get(turn), files.get(turn)));
   return { columns, turns, answers, fusions };
 }
 
@@ -123,12 +131,13 @@ export function coveredSessions(conversation: ConversationDto | undefined, sessi
 
 // Same turn, same object: lets memoised columns compare turns by identity.
 const turnCache = new Map<string, ViewTurn>();
-function internTurn(turn: number, prompt: string, message: MessageDto | undefined): ViewTurn {
-  const key = [turn, prompt, message?.id, message?.versions?.join(","), message?.sharedAnswerId].join("\u0000");
+function internTurn(turn: number, prompt: string, message: MessageDto | undefined, attachments?: readonly AttachmentDto[]): ViewTurn {
+  const key = [turn, prompt, message?.id, message?.versions?.join(","), message?.sharedAnswerId, attachments?.map((a) => a.id).join(",") ?? ""].join("\u0000");
   let cached = turnCache.get(key);
   if (!cached) {
     if (turnCache.size > 500) turnCache.clear();
     cached = { turn, prompt, id: message?.id ?? null, versions: message?.versions, sharedAnswerId: message?.sharedAnswerId ?? null };
+    if (attachments?.length) cached.attachments = attachments.map((a) => ({ ...a, url: attachmentUrl(a.id) }));
     turnCache.set(key, cached);
   }
   return cached;

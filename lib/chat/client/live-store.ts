@@ -4,6 +4,7 @@
 // columns at 100 tokens/s each still cost one React render per frame, not 800 per second.
 import { blindModelId } from "@/lib/blind/blind-labels";
 import type { QueryClient } from "@tanstack/react-query";
+import type { AttachmentDto } from "@/lib/attachments/attachment-types";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import type { ChatEvent } from "@/lib/streaming/events";
 import { queryKeys, stopStreaming } from "./api";
@@ -39,17 +40,28 @@ export class LiveChatStore {
 
   startTurn(
     queryClient: QueryClient,
-    body: { conversationId?: string; prompt: string; columns?: ColumnSettings[]; tools?: string[]; editOf?: string; blind?: boolean; random?: { count: number; pool?: string[] } },
+    { attachments, ...body }: {
+      conversationId?: string;
+      prompt: string;
+      columns?: ColumnSettings[];
+      tools?: string[];
+      editOf?: string;
+      blind?: boolean;
+      random?: { count: number; pool?: string[] };
+      attachments?: readonly AttachmentDto[];
+    },
   ): string {
     // A blind comparison's columns are "Model A", "Model B", … until the server has them.
     const count = body.random?.count ?? body.columns?.length ?? 0;
-    return this.start(queryClient, "/api/chat", body, {
+    const sent = attachments?.length ? { ...body, attachments: attachments.map((a) => a.id) } : body;
+    return this.start(queryClient, "/api/chat", sent, {
       kind: "turn",
       editOf: body.editOf ?? null,
       conversationId: body.conversationId ?? null,
       turn: null,
       prompt: body.prompt,
       requestColumns: body.blind ? Array.from({ length: count }, (_, i) => ({ modelId: blindModelId(i) })) : (body.columns ?? []),
+      ...(attachments?.length ? { attachments } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 // The browser's picture of answers that are streaming right now (or just finished and not
 // yet reloaded from the server). Published objects are immutable: a new object means
 // "changed", so memoised components skip every answer that did not move this frame.
+import type { AttachmentDto } from "@/lib/attachments/attachment-types";
 import type { ColumnSettings } from "@/lib/chat/api-types";
 import type { ColumnStats } from "@/lib/streaming/events";
 import type { ToolTraceEntry } from "@/lib/tools/trace";
@@ -45,6 +46,8 @@ export interface LiveSession {
   readonly prompt: string | null;
   /** What was asked for, so a brand-new comparison can draw its columns before the server answers. */
   readonly requestColumns: readonly ColumnSettings[];
+  /** Files sent with the prompt, shown in its row before the server's copy arrives. */
+  readonly attachments?: readonly AttachmentDto[];
   /** By columnId. */
   readonly answers: Readonly<Record<string, LiveAnswer>>;
   readonly status: "connecting" | "streaming" | "finished" | "failed";

@@ -6,14 +6,19 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ConversationExport, type ExportedAn
 
 export function buildExport(conversation: ConversationDto, nameOf: (modelId: string) => string, now = new Date()): ConversationExport {
   const columnIndex = new Map(conversation.columns.map((c, i) => [c.id, i]));
-  const turns = new Map<number, { prompt: string; answers: (ExportedAnswer | null)[] }>();
+  const turns = new Map<number, ConversationExport["turns"][number]>();
   const turnOf = (turn: number) => {
     let entry = turns.get(turn);
     if (!entry) turns.set(turn, (entry = { prompt: "", answers: conversation.columns.map(() => null) }));
     return entry;
   };
   for (const message of conversation.messages) {
-    if (message.role === "user") turnOf(message.turn).prompt = message.content;
+    if (message.role === "user") {
+      turnOf(message.turn).prompt = message.content;
+      if (message.attachments?.length) {
+        turnOf(message.turn).attachments = message.attachments.map((a) => ({ name: a.name, kind: a.kind, mimeType: a.mimeType, sizeBytes: a.sizeBytes, width: a.width, height: a.height }));
+      }
+    }
     else if (message.columnId !== null && columnIndex.has(message.columnId)) turnOf(message.turn).answers[columnIndex.get(message.columnId)!] = exportedAnswer(message);
   }
   const ordered = [...turns.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);

@@ -45,6 +45,16 @@ const answerSchema = z.object({
   stats: statsSchema.nullable().default(null),
 });
 
+/** A prompt's file as listed in an export: what it was, not its bytes (an import does not bring files back). */
+const attachmentSchema = z.object({
+  name: z.string().max(1000),
+  kind: z.enum(["image", "text"]),
+  mimeType: z.string().max(100),
+  sizeBytes: count,
+  width: count.nullable(),
+  height: count.nullable(),
+});
+
 const columnSchema = z.object({
   modelId: z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "model ids look like provider/model"),
   /** The display name where it was exported; informative only. */
@@ -66,6 +76,7 @@ export const conversationExportSchema = z
       .array(
         z.object({
           prompt: z.string().max(1_000_000),
+          attachments: z.array(attachmentSchema).max(50).optional(),
           answers: z.array(answerSchema.nullable()),
         }),
       )

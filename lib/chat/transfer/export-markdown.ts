@@ -17,6 +17,10 @@ export function exportToMarkdown(file: ConversationExport): string {
   });
   file.turns.forEach((turn, t) => {
     out.push("", `## Turn ${t + 1}`, "", ...turn.prompt.split("\n").map((line) => `> ${line}`));
+    if (turn.attachments?.length) {
+      const files = turn.attachments.map((a) => `${a.name} (${a.width && a.height ? `${a.width} × ${a.height} ` : ""}${a.kind === "text" ? "text" : a.mimeType.replace("image/", "").toUpperCase()})`);
+      out.push(">", `> Attached: ${files.join(", ")}`);
+    }
     turn.answers.forEach((answer, i) => {
       out.push("", `### ${names[i]}`, "");
       if (!answer) {

@@ -3,7 +3,7 @@
 // so both paths send the same bytes.
 //
 //   GET  …/models            OpenAI model list (plus name, context length and pricing, like OpenRouter)
-//   POST …/chat/completions  streaming and non-streaming completions
+//   POST …/chat/completions  streaming and non-streaming completions (images only for vision models, see vision.ts)
 //
 // Directives in the last user message simulate failures and shapes for tests and benchmarks
 // (they are stripped before the answer is derived from the text):
@@ -20,6 +20,7 @@ import { Pacer } from "./pace";
 import { planCompletion } from "./plan";
 import { sandboxRequestSchema, type SandboxRequest } from "./request-schema";
 import { streamCompletion } from "./stream";
+import { countImages } from "./vision";
 import { countPromptTokens } from "./tokens";
 import { completionBody, defaultErrorMessage, errorResponse, jsonResponse, newCompletionId, type ChunkContext } from "./wire";
 
@@ -86,6 +87,10 @@ async function completeChat(req: Request, speed: number): Promise<Response> {
   const directives = parseDirectives(lastUserText(request.messages));
   if (directives.status !== undefined && directives.status >= 400) {
     return errorResponse(directives.status, { message: `${defaultErrorMessage(directives.status)} (simulated by [[sandbox:status=${directives.status}]])` });
+  }
+  // As at real providers, a text-only model refuses images (the chatroom leaves them out for it).
+  if (!model.vision && countImages(request.messages) > 0) {
+    return errorResponse(400, { message: `The model \`${model.id}\` does not support image input.`, code: "unsupported_input", param: "messages" });
   }
   const tooLong = checkContext(model, request);
   if (tooLong) return tooLong;

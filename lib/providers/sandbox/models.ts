@@ -21,6 +21,8 @@ export interface SandboxModel {
   contextLength: number;
   maxOutputTokens: number;
   supportsTools: boolean;
+  /** Takes images (image_url parts): it describes their size and dominant colour (see vision.ts). */
+  vision: boolean;
   reasoning: boolean;
   free: boolean;
   style: SandboxStyle;
@@ -39,6 +41,7 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 128_000,
     maxOutputTokens: 16_384,
     supportsTools: false,
+    vision: false,
     reasoning: false,
     free: false,
     style: "terse",
@@ -55,6 +58,7 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 200_000,
     maxOutputTokens: 8_192,
     supportsTools: false,
+    vision: false,
     reasoning: false,
     free: false,
     style: "verbose",
@@ -71,6 +75,7 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 128_000,
     maxOutputTokens: 32_768,
     supportsTools: false,
+    vision: false,
     reasoning: true,
     free: false,
     style: "reasoner",
@@ -87,6 +92,7 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 32_768,
     maxOutputTokens: 4_096,
     supportsTools: false,
+    vision: false,
     reasoning: false,
     free: true,
     style: "plain",
@@ -103,6 +109,7 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 128_000,
     maxOutputTokens: 16_384,
     supportsTools: true,
+    vision: false,
     reasoning: false,
     free: false,
     style: "code",
@@ -119,6 +126,24 @@ export const SANDBOX_MODELS: readonly SandboxModel[] = [
     contextLength: 64_000,
     maxOutputTokens: 8_192,
     supportsTools: true,
+    vision: false,
+    reasoning: false,
+    free: false,
+    style: "balanced",
+  },
+  {
+    id: "iris-vision",
+    name: "Iris Vision (simulated)",
+    description: "Sees images: states each one's size and dominant colour, then answers.",
+    tokensPerSecond: 80,
+    ttftMs: 350,
+    verbosity: 120,
+    pricePromptPico: 400_000n,
+    priceCompletionPico: 1_600_000n,
+    contextLength: 128_000,
+    maxOutputTokens: 8_192,
+    supportsTools: false,
+    vision: true,
     reasoning: false,
     free: false,
     style: "balanced",

@@ -7,6 +7,7 @@ import type { SandboxModel } from "./models";
 import type { SandboxRequest } from "./request-schema";
 import { countPromptTokens, countTokens, sumTokens, takeTokens, toTokenPieces, type TokenPiece } from "./tokens";
 import { answerFromToolResults, chooseToolCall, type PlannedToolCall } from "./tools";
+import { describeImages, imageUrlsOf } from "./vision";
 
 export type FinishReason = "stop" | "length" | "tool_calls";
 
@@ -41,7 +42,10 @@ export function planCompletion(model: SandboxModel, request: SandboxRequest, dir
   const toolAnswer = model.supportsTools ? answerFromToolResults(request.messages) : undefined;
   const answer = toolAnswer !== undefined ? { reasoning: "", content: toolAnswer } : generateAnswer(model, request.messages, request.seed, { minTokens: exact });
   let reasoning = toTokenPieces(answer.reasoning);
-  let content = toTokenPieces(answer.content);
+  // A vision model first says what it sees in the prompt's images.
+  const lastUser = request.messages.findLast((m) => m.role === "user");
+  const images = model.vision && lastUser ? imageUrlsOf(lastUser) : [];
+  let content = toTokenPieces(images.length ? describeImages(images) + answer.content : answer.content);
   if (exact !== undefined) {
     // A quarter of an exact budget at most goes to reasoning, so content is never starved.
     reasoning = takeTokens(reasoning, Math.floor(exact / 4));

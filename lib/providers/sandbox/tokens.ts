@@ -2,6 +2,7 @@
 // usage all agree with each other, the way they do at a real provider.
 import { decode, encode } from "gpt-tokenizer";
 import { messageText, type SandboxMessage, type SandboxTool } from "./request-schema";
+import { imagePromptTokens, imageUrlsOf } from "./vision";
 
 /** One streamed piece of text and how many tokens it stands for (usually 1). */
 export interface TokenPiece {
@@ -50,6 +51,7 @@ export function countPromptTokens(messages: readonly SandboxMessage[], tools?: r
   for (const message of messages) {
     total += 3 + countTokens(message.role) + countTokens(messageText(message));
     if (message.name) total += 1 + countTokens(message.name);
+    for (const url of imageUrlsOf(message)) total += imagePromptTokens(url);
     for (const call of message.tool_calls ?? []) total += 3 + countTokens(call.function.name) + countTokens(call.function.arguments);
   }
   if (tools && tools.length > 0) total += countTokens(JSON.stringify(tools));

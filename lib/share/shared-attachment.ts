@@ -1,0 +1,15 @@
+// An attachment seen through a share link: only while the link works, only one its snapshot
+// lists (the owner ticked "include attachments"), only from the shared conversation.
+import { getDb } from "../db/client";
+import { AppError } from "../errors";
+import { requireActiveShare } from "./resolve-shared";
+
+export async function readSharedAttachment(token: string, attachmentId: string) {
+  const { id, snapshot } = await requireActiveShare(token);
+  const listed = snapshot.turns.some((turn) => turn.attachments?.some((a) => a.id === attachmentId));
+  if (!listed) throw new AppError(404, "Attachment not found");
+  const link = await getDb().shareLink.findUniqueOrThrow({ where: { id }, select: { conversationId: true } });
+  const row = await getDb().attachment.findFirst({ where: { id: attachmentId, conversationId: link.conversationId } });
+  if (!row) throw new AppError(404, "Attachment not found");
+  return row;
+}
