@@ -10,6 +10,7 @@ import type { ChatView } from "@/lib/chat/client/chat-view";
 import { columnScores, gridRowOf, type TurnRow } from "@/lib/chat/client/turn-rows";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { TurnCourse } from "./turn-course";
+import { isBlindModelId } from "@/lib/blind/blind-labels";
 import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatColumn } from "./chat-column";
@@ -54,6 +55,8 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
 
   useShortcut("next-column", () => pager.go(1, true));
   useShortcut("previous-column", () => pager.go(-1, true));
+  // A blind comparison before its vote: no fuse or continue-with row (its model menu would list names).
+  const blind = view.columns.some((c) => isBlindModelId(c.settings.modelId));
   const names = view.columns.map((c) => {
     const label = modelLabel(byId, c.settings.modelId, c.saved?.label);
     return visibleName(label.name, label.simulated);
@@ -146,9 +149,11 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
               return (
                 <div key={`extra-${row.turn.turn}`} className="z-10 grid min-w-0 pb-2" style={{ gridColumn: "1 / -1", gridRow: gridRowOf(i, "extra"), gridTemplateColumns: "subgrid" }}>
                   {extra}
-                  <div className="sticky left-0 min-w-0" style={{ gridColumn: "1 / -1", width: "min(100%, var(--view-w))" }}>
-                    <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
-                  </div>
+                  {!blind && (
+                    <div className="sticky left-0 min-w-0" style={{ gridColumn: "1 / -1", width: "min(100%, var(--view-w))" }}>
+                      <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
+                    </div>
+                  )}
                 </div>
               );
             })}

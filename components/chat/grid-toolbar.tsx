@@ -1,6 +1,7 @@
 "use client";
 // Above the grid: keep columns scrolling together or not, page through columns that do not
 // fit, and — while one column is focused — the others, collapsed to their headers.
+import { isBlindModelId } from "@/lib/blind/blind-labels";
 import type { ModelOption } from "@/lib/chat/api-types";
 import type { ChatView } from "@/lib/chat/client/chat-view";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
@@ -52,7 +53,7 @@ export function GridToolbar({ view, byId, focused, onFocusChange, together, onTo
           </button>
         </div>
       )}
-      {view.columns[0]?.columnId && view.columns.length < MAX_MODELS && (
+      {view.columns[0]?.columnId && view.columns.length < MAX_MODELS && !view.columns.some((c) => isBlindModelId(c.settings.modelId)) && (
         <ColumnModelMenu index={view.columns.length} columnCount={view.columns.length} modelName="" caption="Add model" label="Add a model column" />
       )}
       {overflowing && (

@@ -12,6 +12,7 @@ import { ColumnHeader } from "./column-header";
 import type { ComparisonProps } from "./comparison-grid";
 import { PhoneStatsStrip } from "./phone-stats-strip";
 import { TurnCourse } from "./turn-course";
+import { isBlindModelId } from "@/lib/blind/blind-labels";
 import { TurnPrompt } from "./turn-prompt";
 import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 
@@ -64,6 +65,7 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           turnMarkdown={() => turnMarkdown(i)}
           onCompare={onCompare}
           isLast={i === rows.length - 1}
+          blind={view.columns.some((c) => isBlindModelId(c.settings.modelId))}
         />
         {turnExtra?.(i, view.columns.map((c) => ({ index: c.index, name: visibleName(labels[c.index].name, labels[c.index].simulated) })))}
         </div>
@@ -77,6 +79,8 @@ interface TurnProps {
   prompt: string;
   names: string[];
   fullNames: string[];
+  /** A blind comparison before its vote: no fuse or continue-with controls. */
+  blind: boolean;
   row: ComparisonProps["rows"][number];
   header: (index: number) => React.ReactNode;
   canRegenerate: boolean;
@@ -86,7 +90,7 @@ interface TurnProps {
   isLast: boolean;
 }
 
-function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare, isLast }: TurnProps) {
+function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare, isLast, blind }: TurnProps) {
   const [selected, setSelected] = useState(0);
   const tabId = (i: number) => `turn-${index}-tab-${i}`;
   const panelId = `turn-${index}-panel`;
@@ -140,7 +144,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
         {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={{ figures: row.score.figures[selected], marks: row.score.marks[selected] }} modelName={fullNames[selected]} />}
       </div>
       <PhoneStatsStrip names={names} row={row} selected={selected} onSelect={setSelected} />
-      <TurnCourse index={index} row={row} names={names} isLast={isLast} />
+      {!blind && <TurnCourse index={index} row={row} names={names} isLast={isLast} />}
     </section>
   );
 }
