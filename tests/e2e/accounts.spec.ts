@@ -29,8 +29,8 @@ async function memberPage(browser: Browser, user: typeof ANA): Promise<Page> {
 async function converse(page: Page, prompt: string): Promise<string> {
   await page.goto("/");
   await pickModels(page, ["Swift Mini"]);
-  await page.getByLabel("Prompt").fill(prompt);
-  await page.getByLabel("Prompt").press("Enter");
+  await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+  await page.getByRole("textbox", { name: "Prompt" }).press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
   await expect(page.getByRole("region", { name: /^Swift Mini.* answers$/ })).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
   return new URL(page.url()).pathname.split("/").pop()!;

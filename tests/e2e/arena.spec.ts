@@ -70,7 +70,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
     );
   };
   page.on("response", record);
-  const box = page.getByLabel("Prompt");
+  const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill("What is 12*7+3?");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
@@ -94,7 +94,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   page.off("response", record);
 
   // Vote by keyboard: "1" = the first column is the best.
-  await page.getByLabel("Prompt").press("Escape");
+  await page.getByRole("textbox", { name: "Prompt" }).press("Escape");
   await page.keyboard.press("1");
   const revealed = page.getByRole("region", { name: "Models revealed" });
   await expect(revealed).toBeVisible();

@@ -34,10 +34,10 @@ test("an image goes to the vision model, and the text-only model's column says i
   await expect(tray.getByText("320 × 200")).toBeVisible();
   await expect(tray.getByText("Text file")).toBeVisible();
   await expect(page.getByText(/Swift Mini takes text only: images will be left out of its column/)).toBeVisible();
-  await page.getByLabel("Prompt").fill("What is in this photo, and does it match my notes?");
+  await page.getByRole("textbox", { name: "Prompt" }).fill("What is in this photo, and does it match my notes?");
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
   await screenshots(page, "attachments-composer");
-  await page.getByLabel("Prompt").press("Enter");
+  await page.getByRole("textbox", { name: "Prompt" }).press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
   await expect(tray).toHaveCount(0);
 

@@ -5,7 +5,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { pickModels } from "./pick-models";
 
 async function send(page: Page, prompt: string) {
-  const box = page.getByLabel("Prompt");
+  const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill(prompt);
   await box.press("Enter");
 }

@@ -22,7 +22,7 @@ test("the chatroom and a conversation page run under the CSP without a single vi
   const violations = await watchCsp(page);
   await page.goto("/");
   await pickModels(page, ["Swift Mini"]);
-  const box = page.getByLabel("Prompt");
+  const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill("Say hello [[sandbox:tokens=12]]");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);

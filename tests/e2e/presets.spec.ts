@@ -45,7 +45,7 @@ test("save a preset in Settings, then use it as a chatroom column", async ({ pag
   await screenshots(page, "picker-presets", search);
   await search.fill("");
   await search.press("Escape");
-  const prompt = page.getByLabel("Prompt");
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
   await prompt.fill("Summarise what a preset is [[sandbox:tokens=30]]");
   await prompt.press("Enter");
   const region = page.getByRole("region", { name: new RegExp(`^${name}.* answers$`) });

@@ -9,7 +9,7 @@ test("the calculator is called, its result shown, and both rounds are paid for",
   const tools = page.getByRole("group", { name: "Tools" });
   await tools.getByRole("checkbox", { name: "Calculator" }).check();
 
-  const box = page.getByLabel("Prompt");
+  const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill("What is 0.1+0.2?");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);

@@ -14,7 +14,7 @@ interface Message {
 test("spend and tokens on /usage equal the chat's answers, and so does the CSV", async ({ page }) => {
   await page.goto("/");
   await pickModels(page, ["Swift Mini", "Atlas Large"]);
-  const prompt = page.getByLabel("Prompt");
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
   await prompt.fill("Explain what a hash map is [[sandbox:tokens=60]]");
   await prompt.press("Enter");
   await expect(page).toHaveURL(/\/c\/[^/]+$/);
