@@ -5,7 +5,7 @@
 import { blindModelId } from "@/lib/blind/blind-labels";
 import type { QueryClient } from "@tanstack/react-query";
 import type { AttachmentDto } from "@/lib/attachments/attachment-types";
-import type { ColumnSettings } from "@/lib/chat/api-types";
+import type { ChatRequestBody } from "@/lib/chat/api-types";
 import type { ChatEvent } from "@/lib/streaming/events";
 import { queryKeys, stopStreaming } from "./api";
 import type { LiveAnswer, LiveSession } from "./live-types";
@@ -40,16 +40,8 @@ export class LiveChatStore {
 
   startTurn(
     queryClient: QueryClient,
-    { attachments, ...body }: {
-      conversationId?: string;
-      prompt: string;
-      columns?: ColumnSettings[];
-      tools?: string[];
-      editOf?: string;
-      blind?: boolean;
-      random?: { count: number; pool?: string[] };
-      attachments?: readonly AttachmentDto[];
-    },
+    // The request body, but with the files themselves (the view shows them while the turn starts).
+    { attachments, ...body }: Omit<ChatRequestBody, "attachments"> & { attachments?: readonly AttachmentDto[] },
   ): string {
     // A blind comparison's columns are "Model A", "Model B", … until the server has them.
     const count = body.random?.count ?? body.columns?.length ?? 0;
