@@ -92,8 +92,8 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
               minWidth: `calc(${visibleCount} * ${COLUMN_MIN} + ${visibleCount - 1} * ${GAP})`,
             }}
           >
-            {/* Behind the sticky headers, across the gaps between them: answers scrolling up pass under it. */}
-            <div aria-hidden className="sticky top-0 z-10 bg-white dark:bg-zinc-950" style={{ gridColumn: "1 / -1", gridRow: 1 }} />
+            {/* Behind the sticky headers (z-20), across the gaps between them: answers and the per-turn rows (z-10) scroll under it. */}
+            <div aria-hidden className="sticky top-0 z-[15] bg-white dark:bg-zinc-950" style={{ gridColumn: "1 / -1", gridRow: 1 }} />
             {columns.map((column, gridIndex) => {
               const label = modelLabel(byId, column.settings.modelId, column.saved?.label);
               const { scores, key } = columnScores(rows, column.index);
