@@ -90,21 +90,25 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   attached.forEach((file, position) => writes.push(["claimAttachment", { id: file.id, userId, conversationId, turn, position }]));
   const order = columns.map((c) => c.id);
   const earlier = history.length ? await conversationAttachments(conversationId) : [];
-  const byTurn = groupByTurn([...earlier, ...attached.map((file) => ({ ...file, turn }))]);
-  const runs = columns.map((column) => ({
-    userId,
-    conversationId,
-    columnId: column.id,
-    messageId: newId(),
-    modelId: column.modelId,
-    messages: [
-      ...buildColumnHistory(history, column.id, column.systemPrompt, order, { byTurn, images: acceptsImages(column.modelId) }),
-      { role: "user" as const, content: promptContent(body.prompt, attached, acceptsImages(column.modelId)) },
-    ],
-    omittedImages: omittedImageCount(attached, acceptsImages(column.modelId)),
-    settings: column,
-    tools,
-  }));
+  // Earlier turns' files go with their prompts in the history; this turn's go with the prompt below.
+  const byTurn = groupByTurn(earlier);
+  const runs = columns.map((column) => {
+    const images = acceptsImages(column.modelId);
+    return {
+      userId,
+      conversationId,
+      columnId: column.id,
+      messageId: newId(),
+      modelId: column.modelId,
+      messages: [
+        ...buildColumnHistory(history, column.id, column.systemPrompt, order, { byTurn, images }),
+        { role: "user" as const, content: promptContent(body.prompt, attached, images) },
+      ],
+      omittedImages: omittedImageCount(attached, images),
+      settings: column,
+      tools,
+    };
+  });
   for (const run of runs) {
     writes.push(["insertMessage", { id: run.messageId, conversationId, columnId: run.columnId, turn, role: "assistant", content: "", status: "streaming", modelId: run.modelId, parentId: userMessageId, now }]);
   }
