@@ -138,9 +138,9 @@ export function sourceSql(plan: SourcePlan): Sql {
   const params: unknown[] = [];
   const filters = filterSql(plan.filters);
   const user = userCondition(plan.userId);
-  const tier = (select: string, from: string, column: string, ranges: [unknown, unknown][]) => {
+  const tier = (select: string, from: string, column: string, ranges: [unknown, unknown][], only = "") => {
     for (const [start, end] of ranges) {
-      parts.push(`SELECT ${select} FROM ${from} WHERE ${user.sql}${column} >= ? AND ${column} < ?${filters.sql}`);
+      parts.push(`SELECT ${select} FROM ${from} WHERE ${only}${user.sql}${column} >= ? AND ${column} < ?${filters.sql}`);
       params.push(...user.params, start, end, ...filters.params);
     }
   };
@@ -158,13 +158,24 @@ export function sourceSql(plan: SourcePlan): Sql {
     `"day"`,
     plan.conversationDayRanges,
   );
-  tier(
-    `${epochSecondsSql(`g."createdAt"`, getDialect())} / 60 AS t, "userId", "modelId", "provider", "source", "status", COALESCE("apiKeyId", '') AS "apiKeyId", "conversationId", ${ledgerMeasuresSql("g")}`,
-    `"Generation" g`,
-    `"createdAt"`,
-    plan.rawRanges.map(([from, to]) => [toDbTime(from), toDbTime(to)]),
-  );
+  const ledgerColumns = `${epochSecondsSql(`g."createdAt"`, getDialect())} / 60 AS t, "userId", "modelId", "provider", "source", "status", COALESCE("apiKeyId", '') AS "apiKeyId", "conversationId", ${ledgerMeasuresSql("g")}`;
+  tier(ledgerColumns, `"Generation" g`, `"createdAt"`, plan.rawRanges.map(([from, to]) => [toDbTime(from), toDbTime(to)]));
+  // Rows still streaming are not in the rollups yet (lib/db/usage-rollup-triggers.ts): the
+  // span the rollups cover reads them from the ledger (an index seek on status and time).
+  const span = rollupSpan(plan);
+  if (span) tier(ledgerColumns, `"Generation" g`, `"createdAt"`, [[toDbTime(span[0]), toDbTime(span[1])]], `"status" = 'streaming' AND `);
   return { sql: `(${parts.join("\nUNION ALL\n")}) AS source`, params };
+}
+
+/** [from, to) in ms that the plan's rollup tiers cover together (they are contiguous), or null. */
+function rollupSpan(plan: SourcePlan): [number, number] | null {
+  const spans = [
+    ...plan.dayRanges.map(([a, b]) => [a * DAY, b * DAY]),
+    ...plan.conversationDayRanges.map(([a, b]) => [a * DAY, b * DAY]),
+    ...plan.hourRanges.map(([a, b]) => [a * HOUR, b * HOUR]),
+  ];
+  if (spans.length === 0) return null;
+  return [Math.min(...spans.map(([a]) => a)), Math.max(...spans.map(([, b]) => b))];
 }
 
 export const SUMMED = [

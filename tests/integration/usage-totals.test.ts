@@ -229,16 +229,26 @@ describe("usage totals agree to the last picodollar", () => {
       const sums = `CAST(SUM("requests") AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite"`;
       const read = async (table: string) => (await queryRows<Record<string, string>>(`SELECT ${sums} FROM "${table}" WHERE "userId" = ?`, [userId]))[0];
       const [ledger] = await queryRows<Record<string, string>>(
-        `SELECT CAST(COUNT(*) AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite" FROM "Generation" WHERE "userId" = ?`,
+        // Rows still streaming join the rollups when they end.
+        `SELECT CAST(COUNT(*) AS TEXT) AS "requests", CAST(SUM("costPico") AS TEXT) AS "cost", CAST(SUM("completionTokens") AS TEXT) AS "completion", CAST(SUM("cacheSavingsPico") AS TEXT) AS "savings", CAST(SUM("cacheWriteTokens") AS TEXT) AS "cacheWrite" FROM "Generation" WHERE "userId" = ? AND "status" <> 'streaming'`,
         [userId],
       );
       for (const table of ["UsageHourlyRollup", "UsageDailyModelRollup", "UsageConversationRollup"]) expect(await read(table), table).toEqual(ledger);
       return ledger;
     };
     const before = await totals();
-    const fresh = { id: "gen-fresh", userId, createdAt: new Date(), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "streaming", source: "chat", apiKeyId: null, conversationId: "conv-1", promptTokens: 10, completionTokens: 0, costPico: 0n, cacheWriteTokens: 0, cacheSavingsPico: 0n, responseCacheHit: false };
+    const shown = async () => json<{ requests: number; costPico: string; completionTokens: number }>(routes.summary.GET(get(`/api/usage/summary?range=year`)));
+    const shownBefore = await shown();
+    // Three hours ago: inside the span the dashboard reads from the rollups, not the ragged edge.
+    const fresh = { id: "gen-fresh", userId, createdAt: new Date(Date.now() - 3 * 3_600_000), modelId: "sandbox/swift-mini", provider: "sandbox", upstreamModel: "swift-mini", status: "streaming", source: "chat", apiKeyId: null, conversationId: "conv-1", promptTokens: 10, completionTokens: 0, costPico: 0n, cacheWriteTokens: 0, cacheSavingsPico: 0n, responseCacheHit: false };
     await db.generation.create({ data: { ...fresh, requestedModel: fresh.modelId } });
     await totals();
+    // A checkpoint of the open row: not in the rollups, yet the dashboard shows it, from the ledger.
+    await db.generation.update({ where: { id: fresh.id }, data: { completionTokens: 7, costPico: 300n } });
+    expect(await totals()).toEqual(before);
+    const shownLive = await shown();
+    expect(shownLive.requests).toBe(shownBefore.requests + 1);
+    expect(BigInt(shownLive.costPico) - BigInt(shownBefore.costPico)).toBe(300n);
     await db.generation.update({ where: { id: fresh.id }, data: { status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n, ttftMs: 100, totalMs: 900 } });
     rows.push({ ...fresh, status: "done", completionTokens: 20, costPico: 777n, cacheWriteTokens: 4, cacheSavingsPico: 5n });
     const after = await totals();
