@@ -73,7 +73,8 @@ describe("keys CLI", { timeout: 120_000 }, () => {
   });
 
   it("applies the migrations to a database that does not exist yet", () => {
-    const fresh = `file:${databaseUrl.replace(/^file:/, "").replace(/test\.db$/, "fresh.db")}`;
+    // An empty database of the same kind (SQLite file or Postgres database) that nothing has migrated.
+    const fresh = createTestDatabase({ migrate: false });
     const out = execFileSync("node_modules/.bin/tsx", ["lib/cli/keys.ts", "list"], { env: { ...process.env, DATABASE_URL: fresh }, encoding: "utf8" });
     expect(out).toContain("No API keys yet");
   });
