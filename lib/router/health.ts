@@ -1,8 +1,11 @@
 // What the router has seen of each provider and model: time to first token, throughput
-// and errors (moving averages), and a cool-down after repeated failures. The averages are
-// this instance's own samples; a cool-down, once this instance starts or ends one, is told to
-// every instance (the bus), so a failing provider is skipped everywhere at once.
-import { broadcast, onBroadcast } from "../redis/bus";
+// and errors (moving averages), and a cool-down after repeated failures. With Redis, every
+// instance's samples reach the others about once a second (one bus message for all of them),
+// so the averages and the failure count are the whole deployment's; a cool-down, once an
+// instance starts or ends one, is told to every instance at once.
+import { broadcast, onBroadcast, publishToOthers } from "../redis/bus";
+import { redisEnabled } from "../redis/client";
+import { processSingleton } from "../process-singleton";
 
 export interface EndpointHealth {
   ttftMs: number | null;
@@ -54,7 +57,42 @@ function endpoint(provider: string, upstreamModel: string): EndpointHealth {
 
 const ewma = (previous: number | null, sample: number) => (previous === null ? sample : previous + ALPHA * (sample - previous));
 
-export function recordSuccess(provider: string, upstreamModel: string, sample: { ttftMs: number | null; completionTokens: number; streamMs: number }): void {
+type SuccessSample = { ttftMs: number | null; completionTokens: number; streamMs: number };
+
+/** One call's outcome as the other instances receive it. */
+type SharedSample = { provider: string; upstreamModel: string } & ({ ok: true; sample: SuccessSample } | { ok: false; error: string });
+
+const SHARE_EVERY_MS = 1_000;
+const outgoing = () => processSingleton("health-samples-out", () => ({ samples: [] as SharedSample[], timer: null as NodeJS.Timeout | null }));
+
+function share(sample: SharedSample): void {
+  if (!redisEnabled()) return;
+  const out = outgoing();
+  out.samples.push(sample);
+  out.timer ??= setTimeout(() => {
+    out.timer = null;
+    void publishToOthers("health-samples", out.samples.splice(0));
+  }, SHARE_EVERY_MS).unref();
+}
+
+onBroadcast<SharedSample[]>("health-samples", (samples) => {
+  for (const s of samples) {
+    if (s.ok) applySuccess(s.provider, s.upstreamModel, s.sample);
+    else applyFailure(s.provider, s.upstreamModel, s.error, Date.now());
+  }
+});
+
+export function recordSuccess(provider: string, upstreamModel: string, sample: SuccessSample): void {
+  applySuccess(provider, upstreamModel, sample);
+  share({ provider, upstreamModel, ok: true, sample });
+}
+
+export function recordFailure(provider: string, upstreamModel: string, error: string, now = Date.now()): void {
+  applyFailure(provider, upstreamModel, error, now);
+  share({ provider, upstreamModel, ok: false, error });
+}
+
+function applySuccess(provider: string, upstreamModel: string, sample: SuccessSample): void {
   const health = endpoint(provider, upstreamModel);
   health.calls += 1;
   health.errorRate = ewma(health.errorRate, 0);
@@ -65,7 +103,7 @@ export function recordSuccess(provider: string, upstreamModel: string, sample: {
   if (wasCooling) void broadcast("provider-health", { provider, coolingUntil: 0 } satisfies CooldownChange);
 }
 
-export function recordFailure(provider: string, upstreamModel: string, error: string, now = Date.now()): void {
+function applyFailure(provider: string, upstreamModel: string, error: string, now: number): void {
   const health = endpoint(provider, upstreamModel);
   health.calls += 1;
   health.failures += 1;

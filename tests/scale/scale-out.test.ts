@@ -202,6 +202,29 @@ describe("failures", () => {
     expect(end.stats.status).toBe("done");
   });
 
+  it("provider health is the deployment's: failures seen by A and B add up to one cool-down, seen by every instance", async () => {
+    const [a, b] = cluster.instances;
+    const { getEndpointHealth, isCoolingDown, resetHealth } = await import("@/lib/router/health");
+    resetHealth();
+    const { key } = await keyWith({});
+    const body = { model: "openrouter/openai/gpt-4o-mini", max_tokens: 5, messages: [{ role: "user", content: "hi" }] };
+    cluster.upstream.mode = "500";
+    try {
+      // Two failures on A: this process (a third instance) learns of them within a second or so.
+      for (let i = 0; i < 2; i++) expect((await complete(a, key, body)).status).toBeGreaterThanOrEqual(500);
+      const seen = await waitFor(async () => ((getEndpointHealth("openrouter", "openai/gpt-4o-mini")?.failures ?? 0) >= 2 ? getEndpointHealth("openrouter", "openai/gpt-4o-mini")! : null));
+      expect(seen).toMatchObject({ calls: 2, failures: 2 });
+      expect(seen.errorRate).toBeGreaterThan(0);
+      expect(isCoolingDown("openrouter")).toBe(false);
+      // B has heard of them too: its own first failure is the third in a row, and starts the cool-down everywhere.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect((await complete(b, key, body)).status).toBeGreaterThanOrEqual(500);
+      expect(await waitFor(async () => (isCoolingDown("openrouter") ? true : null))).toBe(true);
+    } finally {
+      cluster.upstream.mode = "ok";
+    }
+  });
+
   it("Redis down: credit-limited calls get 503 with a clear message and /api/ready says why; back when Redis is", async () => {
     const [, b] = cluster.instances;
     const { key } = await keyWith({ creditLimitPico: 10n ** 12n });
