@@ -1,5 +1,5 @@
 // "Does it answer?": lists the provider's models with its configured key and base URL.
-import type { ProviderCheckDto, ProviderStatusDto } from "../chat/api-types";
+import type { ProviderCheckDto, ProviderStatusDto } from "../dto/provider";
 import { lastCheck, recordCheck } from "./check-results";
 import { getProviderClient } from "./client";
 import { ensureProviderCredentials } from "./credential-snapshot";

@@ -3,7 +3,7 @@ import { findEndpoint, listEndpointsForProvider } from "../catalog/lookup";
 import { quirksFor } from "./quirks/model-quirks";
 import { unsupportedParametersOf } from "./quirks/normalise-request";
 import { formatUsdPerMillion } from "../catalog/price";
-import type { ModelOption } from "../chat/api-types";
+import type { ModelOption } from "../dto/model-option";
 import { priceFor } from "../router/price-for";
 import { getProviderClient } from "./client";
 import { ensureProviderCredentials } from "./credential-snapshot";
