@@ -11,7 +11,7 @@
 // completions API relays them as they came, non-streaming answers collect them.
 import { getUserState } from "../auth/user-state";
 import { AppError } from "../errors";
-import { freeTierCap } from "../limits/free-tier-caps";
+import { freeTierCap } from "../providers/free-tier-caps";
 import { admitCall, type Admission } from "../limits/admit";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { isPromise } from "../maybe-promise";
