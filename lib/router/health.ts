@@ -2,6 +2,7 @@
 // and errors (moving averages), and a cool-down after repeated failures. The averages are
 // this instance's own samples; a cool-down, once this instance starts or ends one, is told to
 // every instance (the bus), so a failing provider is skipped everywhere at once.
+import { onProviderSettingsChanged } from "../providers/settings-changes";
 import { broadcast, onBroadcast } from "../redis/bus";
 
 export interface EndpointHealth {
@@ -102,3 +103,5 @@ export function resetHealth(): void {
 export function forgetProviderHealth(provider: string): void {
   void broadcast("provider-health", { provider, coolingUntil: null } satisfies CooldownChange);
 }
+
+onProviderSettingsChanged("router-health", ({ providerId }) => forgetProviderHealth(providerId));
