@@ -10,6 +10,9 @@ import { ContinueWithButton } from "./continue-with-button";
 import { StreamingMarkdown } from "./streaming-markdown";
 import { VersionSwitcher } from "./version-switcher";
 import { ToolTrace } from "./tool-trace";
+import { answerActionButton } from "./styles";
+
+export { answerActionButton } from "./styles";
 
 interface Props {
   answer: MessageDto | LiveAnswer | undefined;
@@ -19,9 +22,6 @@ interface Props {
   /** The turn it answers: for its versions and "Continue with this answer". */
   turn?: ViewTurn;
 }
-
-export const answerActionButton =
-  "inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
 /** One model's answer to one turn. Memoised: a finished answer never re-renders while others stream. */
 /** Its Stop button sits in the column header, which stays put while the answer grows. */

@@ -2,7 +2,7 @@
 // "Continue with this answer": after this turn every column is sent this answer as the
 // conversation so far (pressed again: each column goes back to its own answers).
 import { useCourse } from "./course-context";
-import { answerActionButton } from "./answer-card";
+import { answerActionButton } from "./styles";
 
 export function ContinueWithButton({ promptId, answerId, active, subject }: { promptId: string; answerId: string; active: boolean; subject: string }) {
   const course = useCourse();

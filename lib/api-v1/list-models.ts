@@ -6,7 +6,7 @@ import { listCatalogModels } from "../catalog/lookup";
 import type { CatalogModel } from "../catalog/types";
 import { picoToUsdString } from "../ledger/usd";
 import { ensureProviderCredentials } from "../providers/credential-snapshot";
-import { upstreamIdsOf } from "../providers/list-models";
+import { upstreamIdsOf } from "../catalog/provider-models";
 import { listConfiguredProviders } from "../providers/registry";
 import { priceFor } from "../router/price-for";
 

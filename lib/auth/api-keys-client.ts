@@ -1,6 +1,6 @@
 // Browser-side calls to /api/keys. Errors carry the server's own sentence (ApiError).
 import { jsonWriteHeaders } from "../http/csrf-client";
-import { errorFromResponse } from "@/lib/chat/client/api";
+import { errorFromResponse } from "../http/response-error";
 import type { ApiKeyDto, CreatedApiKeyDto, CreditResetName } from "./api-keys-dto";
 
 export const apiKeysQueryKey = ["api-keys"] as const;

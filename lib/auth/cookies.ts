@@ -1,28 +1,14 @@
+// The session cookie (HttpOnly: scripts never see it) and its CSRF companion (readable by
+// the app's own scripts, which echo it in a header on every state-changing request; its name
+// lives in lib/http/csrf.ts, beside the browser side that echoes it).
+import { CSRF_COOKIE } from "../http/csrf";
 import { requestProtocol } from "../http/request-origin";
 
-// The session cookie (HttpOnly: scripts never see it) and its CSRF companion (readable by
-// the app's own scripts, which echo it in a header on every state-changing request).
-export const SESSION_COOKIE = "sy_session";
-export const CSRF_COOKIE = "sy_csrf";
-export const CSRF_HEADER = "x-csrf-token";
-export const SESSION_DAYS = 30;
+export { CSRF_COOKIE, CSRF_HEADER } from "../http/csrf";
+export { readCookie } from "../http/read-cookie";
 
-export function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      const value = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
+export const SESSION_COOKIE = "sy_session";
+export const SESSION_DAYS = 30;
 
 /**
  * Secure when the request came over HTTPS (directly or via a trusted proxy that says so), or

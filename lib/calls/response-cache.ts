@@ -13,13 +13,13 @@ import { ZERO_PRICE } from "../ledger/compute-cost";
 import { newGenerationId, priceColumns } from "../ledger/ledger-writer";
 import { ChunkReader, type ChunkView } from "../providers/chunk-reader";
 import type { Candidate } from "../router/resolve-model";
-import { getAppSetting } from "../settings/app-settings";
+import { getAppSetting } from "../db/app-settings";
 import type { CallOutcome } from "./call-outcome";
 import { CallProgress } from "./call-progress";
 import type { CallSpec } from "./call-spec";
 import type { CallPlan } from "./plan-call";
 import { openLedgerRow } from "./open-ledger-row";
-import type { CallSink } from "./run-call";
+import type { CallSink } from "./call-sink";
 import { countHit, readAnswer, saveAnswer, type StoredAnswer } from "./response-cache-store";
 
 /** Answers larger than this are not stored (a cache is for repeated small requests). */

@@ -11,18 +11,18 @@
 // completions API relays them as they came, non-streaming answers collect them.
 import { getUserState } from "../auth/user-state";
 import { AppError } from "../errors";
-import { freeTierCap } from "../limits/free-tier-caps";
+import { freeTierCap } from "../providers/free-tier-caps";
 import { admitCall, type Admission } from "../limits/admit";
 import { newGenerationId } from "../ledger/ledger-writer";
 import { isPromise } from "../maybe-promise";
-import { ChunkReader, type ChunkView } from "../providers/chunk-reader";
+import { ChunkReader } from "../providers/chunk-reader";
 import { openUpstream } from "../providers/open-upstream";
-import type { NormalisedRequest } from "../providers/quirks/normalise-request";
 import { UpstreamError } from "../providers/upstream-error";
 import { freeTierProviderOf } from "../router/free-tier";
 import { recordFailure } from "../router/health";
 import type { Candidate } from "../router/resolve-model";
 import type { Attempt, CallOutcome } from "./call-outcome";
+import type { CallSink } from "./call-sink";
 import { notifyRefused, notifySettled } from "./call-observers";
 import { CallProgress } from "./call-progress";
 import type { CallSpec } from "./call-spec";
@@ -34,15 +34,7 @@ import { openResponseCache, replayCachedAnswer } from "./response-cache";
 import { settleCall } from "./settle-call";
 import { enforceOutputBounds, worstCaseOf } from "./worst-case";
 
-export interface CallSink {
-  /** An endpoint answered and its stream is about to be read (again for a fallback that answers);
-   * `source` is "cache" when a stored answer is replayed instead (response-cache.ts). */
-  opened?(candidate: Candidate, request: NormalisedRequest, source?: "upstream" | "cache"): void;
-  /** One chunk, in order; `content` says whether it carried answer text, reasoning or tool calls. */
-  chunk(view: ChunkView, content: boolean): void;
-  /** Every chunk of one upstream read has been handed over: a good moment to write. */
-  flush?(): void;
-}
+export type { CallSink } from "./call-sink";
 
 /**
  * Runs the call to its end and resolves with its outcome (done, stopped or failed: failures

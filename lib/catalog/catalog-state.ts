@@ -1,5 +1,6 @@
 // The process-wide catalog state: last good lists per provider, refresh outcomes, and the merged catalog.
 // Kept on globalThis so Next's dev reloads and route bundles share one copy instead of each holding its own.
+import { onProviderSettingsChanged } from "../providers/settings-changes";
 import { readCatalogCache } from "./catalog-cache-file";
 import { mergeCatalog, type MergedCatalog } from "./merge-catalog";
 import type { ProviderModelList } from "./refresh-types";
@@ -52,6 +53,11 @@ export function forgetProviderLists(providers: string[]): void {
   }
   if (changed) state.merged = mergeCatalog(CATALOG_SNAPSHOT, [...state.lists.values()]);
 }
+
+// A new key reaches the same endpoint, whose refreshed list stays valid; a new base URL does not.
+onProviderSettingsChanged("catalog-lists", ({ providerId, endpointChanged }) => {
+  if (endpointChanged) forgetProviderLists([providerId]);
+});
 
 export function recordAttempt(provider: string, error: string | null, at = new Date()): void {
   getCatalogState().attempts.set(provider, { at: at.toISOString(), error });

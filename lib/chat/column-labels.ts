@@ -3,7 +3,7 @@
 // "model unavailable", instead of turning into a bare id.
 import { presetSlugOf } from "../presets/apply-preset";
 import { ModelNotFoundError, resolveCandidates } from "../router/resolve-model";
-import { describeModel } from "../share/describe-model";
+import { describeModel } from "../router/describe-model";
 import type { ConversationDto } from "./api-types";
 
 export function withColumnLabels(conversation: ConversationDto): ConversationDto {

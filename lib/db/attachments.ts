@@ -3,7 +3,7 @@
 // claims it (a hot write in the turn's own batch, see run-turn.ts). Deleting the conversation
 // deletes its attachments (a cascading foreign key).
 import type { Attachment } from "@prisma/client";
-import type { AttachmentDto } from "../attachments/attachment-types";
+import type { AttachmentDto } from "../dto/attachment";
 import { AppError } from "../errors";
 import { getDb } from "./client";
 import { newId } from "./new-id";

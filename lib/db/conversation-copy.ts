@@ -3,7 +3,7 @@
 // answers made no call here: they cost $0 on this instance and have no ledger rows (a
 // conversation's total must equal its ledger rows). An imported answer keeps what it cost
 // where it came from in its notes, marked as imported.
-import type { MessageDto } from "../chat/api-types";
+import type { MessageDto } from "../dto/conversation";
 import { getDb } from "./client";
 import { newId } from "./new-id";
 

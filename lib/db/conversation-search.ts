@@ -1,6 +1,6 @@
 // Finds the owner's conversations whose title, prompts or answers contain the words asked
 // for, newest first, with a snippet of where the words were found.
-import type { ConversationSummaryDto } from "../chat/api-types";
+import type { ConversationSummaryDto } from "../dto/conversation";
 import { getDb, getDialect } from "./client";
 import { listConversations } from "./conversations";
 

@@ -1,5 +1,5 @@
 // Conversation queries, always scoped to their owner in the query itself.
-import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../chat/api-types";
+import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../dto/conversation";
 import { getDb } from "./client";
 import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";

@@ -43,6 +43,10 @@ export const HOT_STATEMENTS = {
 
 export type HotStatement = keyof typeof HOT_STATEMENTS;
 
+type Row = Record<string, string | number | bigint | null>;
+/** One write: a statement and the row it writes (kept in the outbox as is when the database is down). */
+export type HotWrite = [HotStatement, Row];
+
 /**
  * Statements whose writes survive a database outage: a job made only of these is kept in the
  * durable outbox (lib/db/ledger-outbox.ts) when the database cannot be reached, and replayed

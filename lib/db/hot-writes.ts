@@ -9,16 +9,14 @@
 // and while it holds anything, new ones queue behind it, so each row's writes stay in order.
 import { Worker } from "node:worker_threads";
 import { databaseDialect, resolveDatabaseUrl, sqliteFile } from "./database-url";
-import { REPLAYABLE, compileNamed, statementsFor, type HotStatement } from "./hot-statements";
+import { REPLAYABLE, compileNamed, statementsFor, type HotStatement, type HotWrite } from "./hot-statements";
 import { HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker";
 import { POSTGRES_HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker-postgres";
 import { ledgerOutboxFor, type LedgerOutbox, type ReplayOutcome } from "./ledger-outbox";
 import { postgresPoolConfig } from "./postgres-connection";
 import { getEnv } from "../env";
 
-export type { HotStatement } from "./hot-statements";
-type Row = Record<string, string | number | bigint | null>;
-export type HotWrite = [HotStatement, Row];
+export type { HotStatement, HotWrite } from "./hot-statements";
 
 /** How long a commit may wait for the database lock (held by a Prisma transaction) before failing. */
 const BUSY_TIMEOUT_MS = 10_000;

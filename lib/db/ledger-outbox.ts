@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDirectory } from "./database-url";
-import type { HotWrite } from "./hot-writes";
+import type { HotWrite } from "./hot-statements";
 
 /** What the database said to one replayed entry. */
 export type ReplayOutcome = "ok" | "unavailable" | { error: string };

@@ -1,7 +1,7 @@
 // Message rows: the shared user prompt of a turn and each column's answer.
 import type { Message } from "@prisma/client";
-import type { MessageDto } from "../chat/api-types";
-import type { ColumnStats } from "../streaming/events";
+import type { MessageDto } from "../dto/conversation";
+import type { ColumnStats } from "../dto/column-stats";
 import { parseToolTrace, type ToolTraceEntry } from "../tools/trace";
 import { getDb } from "./client";
 import { bool, hotWrite, sqliteNow } from "./hot-writes";

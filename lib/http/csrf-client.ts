@@ -1,6 +1,7 @@
 // Browser side of the CSRF check (lib/auth/current-user.ts): echo the session's CSRF cookie
 // in a header on every request that changes something.
-import { CSRF_COOKIE, CSRF_HEADER, readCookie } from "../auth/cookies";
+import { CSRF_COOKIE, CSRF_HEADER } from "./csrf";
+import { readCookie } from "./read-cookie";
 
 export function csrfHeaders(): Record<string, string> {
   const token = typeof document === "undefined" ? undefined : readCookie(document.cookie, CSRF_COOKIE);

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { formatUsd } from "../format/usd";
 import { getAdmissionStore, type HoldSpec, type WindowSpec } from "./admission-store";
 import type { CreditReset } from "./credit-period";
-import type { FreeTierCap } from "./free-tier-caps";
+import type { FreeTierCap } from "./free-tier-cap";
 import type { RateLimitStore } from "./rate-limiter";
 import { RateLimitError } from "./rate-limit-error";
 import { DAY_MS, historyLoaders, MINUTE_MS, seedOnce, type PastCall } from "./window-seed";

@@ -3,7 +3,7 @@
 // the check-and-reserve then runs without yielding, so simultaneous requests are admitted
 // one after another, never twice on the same headroom.
 import { isPromise } from "../maybe-promise";
-import type { AdmissionStore, AdmitOutcome, HoldKind, HoldSpec, WindowSpec } from "./admission-store";
+import type { AdmissionStore, AdmitOutcome, HoldKind, HoldSpec, WindowSpec } from "./admission-types";
 import type { CreditReset } from "./credit-period";
 import { getCreditTracker, type CreditState, type CreditTracker } from "./credit-tracker";
 import { getRateLimitStore, type ConsumeResult, type RateLimitStore } from "./rate-limiter";

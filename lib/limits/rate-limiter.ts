@@ -5,27 +5,12 @@
 // counted until the end of the bucket one full window later: never less than a true
 // sliding window (so we refuse before an upstream would), at most one bucket (1/60) more.
 
-import type { MaybePromise } from "../maybe-promise";
 import { processSingleton, setProcessSingleton } from "../process-singleton";
 import { redisEnabled } from "../redis/client";
+import type { ConsumeResult, RateLimitStore } from "./rate-limit-store";
 import { RedisRateLimitStore } from "./redis-windows";
 
-export interface ConsumeResult {
-  allowed: boolean;
-  /** Units left in the window after this call (0 when refused). */
-  remaining: number;
-  /** When refused: how long until enough units expire for this amount (0 when allowed). */
-  retryAfterMs: number;
-}
-
-export interface RateLimitStore {
-  /** Counters outlive this process (a shared store): nothing needs replaying from the ledger. */
-  readonly persistent: boolean;
-  /** Counts `amount` at `now` if the window then holds at most `limit`; else counts nothing. */
-  consume(key: string, windowMs: number, limit: number, amount: number, now: number): MaybePromise<ConsumeResult>;
-  /** Gives back units counted at `at` (a reservation larger than the actual use). */
-  refund(key: string, windowMs: number, amount: number, at: number): MaybePromise<void>;
-}
+export type { ConsumeResult, RateLimitStore } from "./rate-limit-store";
 
 export const BUCKETS_PER_WINDOW = 60;
 const SWEEP_EVERY_MS = 60_000;

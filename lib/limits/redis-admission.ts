@@ -11,7 +11,7 @@ import { getEnv } from "../env";
 import { getRedis, redisKey } from "../redis/client";
 import { runScript } from "../redis/run-script";
 import { sharedStoreUnavailable } from "../redis/unavailable";
-import type { AdmissionStore, AdmitOutcome, HoldKind, HoldSpec, WindowSpec } from "./admission-store";
+import type { AdmissionStore, AdmitOutcome, HoldKind, HoldSpec, WindowSpec } from "./admission-types";
 import { CREDIT_RESETS, creditPeriod, type CreditReset } from "./credit-period";
 import { loadSpentFromLedger } from "./credit-tracker";
 import { limitArg, RedisRateLimitStore } from "./redis-windows";

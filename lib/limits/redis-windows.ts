@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { getRedis, redisKey } from "../redis/client";
 import { runScript } from "../redis/run-script";
 import { sharedStoreUnavailable } from "../redis/unavailable";
-import type { ConsumeResult, RateLimitStore } from "./rate-limiter";
+import type { ConsumeResult, RateLimitStore } from "./rate-limit-store";
 import { CONSUME_WINDOW, REFUND_WINDOW } from "./redis-scripts";
 
 /** -1 stands for "no limit" (a count that must happen whatever the window holds). */

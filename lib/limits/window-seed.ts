@@ -4,7 +4,7 @@
 // store (Redis) keeps its counters itself and needs no replay.
 import { getDb } from "../db/client";
 import { processSingleton } from "../process-singleton";
-import type { FreeTierCap } from "./free-tier-caps";
+import type { FreeTierCap } from "./free-tier-cap";
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;

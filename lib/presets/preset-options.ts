@@ -1,7 +1,7 @@
 // The viewer's presets as options of the chatroom's model picker: a column whose model is
 // "@preset/<slug>", priced and sized as the preset's first model.
 import { formatUsdPerMillion } from "../catalog/price";
-import type { ModelOption } from "../chat/api-types";
+import type { ModelOption } from "../dto/model-option";
 import { resolveCandidates, type Candidate } from "../router/resolve-model";
 import { PRESET_PREFIX } from "./apply-preset";
 import { listPresets, type PresetViewer } from "./presets";

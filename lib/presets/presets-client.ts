@@ -1,5 +1,5 @@
 // Browser-side calls to /api/presets. Errors carry the server's own sentence (ApiError).
-import { errorFromResponse } from "../chat/client/api";
+import { errorFromResponse } from "../http/response-error";
 import { jsonWriteHeaders } from "../http/csrf-client";
 import type { PresetDto, PresetInput } from "./preset-schema";
 

@@ -1,7 +1,7 @@
 // The last "does it answer?" result per provider, kept in this process: Settings shows it
 // beside the provider, and the sandbox may be switched off only once a real provider has
 // passed one (sandbox-switch.ts). Forgotten when the provider's key or base URL changes.
-import type { ProviderCheckDto } from "../chat/api-types";
+import type { ProviderCheckDto } from "../dto/provider";
 
 export type CheckResult = ProviderCheckDto & { at: string };
 

@@ -1,17 +1,12 @@
 // Provider settings an admin saves in Settings: keys (encrypted), base URL overrides and
-// custom providers. Every change is written to the database, then the in-memory snapshot is
-// reloaded and whatever was derived from the old settings is forgotten.
-import { forgetProviderLists } from "../catalog/catalog-state";
+// custom providers. Every change is written to the database, then settings-changes.ts reloads
+// the in-memory snapshot and forgets whatever was derived from the old settings.
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
-import { forgetProviderHealth } from "../router/health";
-import { onBroadcast, publishToOthers } from "../redis/bus";
 import { encryptSecret } from "../secrets/encrypt";
-import { forgetCheck } from "./check-results";
-import { forgetProviderClients } from "./client";
-import { CUSTOM_PREFIX, credentialContext, ensureProviderCredentials, keyHintOf, loadProviderCredentials } from "./credential-snapshot";
-import { forgetDiscoveredModels } from "./list-models";
+import { CUSTOM_PREFIX, credentialContext, ensureProviderCredentials, keyHintOf } from "./credential-snapshot";
 import { getProvider, type ProviderConfig } from "./registry";
+import { providerSettingsChanged } from "./settings-changes";
 
 export interface CredentialUpdate {
   /** A new key; null removes the saved key; absent keeps it. */
@@ -65,7 +60,7 @@ export async function updateProviderCredential(providerId: string, update: Crede
   if (provider!.kind === "preset" && row.encryptedApiKey === null && row.baseUrl === null) {
     await db.providerCredential.deleteMany({ where: { providerId: rowId } });
   }
-  await afterChange(provider!.id, update.baseUrl !== undefined);
+  await providerSettingsChanged(provider!.id, update.baseUrl !== undefined);
 }
 
 export async function createCustomProvider(input: NewCustomProvider, userId: string): Promise<string> {
@@ -88,7 +83,7 @@ export async function createCustomProvider(input: NewCustomProvider, userId: str
     if ((error as { code?: string }).code === "P2002") throw new AppError(409, `A provider named "${id}" already exists`, "conflict", "name");
     throw error;
   }
-  await afterChange(id, true);
+  await providerSettingsChanged(id, true);
   return id;
 }
 
@@ -99,43 +94,11 @@ export async function deleteProviderCredential(providerId: string): Promise<void
   const rowId = rowIdFor(provider, providerId);
   const { count } = await getDb().providerCredential.deleteMany({ where: { providerId: rowId } });
   if (count === 0) throw new AppError(404, `Nothing is saved in Settings for ${provider!.label}`);
-  await afterChange(provider!.id, true);
+  await providerSettingsChanged(provider!.id, true);
 }
 
 export async function deleteCustomProvider(name: string): Promise<void> {
   await ensureProviderCredentials();
   if (getProvider(name)?.kind !== "custom") throw new AppError(404, `No custom provider named "${name}"`);
   await deleteProviderCredential(name);
-}
-
-interface SettingsChange {
-  /** null: an instance-wide switch (the sandbox), no provider's own state to forget. */
-  providerId: string | null;
-  endpointChanged: boolean;
-}
-
-// Another instance saved a key, a base URL or a switch: read them again here too.
-onBroadcast<SettingsChange>("provider-settings", ({ providerId, endpointChanged }) => {
-  applyChange(providerId, endpointChanged).catch((error) => console.error("[providers] could not reload provider settings:", error));
-});
-
-async function afterChange(providerId: string | null, endpointChanged: boolean): Promise<void> {
-  await applyChange(providerId, endpointChanged);
-  await publishToOthers("provider-settings", { providerId, endpointChanged } satisfies SettingsChange);
-}
-
-/** An admin switch stored with the provider settings changed (the sandbox): every instance reloads. */
-export function providerSwitchChanged(): Promise<void> {
-  return afterChange(null, false);
-}
-
-async function applyChange(providerId: string | null, endpointChanged: boolean): Promise<void> {
-  await loadProviderCredentials();
-  if (providerId === null) return;
-  forgetDiscoveredModels(providerId);
-  forgetProviderClients(providerId);
-  forgetProviderHealth(providerId);
-  forgetCheck(providerId);
-  // A new key reaches the same endpoint, whose refreshed model list stays valid; a new base URL does not.
-  if (endpointChanged) forgetProviderLists([providerId]);
 }

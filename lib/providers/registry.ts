@@ -5,7 +5,7 @@
 import { getEnv, listEnvVarNames, readEnvVar } from "../env";
 import { CUSTOM_PREFIX, getStoredProviderSettings, keyHintOf, type StoredProviderSettings } from "./credential-snapshot";
 import { CUSTOM_PROVIDER_QUIRKS, PROVIDER_PRESETS, SANDBOX_QUIRKS, envPrefixFor, type FreeTier, type ProviderQuirks } from "./presets";
-import { sandboxState } from "./sandbox-switch";
+import { sandboxState } from "./sandbox-mode";
 
 export type ValueSource = "env" | "settings";
 
@@ -152,7 +152,7 @@ function storedCustomProviders(stored: ReadonlyMap<string, StoredProviderSetting
 
 function sandboxProvider(): ProviderConfig {
   const env = getEnv();
-  // Never a side effect of configuring something: see sandbox-switch.ts.
+  // Never a side effect of configuring something: see sandbox-mode.ts.
   const { enabled } = sandboxState(env.SANDBOX_ENABLED);
   return {
     id: "sandbox",

@@ -5,7 +5,7 @@ import { getEnv } from "../env";
 import { answeringProviders } from "./check-results";
 import { ensureProviderCredentials } from "./credential-snapshot";
 import { getProvider } from "./registry";
-import { sandboxState } from "./sandbox-switch";
+import { sandboxState } from "./sandbox-mode";
 
 export const sandboxSettingSchema = z.object({ mode: z.enum(["on", "off"], { error: "must be on or off" }) }).strict();
 

@@ -3,6 +3,7 @@
 // instance's samples reach the others about once a second (one bus message for all of them),
 // so the averages and the failure count are the whole deployment's; a cool-down, once an
 // instance starts or ends one, is told to every instance at once.
+import { onProviderSettingsChanged } from "../providers/settings-changes";
 import { broadcast, onBroadcast, publishToOthers } from "../redis/bus";
 import { redisEnabled } from "../redis/client";
 import { processSingleton } from "../process-singleton";
@@ -140,3 +141,5 @@ export function resetHealth(): void {
 export function forgetProviderHealth(provider: string): void {
   void broadcast("provider-health", { provider, coolingUntil: null } satisfies CooldownChange);
 }
+
+onProviderSettingsChanged("router-health", ({ providerId }) => forgetProviderHealth(providerId));

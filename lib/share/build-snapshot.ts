@@ -2,18 +2,13 @@
 // into a new shape (never spreads a row) so nothing private can ride along.
 import type { ConversationDto, MessageDto } from "../chat/api-types";
 import type { ColumnStats } from "../streaming/events";
+import type { ModelDescription } from "../router/describe-model";
 import { SNAPSHOT_VERSION, type SharedAnswer, type SharedAttachment, type SharedSnapshot, type SharedStats } from "./snapshot-types";
 
 export interface SnapshotOptions {
   includeSystemPrompts: boolean;
   includeStats: boolean;
   includeAttachments?: boolean;
-}
-
-export interface ModelDescription {
-  name: string;
-  providerLabel: string;
-  simulated: boolean;
 }
 
 export function buildSnapshot(

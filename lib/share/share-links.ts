@@ -6,7 +6,7 @@ import { getConversation } from "../db/conversations";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { buildSnapshot } from "./build-snapshot";
-import { describeModel } from "./describe-model";
+import { describeModel } from "../router/describe-model";
 import { expiresAtFor, shareLinkStatus } from "./expiry";
 import type { CreateShareRequest } from "./share-schemas";
 import type { ShareLinkDto } from "./share-types";

@@ -1,8 +1,9 @@
 // Free-tier quota left, as enforcement counts it: the same caps (presets overridden by
-// FREE_TIER_<PRESET>_RPM / _RPD, lib/limits/free-tier-caps.ts), the same scopes (all of
+// FREE_TIER_<PRESET>_RPM / _RPD, lib/providers/free-tier-caps.ts), the same scopes (all of
 // OpenRouter's `:free` models share one quota; Gemini counts per model), and the same rolling
 // windows (the last minute, the last 24 hours), read from the same ledger rows.
-import { freeTierCap, type FreeTierCap } from "../limits/free-tier-caps";
+import type { FreeTierCap } from "../limits/free-tier-cap";
+import { freeTierCap } from "../providers/free-tier-caps";
 import { DAY_MS, LEDGER_HISTORY, MINUTE_MS } from "../limits/window-seed";
 import { PROVIDER_PRESETS, type FreeTier } from "../providers/presets";
 

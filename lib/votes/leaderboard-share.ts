@@ -4,7 +4,7 @@
 import type { LeaderboardShare } from "@prisma/client";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
-import { describeModel } from "../share/describe-model";
+import { describeModel } from "../router/describe-model";
 import { expiresAtFor, type ExpiresIn } from "../share/expiry";
 import { generateShareToken, isWellFormedShareToken } from "../share/token";
 import type { LeaderboardQuery } from "./leaderboard-query";

@@ -9,7 +9,7 @@ let keysRoute: typeof import("@/app/api/keys/route");
 let keyRoute: typeof import("@/app/api/keys/[id]/route");
 let apiKeys: typeof import("@/lib/auth/api-keys");
 let admit: typeof import("@/lib/limits/admit");
-let keyUsage: typeof import("@/lib/limits/key-usage");
+let keyUsage: typeof import("@/lib/auth/key-usage");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let userId: string;
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   keyRoute = await import("@/app/api/keys/[id]/route");
   apiKeys = await import("@/lib/auth/api-keys");
   admit = await import("@/lib/limits/admit");
-  keyUsage = await import("@/lib/limits/key-usage");
+  keyUsage = await import("@/lib/auth/key-usage");
   db = (await import("@/lib/db/client")).getDb();
   userId = (await signInAs()).id;
 });

@@ -15,7 +15,7 @@ let groq: FakeUpstream;
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let flushLedger: () => Promise<void>;
 let createApiKey: typeof import("@/lib/auth/api-keys").createApiKey;
-let describeKeyUsage: typeof import("@/lib/limits/key-usage").describeKeyUsage;
+let describeKeyUsage: typeof import("@/lib/auth/key-usage").describeKeyUsage;
 let authenticate: typeof import("@/lib/auth/api-keys").authenticateApiKey;
 let estimateRoute: typeof import("@/app/api/chat/estimate/route");
 let user: TestUser;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   db = (await import("@/lib/db/client")).getDb();
   flushLedger = (await import("@/lib/ledger/ledger-writer")).flushLedger;
   ({ createApiKey, authenticateApiKey: authenticate } = await import("@/lib/auth/api-keys"));
-  ({ describeKeyUsage } = await import("@/lib/limits/key-usage"));
+  ({ describeKeyUsage } = await import("@/lib/auth/key-usage"));
   estimateRoute = await import("@/app/api/chat/estimate/route");
   user = await signInAs();
   url = (await appServer()).url;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env";
 import { admitCall, type Admission } from "@/lib/limits/admit";
 import { CreditTracker, setCreditTracker } from "@/lib/limits/credit-tracker";
-import { freeTierCap } from "@/lib/limits/free-tier-caps";
+import { freeTierCap } from "@/lib/providers/free-tier-caps";
 import { setHistoryLoaders, type PastCall } from "@/lib/limits/window-seed";
 import { RateLimitError } from "@/lib/limits/rate-limit-error";
 import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/limits/rate-limiter";

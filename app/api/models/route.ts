@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
 import { presetModelOptions } from "@/lib/presets/preset-options";
-import { listModelOptions } from "@/lib/providers/list-models";
+import { listModelOptions } from "@/lib/router/model-options";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { requireAdmin } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/errors";
-import { listProviderStatuses } from "@/lib/providers/check-provider";
+import { listProviderStatuses } from "@/lib/catalog/provider-status";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 // Browser-side calls to the chatroom's REST routes. Errors come back as `{ error: { message } }`;
 // they are turned into ApiError so the UI can show the server's own sentence.
 import { csrfHeaders } from "@/lib/http/csrf-client";
+import { errorFromResponse } from "@/lib/http/response-error";
 import type {
   ColumnSettings,
   ConversationDto,
@@ -10,26 +11,7 @@ import type {
   ProviderStatusDto,
 } from "@/lib/chat/api-types";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-export async function errorFromResponse(response: Response): Promise<ApiError> {
-  let message = `${response.status} ${response.statusText}`.trim();
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body?.error?.message) message = body.error.message;
-  } catch {
-    // Not JSON (a proxy's HTML error page, say): the status line will do.
-  }
-  return new ApiError(response.status, message);
-}
+export { ApiError, errorFromResponse } from "@/lib/http/response-error";
 
 /** JSON in and out; state-changing methods carry the CSRF header. */
 export async function requestJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {

@@ -4,7 +4,7 @@ import { requireAdmin, requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
-import { getAppSetting, setAppSetting } from "@/lib/settings/app-settings";
+import { getAppSetting, setAppSetting } from "@/lib/db/app-settings";
 
 export const dynamic = "force-dynamic";
 

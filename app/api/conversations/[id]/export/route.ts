@@ -6,7 +6,7 @@ import { assertNotHidden } from "@/lib/blind/read-conversation";
 import { getConversation } from "@/lib/db/conversations";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseQuery } from "@/lib/http/parse-body";
-import { describeModel } from "@/lib/share/describe-model";
+import { describeModel } from "@/lib/router/describe-model";
 
 export const dynamic = "force-dynamic";
 

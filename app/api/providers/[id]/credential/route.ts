@@ -5,7 +5,7 @@ import { errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { credentialUpdateSchema } from "@/lib/providers/credential-schemas";
 import { deleteProviderCredential, updateProviderCredential } from "@/lib/providers/credentials";
-import { providerStatusResponse } from "@/lib/providers/provider-status-response";
+import { providerStatusResponse } from "@/lib/catalog/provider-status-response";
 
 export const dynamic = "force-dynamic";
 

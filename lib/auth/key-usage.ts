@@ -1,9 +1,9 @@
 // What GET /api/v1/key reports: spend today, this week, this month and in total (UTC
 // periods, as the credit limits use), and what is left of the limit right now.
-import type { ApiKeyContext } from "../auth/api-keys";
+import type { ApiKeyContext } from "./api-keys";
 import { getDb } from "../db/client";
-import { startOfUtcDay, startOfUtcMonth, startOfUtcWeek } from "./credit-period";
-import { getAdmissionStore } from "./admission-store";
+import { startOfUtcDay, startOfUtcMonth, startOfUtcWeek } from "../limits/credit-period";
+import { getAdmissionStore } from "../limits/admission-store";
 
 export interface KeyUsage {
   usageTodayPico: bigint;

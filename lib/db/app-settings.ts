@@ -2,7 +2,7 @@
 // Reads are cached briefly: the engine asks on every call that uses them, and several
 // instances pick a change up within CACHE_MS.
 import { z } from "zod";
-import { getDb } from "../db/client";
+import { getDb } from "./client";
 import { processSingleton } from "../process-singleton";
 
 const SETTINGS = {

@@ -1,20 +1,8 @@
 // Free-tier caps per user, from the provider presets, overridable per deployment with
 // FREE_TIER_<PRESET>_RPM / FREE_TIER_<PRESET>_RPD (an account on a paid plan gets more).
 import { readEnvVar } from "../env";
-import { PROVIDER_PRESETS, envPrefixFor } from "../providers/presets";
-
-export interface FreeTierCap {
-  provider: string;
-  providerLabel: string;
-  /** What the quota is counted over: the whole provider (OpenRouter `:free`) or one model (Gemini). */
-  scope: string;
-  /** Upstream model names the scope covers, or null for "any name ending in :free". */
-  models: string[] | null;
-  rpm: number;
-  rpd: number;
-  /** Words for an error message: "OpenRouter free models", "gemini-2.5-flash on the Google Gemini free tier". */
-  description: string;
-}
+import type { FreeTierCap } from "../limits/free-tier-cap";
+import { PROVIDER_PRESETS, envPrefixFor } from "./presets";
 
 const warned = new Set<string>();
 

@@ -1,7 +1,8 @@
 // The answer of the provider settings routes: the provider as Settings shows it (key hint only).
 import { AppError } from "../errors";
-import { checkProvider, toProviderStatus } from "./check-provider";
-import { getProvider } from "./registry";
+import { checkProvider } from "../providers/check-provider";
+import { getProvider } from "../providers/registry";
+import { toProviderStatus } from "./provider-status";
 
 /**
  * `check`: after a key or base URL was saved, ask the provider at once, so Settings shows

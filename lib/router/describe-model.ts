@@ -1,8 +1,13 @@
-// Display names for a snapshot's columns, resolved when sharing so the public page needs
-// no catalog or provider configuration of its own.
+// A model's display name and provider label, as headers and shared snapshots show them: resolved
+// on the server, so a shared page needs no catalog or provider configuration of its own.
 import { getProvider } from "../providers/registry";
-import { priceFor } from "../router/price-for";
-import type { ModelDescription } from "./build-snapshot";
+import { priceFor } from "./price-for";
+
+export interface ModelDescription {
+  name: string;
+  providerLabel: string;
+  simulated: boolean;
+}
 
 export function describeModel(modelId: string): ModelDescription {
   const providerId = modelId.split("/")[0] ?? "";
