@@ -2,7 +2,7 @@
 // After a blind vote: which model was behind each letter, each card turning over in turn, the
 // voter's pick marked. The headers, stats and costs come back with the conversation.
 import type { ModelOption } from "@/lib/chat/api-types";
-import { blindLabel } from "@/lib/blind/blind-labels";
+import { blindLabel } from "@/lib/chat/blind-labels";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
 import type { VoteDto } from "@/lib/votes/client/votes-api";

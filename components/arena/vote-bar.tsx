@@ -4,7 +4,7 @@
 // "Both are bad"; more: "Best" per column, "Tie", "All are bad", and an optional full ranking.
 import { useState } from "react";
 import type { VoteOutcome } from "@/lib/arena/vote-schema";
-import { blindLabel } from "@/lib/blind/blind-labels";
+import { blindLabel } from "@/lib/chat/blind-labels";
 import type { VoteDto } from "@/lib/votes/client/votes-api";
 
 export interface VoteColumnCell {
