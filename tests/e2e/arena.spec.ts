@@ -32,6 +32,30 @@ async function vote(page: Page, conversationId: string, column: number) {
   expect(response.ok()).toBe(true);
 }
 
+/** Every response body the page receives until `stop` (the catalog of every model the user may pick is not about one comparison). */
+function recordResponses(page: Page): { stop: () => Promise<{ url: string; body: string }[]> } {
+  const bodies: { url: string; body: string }[] = [];
+  const pending: Promise<void>[] = [];
+  const record = (response: Response) => {
+    const url = response.url();
+    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
+    pending.push(
+      response
+        .text()
+        .then((body) => void bodies.push({ url, body }))
+        .catch(() => undefined),
+    );
+  };
+  page.on("response", record);
+  return {
+    stop: async () => {
+      page.off("response", record);
+      await Promise.all(pending);
+      return bodies;
+    },
+  };
+}
+
 async function leaderboardVotes(page: Page): Promise<number> {
   const text = await page.getByText(/bootstrap intervals .* from \d+ votes/).textContent();
   return Number(/from (\d+) votes/.exec(text ?? "")?.[1]);
@@ -56,20 +80,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
   await page.getByRole("spinbutton", { name: "How many" }).fill("2");
 
-  const bodies: { url: string; body: string }[] = [];
-  const pending: Promise<void>[] = [];
-  const record = (response: Response) => {
-    const url = response.url();
-    // The catalog of every model the user may pick is not about this comparison.
-    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
-    pending.push(
-      response
-        .text()
-        .then((body) => void bodies.push({ url, body }))
-        .catch(() => undefined),
-    );
-  };
-  page.on("response", record);
+  const recorder = recordResponses(page);
   const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill("What is 12*7+3?");
   await box.press("Enter");
@@ -86,12 +97,11 @@ test("a blind comparison names no model before the vote; a key press votes and r
   // Nothing in the DOM (hidden elements included) or in any response names a model.
   expect(giveawaysIn(await page.content())).toEqual([]);
   expect(await page.title()).not.toMatch(/swift|atlas|sage|echo|coder|nimbus|sandbox/i);
-  await Promise.all(pending);
+  const bodies = await recorder.stop();
   expect(bodies.length).toBeGreaterThan(2);
   for (const { url, body } of bodies) expect(giveawaysIn(body), url).toEqual([]);
   // The conversation list (sidebar) shows the prompt, not a cost.
   const conversationId = /\/c\/([^/]+)$/.exec(page.url())![1];
-  page.off("response", record);
 
   // Vote by keyboard: "1" = the first column is the best.
   await page.getByRole("textbox", { name: "Prompt" }).press("Escape");
@@ -226,19 +236,7 @@ test("a blind comparison voted turn by turn stays blind over two turns, then 'Re
   await page.getByRole("checkbox", { name: "Blind" }).check();
   await page.getByRole("spinbutton", { name: "How many" }).fill("2");
 
-  const bodies: { url: string; body: string }[] = [];
-  const pending: Promise<void>[] = [];
-  const record = (response: Response) => {
-    const url = response.url();
-    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
-    pending.push(
-      response
-        .text()
-        .then((body) => void bodies.push({ url, body }))
-        .catch(() => undefined),
-    );
-  };
-  page.on("response", record);
+  const recorder = recordResponses(page);
   const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill("What is 12*7+3?");
   await box.press("Enter");
@@ -275,13 +273,13 @@ test("a blind comparison voted turn by turn stays blind over two turns, then 'Re
 
   // Nothing in the DOM or in any response of either turn (SSE, votes, estimates) names a model.
   expect(giveawaysIn(await page.content())).toEqual([]);
-  await Promise.all(pending);
+  const bodies = await recorder.stop();
   expect(bodies.some((b) => b.url.endsWith("/api/chat"))).toBe(true);
   expect(bodies.filter((b) => b.url.includes("/api/votes")).length).toBeGreaterThan(1);
   for (const { url, body } of bodies) expect(giveawaysIn(body), url).toEqual([]);
-  page.off("response", record);
   for (const [width, height] of [[1440, 900], [1280, 800], [390, 844]]) {
     await page.setViewportSize({ width, height });
+    await page.getByRole("group", { name: "Blind comparison" }).scrollIntoViewIfNeeded();
     await shot(page, `blind-two-turns-hidden-${width}`);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
