@@ -56,6 +56,20 @@ function recordResponses(page: Page): { stop: () => Promise<{ url: string; body:
   };
 }
 
+/** Starts a blind comparison of two random models from "/", recording every response from the send on. */
+async function startRandomBlind(page: Page, prompt: string) {
+  await page.goto("/");
+  await page.getByRole("checkbox", { name: "Blind" }).check();
+  await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
+  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
+  const recorder = recordResponses(page);
+  const box = page.getByRole("textbox", { name: "Prompt" });
+  await box.fill(prompt);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+  return recorder;
+}
+
 async function leaderboardVotes(page: Page): Promise<number> {
   const text = await page.getByText(/bootstrap intervals .* from \d+ votes/).textContent();
   return Number(/from (\d+) votes/.exec(text ?? "")?.[1]);
@@ -75,16 +89,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   const before = await leaderboardVotes(page);
 
   // A new blind comparison of two random models.
-  await page.goto("/");
-  await page.getByRole("checkbox", { name: "Blind" }).check();
-  await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
-  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
-
-  const recorder = recordResponses(page);
-  const box = page.getByRole("textbox", { name: "Prompt" });
-  await box.fill("What is 12*7+3?");
-  await box.press("Enter");
-  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+  const recorder = await startRandomBlind(page, "What is 12*7+3?");
   await expect(page.getByRole("heading", { name: "Model A", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Model B", exact: true })).toBeVisible();
   const better = page.getByRole("button", { name: /^A is better/ });
@@ -232,15 +237,8 @@ test("an evaluation set of 5 prompts runs on 3 sandbox models with a progress ba
 test("a blind comparison voted turn by turn stays blind over two turns, then 'Reveal models' shows every turn", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/");
-  await page.getByRole("checkbox", { name: "Blind" }).check();
-  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
-
-  const recorder = recordResponses(page);
+  const recorder = await startRandomBlind(page, "What is 12*7+3?");
   const box = page.getByRole("textbox", { name: "Prompt" });
-  await box.fill("What is 12*7+3?");
-  await box.press("Enter");
-  await expect(page).toHaveURL(/\/c\/[^/]+$/);
   const conversationId = /\/c\/([^/]+)$/.exec(page.url())![1];
 
   // Turn 1: keep the models hidden, then vote with the mouse.
