@@ -1,12 +1,12 @@
 "use client";
-// "Ask a judge": a chosen model judges the turn (answers anonymised, asked twice in swapped
-// orders; see lib/votes/judge-turn.ts). The model list loads only when opened, so a blind
+// "Ask a judge": a chosen model judges the turn, or every turn it has not judged yet (answers
+// anonymised, each turn asked twice in swapped orders; see lib/votes/judge-turn.ts). The model list loads only when opened, so a blind
 // comparison's page holds no model names until then.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useModels, visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
-import { judgeTurn, type VoteDto } from "@/lib/votes/client/votes-api";
+import { judgeEveryTurn, judgeTurn, type JudgeEveryTurnDto, type VoteDto } from "@/lib/votes/client/votes-api";
 import { describeOutcome, type VoteColumnCell } from "./vote-bar";
 
 interface Props {
@@ -46,6 +46,8 @@ function JudgeForm({ conversationId, turn, turnIndex, onJudged, onClose }: { con
   const { models } = useModels();
   const [model, setModel] = useState("");
   const judge = useMutation({ mutationFn: (judgeModel: string) => judgeTurn({ conversationId, turn, judgeModel }), onSuccess: onJudged });
+  const judgeAll = useMutation({ mutationFn: (judgeModel: string) => judgeEveryTurn({ conversationId, judgeModel }), onSuccess: onJudged });
+  const pending = judge.isPending || judgeAll.isPending;
   const chosen = model || models.find((m) => !m.preset)?.id || "";
   return (
     <form
@@ -68,15 +70,34 @@ function JudgeForm({ conversationId, turn, turnIndex, onJudged, onClose }: { con
             ))}
         </select>
       </label>
-      <button type="submit" className={button} disabled={judge.isPending || !chosen}>
+      <button type="submit" className={button} disabled={pending || !chosen}>
         {judge.isPending ? "Judging…" : "Judge"}
+      </button>
+      <button type="button" className={button} disabled={pending || !chosen} onClick={() => judgeAll.mutate(chosen)}>
+        {judgeAll.isPending ? "Judging every turn…" : "Judge every turn"}
       </button>
       <button type="button" className={button} onClick={onClose}>
         Close
       </button>
       <span aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
-        {judge.error ? <span className="text-red-700 dark:text-red-400">{judge.error.message}</span> : judge.data ? `Judged (${judge.data.verdicts.join(" / ")}); judging cost ${formatUsd(judge.data.costPico)}` : ""}
+        {judge.error || judgeAll.error ? (
+          <span className="text-red-700 dark:text-red-400">{(judge.error ?? judgeAll.error)!.message}</span>
+        ) : judgeAll.data ? (
+          everyTurnSummary(judgeAll.data)
+        ) : judge.data ? (
+          `Judged (${judge.data.verdicts.join(" / ")}); judging cost ${formatUsd(judge.data.costPico)}`
+        ) : (
+          ""
+        )}
       </span>
     </form>
   );
+}
+
+function everyTurnSummary(result: JudgeEveryTurnDto): string {
+  const turns = (list: { turn: number }[]) => list.map((t) => t.turn + 1).join(", ");
+  const parts = [result.judged.length ? `Judged turn${result.judged.length > 1 ? "s" : ""} ${turns(result.judged)}` : "No turn left to judge"];
+  if (result.failed.length) parts.push(`failed on ${turns(result.failed)}: ${result.failed[0].message}`);
+  parts.push(`judging cost ${formatUsd(result.costPico)}`);
+  return parts.join("; ");
 }

@@ -4,7 +4,7 @@
 // "Both are bad"; more: "Best" per column, "Tie", "All are bad", and an optional full ranking.
 import { useState } from "react";
 import type { VoteOutcome } from "@/lib/arena/vote-schema";
-import { blindLabel } from "@/lib/blind/blind-labels";
+import { blindLabel } from "@/lib/chat/blind-labels";
 import type { VoteDto } from "@/lib/votes/client/votes-api";
 
 export interface VoteColumnCell {
@@ -27,6 +27,8 @@ interface Props {
   onRemove: () => void;
   /** The judge control, when judging is possible. */
   judge?: React.ReactNode;
+  /** A hidden blind comparison's options (keep hidden, reveal), under its latest turn. */
+  blind?: React.ReactNode;
 }
 
 const choice =
@@ -46,7 +48,7 @@ function letterOf(index: number): string {
   return blindLabel(index).slice("Model ".length);
 }
 
-export function VoteBar({ turnIndex, columns, columnCount, vote, busy, error, onVote, onRemove, judge }: Props) {
+export function VoteBar({ turnIndex, columns, columnCount, vote, busy, error, onVote, onRemove, judge, blind }: Props) {
   const [ranking, setRanking] = useState<number[] | null>(null);
   const two = columnCount === 2;
   const outcome = vote?.outcome;
@@ -98,6 +100,7 @@ export function VoteBar({ turnIndex, columns, columnCount, vote, busy, error, on
               </button>
             )}
           </div>
+          {blind}
           {judge}
           <p aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
             {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : vote ? `Your vote: ${describeOutcome(vote.outcome, columnCount, (i) => columns.find((c) => c.index === i)?.name ?? blindLabel(i))}${vote.blind ? " (blind)" : ""}` : "Not voted yet"}

@@ -227,7 +227,7 @@ export function ChatRoom({ conversationId: routeConversationId, initialModels, i
           </div>
         )}
       </ChatHeader>
-      {voting.revealed && <RevealBanner vote={voting.revealed} byId={byId} onClose={voting.dismissReveal} />}
+      {voting.revealed && <RevealBanner votes={voting.revealed} byId={byId} onClose={voting.dismissReveal} />}
       {failure && (
         <p role="alert" className="mx-3 mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200 dark:bg-red-950/40 dark:text-red-300 dark:ring-red-900">
           Could not send: {failure}

@@ -1,5 +1,5 @@
 import type { ColumnSettings } from "@/lib/chat/api-types";
-import { isBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId } from "@/lib/chat/blind-labels";
 import { visibleName } from "@/lib/chat/client/use-models";
 import { formatUsd } from "@/lib/format/usd";
 import { SimulatedBadge } from "@/components/ui/badge";

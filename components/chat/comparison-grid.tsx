@@ -10,7 +10,7 @@ import type { ChatView } from "@/lib/chat/client/chat-view";
 import { columnScores, gridRowOf, type TurnRow } from "@/lib/chat/client/turn-rows";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";
 import { TurnCourse } from "./turn-course";
-import { isBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId } from "@/lib/chat/blind-labels";
 import { useStoredFlag } from "@/components/ui/use-stored-flag";
 import { useShortcut } from "@/components/layout/shortcuts";
 import { ChatColumn } from "./chat-column";

@@ -1,7 +1,7 @@
 "use client";
 // Above the grid: keep columns scrolling together or not, page through columns that do not
 // fit, and — while one column is focused — the others, collapsed to their headers.
-import { isBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId } from "@/lib/chat/blind-labels";
 import type { ModelOption } from "@/lib/chat/api-types";
 import type { ChatView } from "@/lib/chat/client/chat-view";
 import { modelLabel, visibleName } from "@/lib/chat/client/use-models";

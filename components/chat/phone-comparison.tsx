@@ -12,7 +12,7 @@ import { ColumnHeader } from "./column-header";
 import type { ComparisonProps } from "./comparison-grid";
 import { PhoneStatsStrip } from "./phone-stats-strip";
 import { TurnCourse } from "./turn-course";
-import { isBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId } from "@/lib/chat/blind-labels";
 import { TurnPrompt } from "./turn-prompt";
 import { TURN_START_ATTR, useLatestTurnInView } from "./use-latest-turn-in-view";
 

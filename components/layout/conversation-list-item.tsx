@@ -120,7 +120,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
           {title}
         </span>
         <span className="block text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-          <time dateTime={conversation.updatedAt}>{timeOfDay(new Date(conversation.updatedAt))}</time> · {conversation.blind?.hidden ? "blind, not voted yet" : formatUsd(conversation.costPico)}
+          <time dateTime={conversation.updatedAt}>{timeOfDay(new Date(conversation.updatedAt))}</time> · {conversation.blind?.hidden ? "blind, models hidden" : formatUsd(conversation.costPico)}
         </span>
         {conversation.snippet && <span className="mt-0.5 line-clamp-2 block text-xs text-zinc-600 dark:text-zinc-400">{conversation.snippet}</span>}
       </Link>

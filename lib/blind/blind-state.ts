@@ -1,4 +1,5 @@
-// Whether a conversation's models are still hidden from its owner: blind and no turn voted yet.
+// Whether a conversation's models are still hidden from its owner: blind and not revealed yet (a vote
+// reveals them unless the voter keeps going blind; see lib/votes/blind-votes.ts).
 import { getDb } from "../db/client";
 
 export interface BlindState {

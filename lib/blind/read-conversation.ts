@@ -15,5 +15,5 @@ export async function readConversationForPage(userId: string, id: string): Promi
 
 /** Exports and share links would carry the models: refused until the vote. */
 export function assertNotHidden(conversation: Pick<ConversationDto, "blind"> | null): void {
-  if (conversation?.blind?.hidden) throw new AppError(409, "This is a blind comparison: vote on a turn first, then its models can be shared or exported", "conflict");
+  if (conversation?.blind?.hidden) throw new AppError(409, "This is a blind comparison: vote on a turn and reveal its models first, then it can be shared or exported", "conflict");
 }

@@ -4,7 +4,7 @@
 // else, so neither its DOM nor its network responses can give the models away.
 import type { ConversationDto, MessageDto } from "../chat/api-types";
 import type { ChatEvent, ColumnStats } from "../streaming/events";
-import { blindModelId } from "./blind-labels";
+import { blindModelId } from "../chat/blind-labels";
 
 export function hiddenStats(stats: ColumnStats, position: number, models: readonly string[]): ColumnStats {
   return {

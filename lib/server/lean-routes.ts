@@ -11,7 +11,7 @@ import { handleCreateResponse, handleDeleteResponse, handleGetResponse } from ".
 import type { ErrorBody } from "../api-v1/api-error";
 import { openAiErrorBody } from "../api-v1/openai-error";
 import { anthropicErrorBody } from "../messages/anthropic-error";
-import { openChatTurn, openFusion, openRegeneration, type ChatStream } from "../chat/chat-http";
+import { openChatTurn, openFusion, openRegeneration, type ChatStream } from "./chat-routes";
 import { errorResponse } from "../errors";
 import { handleMetrics } from "../metrics/metrics-route";
 import { nodeHeaders } from "../http/node-headers";

@@ -63,8 +63,9 @@ export async function readLeaderboard(query: LeaderboardQuery, userId: string | 
   return { ...stats, performance, frontier: frontiers(stats.board, performance), cached };
 }
 
+// A blind comparison voted on turn by turn counts once it is revealed (markRevealed touches its votes).
 async function loadVotes(userId: string | null): Promise<Vote[]> {
-  return (await listVoteRows({ userId })).map(toVote);
+  return (await listVoteRows({ userId, revealedOnly: true })).map(toVote);
 }
 
 export function computeStats(all: readonly Vote[], query: LeaderboardQuery, now: Date): LeaderboardStats {

@@ -10,8 +10,12 @@ export const castVoteSchema = z
     turn: z.number().int().nonnegative().max(100_000),
     outcome: voteOutcomeSchema,
     categories: categoriesSchema.optional(),
+    /** On a hidden blind comparison: false keeps the models hidden for more turns (default: the vote reveals them). */
+    reveal: z.boolean().optional(),
   })
   .strict();
+
+export const revealSchema = z.object({ conversationId: z.string().min(1).max(100) }).strict();
 
 export const editVoteSchema = z.object({ outcome: voteOutcomeSchema.optional(), categories: categoriesSchema.optional() }).strict();
 

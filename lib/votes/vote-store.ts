@@ -54,6 +54,8 @@ export interface CastInput {
   kind?: "human" | "judge";
   judgeModel?: string | null;
   judgeCostPico?: bigint;
+  /** A human vote on a hidden blind comparison reveals its models unless this is false (several blind turns). */
+  reveal?: boolean;
 }
 
 /** One vote per voter and turn: casting again replaces the outcome (and keeps when it was first cast blind). */
@@ -98,9 +100,21 @@ export async function castVote(userId: string, turn: TurnForVote, input: CastInp
     create: { ...data, userId, conversationId: turn.conversationId, turn: turn.turn, voter },
     update: data,
   });
-  // A human vote on a blind comparison reveals its models (for this turn and the ones after).
-  if (kind === "human" && turn.blind && !turn.revealed) await db.conversation.updateMany({ where: { id: turn.conversationId, userId, revealedAt: null }, data: { revealedAt: new Date() } });
+  // A human vote on a blind comparison reveals its models (every turn), unless the voter keeps
+  // going blind: then the reveal waits for a later vote or revealComparison (blind-votes.ts).
+  if (kind === "human" && turn.blind && !turn.revealed && input.reveal !== false) await markRevealed(userId, turn.conversationId);
   return toVote(row);
+}
+
+/**
+ * Ends a blind comparison's secrecy: true when this call revealed it. Its votes are touched, so
+ * the leaderboard's stamp changes and the votes held back while hidden start to count.
+ */
+export async function markRevealed(userId: string, conversationId: string): Promise<boolean> {
+  const db = getDb();
+  const { count } = await db.conversation.updateMany({ where: { id: conversationId, userId, blind: true, revealedAt: null }, data: { revealedAt: new Date() } });
+  if (count > 0) await db.vote.updateMany({ where: { conversationId }, data: { updatedAt: new Date() } });
+  return count > 0;
 }
 
 export async function editVote(userId: string, id: string, change: EditVote): Promise<Vote> {
@@ -116,6 +130,8 @@ export async function editVote(userId: string, id: string, change: EditVote): Pr
     kind: current.kind,
     judgeModel: current.judgeModel,
     judgeCostPico: row.judgeCostPico,
+    // Changing a verdict (on the votes page) is not the reveal.
+    reveal: false,
   });
 }
 
@@ -129,11 +145,18 @@ export interface VoteQuery {
   userId: string | null;
   kind?: "human" | "judge";
   conversationId?: string;
+  /** Leave out votes on blind comparisons not revealed yet (the leaderboard: a model's score moving would give it away). */
+  revealedOnly?: boolean;
 }
 
 export async function listVoteRows(query: VoteQuery): Promise<VoteRow[]> {
   return getDb().vote.findMany({
-    where: { ...(query.userId ? { userId: query.userId } : {}), ...(query.kind ? { kind: query.kind } : {}), ...(query.conversationId ? { conversationId: query.conversationId } : {}) },
+    where: {
+      ...(query.userId ? { userId: query.userId } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.conversationId ? { conversationId: query.conversationId } : {}),
+      ...(query.revealedOnly ? { conversation: { OR: [{ blind: false }, { revealedAt: { not: null } }] } } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
 }

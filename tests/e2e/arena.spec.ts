@@ -32,6 +32,44 @@ async function vote(page: Page, conversationId: string, column: number) {
   expect(response.ok()).toBe(true);
 }
 
+/** Every response body the page receives until `stop` (the catalog of every model the user may pick is not about one comparison). */
+function recordResponses(page: Page): { stop: () => Promise<{ url: string; body: string }[]> } {
+  const bodies: { url: string; body: string }[] = [];
+  const pending: Promise<void>[] = [];
+  const record = (response: Response) => {
+    const url = response.url();
+    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
+    pending.push(
+      response
+        .text()
+        .then((body) => void bodies.push({ url, body }))
+        .catch(() => undefined),
+    );
+  };
+  page.on("response", record);
+  return {
+    stop: async () => {
+      page.off("response", record);
+      await Promise.all(pending);
+      return bodies;
+    },
+  };
+}
+
+/** Starts a blind comparison of two random models from "/", recording every response from the send on. */
+async function startRandomBlind(page: Page, prompt: string) {
+  await page.goto("/");
+  await page.getByRole("checkbox", { name: "Blind" }).check();
+  await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
+  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
+  const recorder = recordResponses(page);
+  const box = page.getByRole("textbox", { name: "Prompt" });
+  await box.fill(prompt);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+  return recorder;
+}
+
 async function leaderboardVotes(page: Page): Promise<number> {
   const text = await page.getByText(/bootstrap intervals .* from \d+ votes/).textContent();
   return Number(/from (\d+) votes/.exec(text ?? "")?.[1]);
@@ -51,29 +89,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   const before = await leaderboardVotes(page);
 
   // A new blind comparison of two random models.
-  await page.goto("/");
-  await page.getByRole("checkbox", { name: "Blind" }).check();
-  await expect(page.getByRole("radio", { name: "Random models" })).toBeChecked();
-  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
-
-  const bodies: { url: string; body: string }[] = [];
-  const pending: Promise<void>[] = [];
-  const record = (response: Response) => {
-    const url = response.url();
-    // The catalog of every model the user may pick is not about this comparison.
-    if (url.includes("/api/models") || url.includes("/_next/static/")) return;
-    pending.push(
-      response
-        .text()
-        .then((body) => void bodies.push({ url, body }))
-        .catch(() => undefined),
-    );
-  };
-  page.on("response", record);
-  const box = page.getByRole("textbox", { name: "Prompt" });
-  await box.fill("What is 12*7+3?");
-  await box.press("Enter");
-  await expect(page).toHaveURL(/\/c\/[^/]+$/);
+  const recorder = await startRandomBlind(page, "What is 12*7+3?");
   await expect(page.getByRole("heading", { name: "Model A", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Model B", exact: true })).toBeVisible();
   const better = page.getByRole("button", { name: /^A is better/ });
@@ -86,12 +102,11 @@ test("a blind comparison names no model before the vote; a key press votes and r
   // Nothing in the DOM (hidden elements included) or in any response names a model.
   expect(giveawaysIn(await page.content())).toEqual([]);
   expect(await page.title()).not.toMatch(/swift|atlas|sage|echo|coder|nimbus|sandbox/i);
-  await Promise.all(pending);
+  const bodies = await recorder.stop();
   expect(bodies.length).toBeGreaterThan(2);
   for (const { url, body } of bodies) expect(giveawaysIn(body), url).toEqual([]);
   // The conversation list (sidebar) shows the prompt, not a cost.
   const conversationId = /\/c\/([^/]+)$/.exec(page.url())![1];
-  page.off("response", record);
 
   // Vote by keyboard: "1" = the first column is the best.
   await page.getByRole("textbox", { name: "Prompt" }).press("Escape");
@@ -217,4 +232,81 @@ test("an evaluation set of 5 prompts runs on 3 sandbox models with a progress ba
   await expect(table.getByRole("columnheader", { name: "Echo Free" })).toBeVisible();
   await expect(table.getByRole("link", { name: "What is 2+3?" })).toBeVisible();
   await shot(page, "evals-1440");
+});
+
+test("a blind comparison voted turn by turn stays blind over two turns, then 'Reveal models' shows every turn", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const recorder = await startRandomBlind(page, "What is 12*7+3?");
+  const box = page.getByRole("textbox", { name: "Prompt" });
+  const conversationId = /\/c\/([^/]+)$/.exec(page.url())![1];
+
+  // Turn 1: keep the models hidden, then vote with the mouse.
+  const firstTurn = page.getByRole("group", { name: "Pick the best answer of turn 1" });
+  await expect(firstTurn.getByRole("button", { name: /^A is better/ })).toBeVisible();
+  const keep = page.getByRole("checkbox", { name: "Keep models hidden after voting" });
+  await expect(keep).not.toBeChecked();
+  await expect(page.getByText("Your vote reveals the models")).toBeVisible();
+  await keep.check();
+  await firstTurn.getByRole("button", { name: /^A is better/ }).click();
+  await expect(page.getByText("Your vote: A is better (blind)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reveal models" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Models revealed" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Model A", exact: true })).toBeVisible();
+
+  // Turn 2: still blind; the choice to keep going blind carries over; a key press votes.
+  await box.fill("And 5*5?");
+  await box.press("Enter");
+  const secondTurn = page.getByRole("group", { name: "Pick the best answer of turn 2" });
+  await expect(secondTurn.getByRole("button", { name: /^B is better/ })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Keep models hidden after voting" })).toBeChecked();
+  await box.press("Escape");
+  await page.keyboard.press("2");
+  await expect(secondTurn.getByRole("button", { name: /^B is better/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("2 turns voted blind; ask more, or reveal")).toBeVisible();
+  await expect(page.getByText("Your vote: B is better (blind)")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Models revealed" })).toHaveCount(0);
+  await expect(page.getByText("Cost and speed hidden until you vote").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  // Nothing in the DOM or in any response of either turn (SSE, votes, estimates) names a model.
+  expect(giveawaysIn(await page.content())).toEqual([]);
+  const bodies = await recorder.stop();
+  expect(bodies.some((b) => b.url.endsWith("/api/chat"))).toBe(true);
+  expect(bodies.filter((b) => b.url.includes("/api/votes")).length).toBeGreaterThan(1);
+  for (const { url, body } of bodies) expect(giveawaysIn(body), url).toEqual([]);
+  for (const [width, height] of [[1440, 900], [1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByRole("group", { name: "Blind comparison" }).scrollIntoViewIfNeeded();
+    await shot(page, `blind-two-turns-hidden-${width}`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The reveal: every voted turn, which letter was which, the picks per turn; names and costs are back.
+  await page.getByRole("button", { name: "Reveal models" }).click();
+  const revealed = page.getByRole("region", { name: "Models revealed" });
+  await expect(revealed).toBeVisible();
+  await expect(revealed).toContainText("2 turns voted blind");
+  await expect(revealed.getByRole("listitem").filter({ hasText: "Model A was" })).toContainText("your pick on turn 1");
+  await expect(revealed.getByRole("listitem").filter({ hasText: "Model B was" })).toContainText("your pick on turn 2");
+  await expect.poll(async () => giveawaysIn(await page.content()).length).toBeGreaterThan(0);
+  await expect(page.getByRole("heading", { name: "Model A", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Keep models hidden after voting" })).toHaveCount(0);
+  await expect(page.getByTitle("Cost of this answer").last()).toContainText("$");
+  const votes = (await (await page.request.get(`/api/votes?conversationId=${conversationId}`)).json()).votes;
+  expect(votes.map((v: { turn: number; blind: boolean }) => [v.turn, v.blind]).sort()).toEqual([[0, true], [1, true]]);
+  await page.waitForTimeout(1500);
+  for (const [width, height] of [[1440, 900], [1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `blind-two-turns-revealed-${width}`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // A judge on every turn at once: two verdicts stored, the judging cost shown apart.
+  await page.getByRole("button", { name: "Ask a judge model about turn 2" }).click();
+  const judge = page.getByRole("form", { name: "Judge turn 2" });
+  await judge.getByRole("combobox", { name: "Judge model" }).selectOption({ label: "Atlas Large" });
+  await judge.getByRole("button", { name: "Judge every turn" }).click();
+  await expect(judge.getByText(/Judged turns 1, 2; judging cost \$/)).toBeVisible();
+  await expect(page.getByText(/^Judge sandbox\/atlas-large: /)).toHaveCount(2);
 });

@@ -221,16 +221,21 @@ describe("a judge model", () => {
     const { conversationId } = events[0] as Extract<ChatEvent, { type: "turn" }>;
     const response = await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: 0, judgeModel: "sandbox/atlas-large" }, { as: judge }));
     expect(response.status).toBe(200);
-    const result = await response.json();
+    const text = await response.text();
+    // The comparison is still hidden: the judge's vote names the judge, not the models judged.
+    for (const word of ["swift-mini", "echo-free", "Swift Mini", "Echo Free"]) expect(text).not.toContain(word);
+    const result = JSON.parse(text);
     expect(result.vote).toMatchObject({ kind: "judge", judgeModel: "sandbox/atlas-large", blind: true });
+    expect(result.vote.columns.map((c: { model: string; provider: string | null }) => [c.model, c.provider])).toEqual([["blind/model-a", null], ["blind/model-b", null]]);
     // Echo Free gets arithmetic wrong; the judge picks the other column in both orders.
-    const right = result.vote.columns.findIndex((c: { model: string }) => c.model === "sandbox/swift-mini");
+    const { getDb } = await import("@/lib/db/client");
+    const order = await getDb().conversationColumn.findMany({ where: { conversationId }, orderBy: { position: "asc" } });
+    const right = order.findIndex((c) => c.modelId === "sandbox/swift-mini");
     expect(result.vote.outcome).toEqual({ kind: "best", column: right });
     expect(result.verdicts).toEqual([`column ${right + 1}`, `column ${right + 1}`]);
     expect(BigInt(result.costPico)).toBeGreaterThan(0n);
     const { flushLedger } = await import("@/lib/ledger/ledger-writer");
     await flushLedger();
-    const { getDb } = await import("@/lib/db/client");
     const rows = await getDb().generation.findMany({ where: { conversationId, source: "judge" } });
     expect(rows).toHaveLength(2);
     expect(rows.reduce((sum, r) => sum + r.costPico, 0n)).toBe(BigInt(result.costPico));
@@ -243,5 +248,115 @@ describe("a judge model", () => {
     expect(board.board.voteCount).toBe(1);
     expect(board.agreement).toEqual({ turns: 1, agreed: 1, rate: 1 });
     expect((await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: 0, judgeModel: "nope" }, { as: judge }))).status).toBe(400);
+  });
+});
+
+describe("a blind comparison over several turns", () => {
+  const COMPARED = ["sandbox/swift-mini", "sandbox/echo-free"];
+  /** The compared models only: the judge (sandbox/atlas-large) is the user's own choice and may be named. */
+  const COMPARED_GIVEAWAYS = [...COMPARED, "swift-mini", "echo-free", "Swift Mini", "Echo Free", '"provider":"sandbox"', "simulated"];
+  const expectHidden = (text: string, where: string) => {
+    for (const word of COMPARED_GIVEAWAYS) expect(text, `${where}: "${word}" gives a model away`).not.toContain(word);
+  };
+
+  it("keeps every turn hidden while each is voted (and judged), then reveals them all at once", async () => {
+    const user = await signInAs({ role: "member" });
+    const { raw, conversationId } = await startBlind({ prompt: "What is 12*7+3?", columns: COMPARED.map((modelId) => ({ modelId })) }, user);
+    expectHidden(raw, "turn 1 stream");
+    const read = async () => (await conversationRoute.GET(appRequest(`/api/conversations/${conversationId}`, { as: user }), params(conversationId))).text();
+
+    // Turn 1 voted, models kept hidden: the vote comes back with placeholders, the comparison stays blind.
+    const first = await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "best", column: 0 }, reveal: false }, { as: user }));
+    expect(first.status).toBe(200);
+    const firstText = await first.text();
+    expectHidden(firstText, "vote on turn 1");
+    const firstVote = JSON.parse(firstText).vote;
+    expect(firstVote).toMatchObject({ blind: true, outcome: { kind: "best", column: 0 } });
+    expect(firstVote.columns.map((c: { model: string; costPico: string | null }) => [c.model, c.costPico])).toEqual([["blind/model-a", null], ["blind/model-b", null]]);
+    expect(JSON.parse(await read()).blind).toEqual({ hidden: true });
+
+    // Turn 2: its events, the estimate before it and the conversation after it name nothing.
+    const placeholders = [{ modelId: "blind/model-a" }, { modelId: "blind/model-b" }];
+    const estimate = await estimateRoute.POST(jsonRequest("/api/chat/estimate", { conversationId, prompt: "And 5*5?", columns: placeholders }, { as: user }));
+    const estimateText = await estimate.text();
+    expectHidden(estimateText, "turn 2 estimate");
+    expect(JSON.parse(estimateText)).toMatchObject({ columns: [], hidden: true, columnCount: 2 });
+    const secondTurn = await viaServer(jsonRequest("/api/chat", { conversationId, prompt: "And 5*5?" }, { as: user }));
+    const secondRaw = await secondTurn.text();
+    expectHidden(secondRaw, "turn 2 stream");
+    const secondEvents = await collectEvents(new Response(secondRaw));
+    expect(secondEvents.filter((e) => e.type === "column-start").map((e) => e.modelId)).toEqual(["blind/model-a", "blind/model-b"]);
+    expect(secondEvents.some((e) => e.type === "provider" || e.type === "usage")).toBe(false);
+    for (const end of secondEvents.filter((e) => e.type === "column-end")) expect(end.stats).toMatchObject({ hidden: true, costPico: "0", provider: null });
+    const afterTwo = await read();
+    expectHidden(afterTwo, "conversation after turn 2");
+    expect(JSON.parse(afterTwo).messages.filter((m: { role: string }) => m.role === "assistant")).toHaveLength(4);
+
+    // Every turn judged in one request: two calls per turn, in the ledger as judging, nothing revealed.
+    const judged = await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: "all", judgeModel: "sandbox/atlas-large" }, { as: user }));
+    expect(judged.status).toBe(200);
+    const judgedText = await judged.text();
+    expectHidden(judgedText, "judging every turn");
+    const judgedBody = JSON.parse(judgedText);
+    expect(judgedBody.judged.map((j: { turn: number }) => j.turn)).toEqual([0, 1]);
+    expect(judgedBody.failed).toEqual([]);
+    for (const j of judgedBody.judged) expect(j.verdicts).toHaveLength(2);
+    const { flushLedger } = await import("@/lib/ledger/ledger-writer");
+    await flushLedger();
+    const { getDb } = await import("@/lib/db/client");
+    const ledger = await getDb().generation.findMany({ where: { conversationId, source: "judge" } });
+    expect(ledger).toHaveLength(4);
+    expect(ledger.reduce((sum, r) => sum + r.costPico, 0n)).toBe(BigInt(judgedBody.costPico));
+    expect(judgedBody.judged.reduce((sum: bigint, j: { costPico: string }) => sum + BigInt(j.costPico), 0n)).toBe(BigInt(judgedBody.costPico));
+    // Asked again, there is nothing left to judge.
+    const again = await (await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: "all", judgeModel: "sandbox/atlas-large" }, { as: user }))).json();
+    expect(again).toMatchObject({ judged: [], failed: [], costPico: "0" });
+    expect(again.skipped.map((s: { turn: number }) => s.turn)).toEqual([0, 1]);
+    expect((await judgeRoute.POST(jsonRequest("/api/arena/judge", { conversationId, turn: "some", judgeModel: "sandbox/atlas-large" }, { as: user }))).status).toBe(400);
+
+    // Turn 2 voted, still hidden; a changed verdict does not reveal either. Every read of the votes is redacted.
+    expectHidden(await (await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 1, outcome: { kind: "tie" }, reveal: false }, { as: user }))).text(), "vote on turn 2");
+    const changed = await voteRoute.PATCH(appRequest(`/api/votes/${firstVote.id}`, { method: "PATCH", as: user, headers: { "content-type": "application/json" }, body: JSON.stringify({ categories: ["maths"] }) }), params(firstVote.id));
+    expectHidden(await changed.text(), "changed vote");
+    for (const query of [`conversationId=${conversationId}`, "", "format=csv", "kind=judge"]) expectHidden(await (await votesRoute.GET(appRequest(`/api/votes?${query}`, { as: user }))).text(), `GET /api/votes?${query}`);
+    expect(JSON.parse(await read()).blind).toEqual({ hidden: true });
+    // Held back from the leaderboard while hidden: a score moving would tell which model won.
+    const board = async (kind: string) => (await (await leaderboardRoute.GET(appRequest(`/api/leaderboard?kind=${kind}`, { as: user }))).json()).board.voteCount;
+    expect(await board("human")).toBe(0);
+    expect(await board("judge")).toBe(0);
+
+    // The reveal: both votes stay blind, now with their models and costs; the leaderboard counts them.
+    const revealRoute = await import("@/app/api/arena/reveal/route");
+    const revealed = await revealRoute.POST(jsonRequest("/api/arena/reveal", { conversationId }, { as: user }));
+    expect(revealed.status).toBe(200);
+    const { votes } = await revealed.json();
+    expect(votes.map((v: { turn: number; blind: boolean }) => [v.turn, v.blind]).sort()).toEqual([[0, true], [1, true]]);
+    for (const v of votes) expect(v.columns.map((c: { model: string }) => c.model).sort()).toEqual([...COMPARED].sort());
+    const open = JSON.parse(await read());
+    expect(open.blind).toEqual({ hidden: false });
+    expect(open.messages.filter((m: { role: string; stats: { provider: string } | null }) => m.role === "assistant" && m.stats?.provider === "sandbox")).toHaveLength(4);
+    expect(await board("human")).toBe(2);
+    expect(await board("judge")).toBe(2);
+    // The judge saw through Echo Free's arithmetic on both turns.
+    const right = open.columns.findIndex((c: { modelId: string }) => c.modelId === "sandbox/swift-mini");
+    const judges = (await (await votesRoute.GET(appRequest(`/api/votes?conversationId=${conversationId}&kind=judge`, { as: user }))).json()).votes;
+    expect(judges.map((v: { outcome: unknown }) => v.outcome)).toEqual([{ kind: "best", column: right }, { kind: "best", column: right }]);
+  });
+
+  it("reveals only a blind comparison its owner has voted on", async () => {
+    const user = await signInAs({ role: "member" });
+    const revealRoute = await import("@/app/api/arena/reveal/route");
+    const reveal = (conversationId: string, as: TestUser = user) => revealRoute.POST(jsonRequest("/api/arena/reveal", { conversationId }, { as }));
+    const { conversationId } = await startBlind({ columns: COMPARED.map((modelId) => ({ modelId })) }, user);
+    expect((await reveal(conversationId)).status).toBe(409);
+    const stranger = await signInAs({ role: "member" });
+    expect((await reveal(conversationId, stranger)).status).toBe(404);
+    expect((await revealRoute.POST(jsonRequest("/api/arena/reveal", { conversation: conversationId }, { as: user }))).status).toBe(400);
+    // A vote without `reveal` reveals, as a one-turn blind comparison always has.
+    const { vote } = await (await votesRoute.POST(jsonRequest("/api/votes", { conversationId, turn: 0, outcome: { kind: "tie" } }, { as: user }))).json();
+    expect(vote.columns.map((c: { model: string }) => c.model).sort()).toEqual([...COMPARED].sort());
+    expect((await reveal(conversationId)).status).toBe(200);
+    const sighted = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "hi", columns: COMPARED.map((modelId) => ({ modelId })) }, { as: user })));
+    expect((await reveal((sighted[0] as Extract<ChatEvent, { type: "turn" }>).conversationId)).status).toBe(409);
   });
 });

@@ -8,7 +8,7 @@ import { collectEvents, endsOf, jsonRequest } from "../helpers/chat-client";
 import { viaServer } from "../helpers/app-server";
 
 let openrouter: FakeUpstream;
-let chat: typeof import("@/lib/chat/chat-http");
+let chat: typeof import("@/lib/server/chat-routes");
 
 beforeAll(async () => {
   openrouter = await startFakeUpstream({ deltas: 3 });
@@ -20,7 +20,7 @@ beforeAll(async () => {
     FREE_TIER_OPENROUTER_RPM: "2",
     CATALOG_REFRESH_HOURS: "0",
   });
-  chat = await import("@/lib/chat/chat-http");
+  chat = await import("@/lib/server/chat-routes");
   await signInAs();
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blindLabel, blindModelId, isBlindModelId, labelOfBlindModelId } from "@/lib/blind/blind-labels";
+import { blindLabel, blindModelId, isBlindModelId, labelOfBlindModelId } from "@/lib/chat/blind-labels";
 import { redactConversation, redactEvents } from "@/lib/blind/redact-blind";
 import type { ConversationDto } from "@/lib/chat/api-types";
 import type { ChatEvent, ColumnStats } from "@/lib/streaming/events";

@@ -4,7 +4,7 @@ import type { ColumnStats } from "@/lib/streaming/events";
 import type { ToolTraceEntry } from "@/lib/tools/trace";
 import type { AnswerStatus, LiveAnswer, LiveUsage } from "./live-types";
 
-import { isBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId } from "@/lib/chat/blind-labels";
 export interface AnswerDisplay {
   messageId: string;
   status: AnswerStatus;

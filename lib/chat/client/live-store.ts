@@ -2,7 +2,7 @@
 // and a conversation can be left and re-opened while its models are still answering.
 // SSE deltas are applied to mutable drafts and published once per animation frame: eight
 // columns at 100 tokens/s each still cost one React render per frame, not 800 per second.
-import { blindModelId } from "@/lib/blind/blind-labels";
+import { blindModelId } from "@/lib/chat/blind-labels";
 import type { QueryClient } from "@tanstack/react-query";
 import type { AttachmentDto } from "@/lib/attachments/attachment-types";
 import type { ChatRequestBody } from "@/lib/chat/api-types";

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ModelOption } from "@/lib/chat/api-types";
-import { isBlindModelId, labelOfBlindModelId } from "@/lib/blind/blind-labels";
+import { isBlindModelId, labelOfBlindModelId } from "@/lib/chat/blind-labels";
 import { fetchModels, queryKeys } from "./api";
 
 export interface ModelsState {

@@ -21,7 +21,7 @@ export async function fetchVotes(scope: "mine" | "team"): Promise<VoteDto[]> {
   return (await requestJson<{ votes: VoteDto[] }>(`/api/votes?${new URLSearchParams({ scope })}`)).votes;
 }
 
-export async function castVote(body: { conversationId: string; turn: number; outcome: VoteOutcome; categories?: string[] }): Promise<VoteDto> {
+export async function castVote(body: { conversationId: string; turn: number; outcome: VoteOutcome; categories?: string[]; reveal?: boolean }): Promise<VoteDto> {
   return (await requestJson<{ vote: VoteDto }>("/api/votes", { method: "POST", json: body })).vote;
 }
 
@@ -43,4 +43,20 @@ export async function fetchLeaderboard(query: string): Promise<LeaderboardPageDt
 
 export async function judgeTurn(body: { conversationId: string; turn: number; judgeModel: string }): Promise<{ vote: VoteDto; costPico: string; verdicts: string[] }> {
   return requestJson("/api/arena/judge", { method: "POST", json: body });
+}
+
+export interface JudgeEveryTurnDto {
+  judged: { turn: number; vote: VoteDto; costPico: string; verdicts: string[] }[];
+  skipped: { turn: number; reason: string }[];
+  failed: { turn: number; message: string }[];
+  costPico: string;
+}
+
+export async function judgeEveryTurn(body: { conversationId: string; judgeModel: string }): Promise<JudgeEveryTurnDto> {
+  return requestJson("/api/arena/judge", { method: "POST", json: { ...body, turn: "all" } });
+}
+
+/** Reveals a blind comparison voted on turn by turn; answers its votes with their models. */
+export async function revealComparison(conversationId: string): Promise<VoteDto[]> {
+  return (await requestJson<{ votes: VoteDto[] }>("/api/arena/reveal", { method: "POST", json: { conversationId } })).votes;
 }

@@ -3,7 +3,8 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { voteToDto } from "@/lib/votes/vote-dto";
 import { editVoteSchema } from "@/lib/votes/vote-schemas";
-import { deleteVote, editVote } from "@/lib/votes/vote-store";
+import { editOwnVote } from "@/lib/votes/vote-actions";
+import { deleteVote } from "@/lib/votes/vote-store";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   try {
     const user = await requireUser(request);
     const change = await parseJsonBody(request, editVoteSchema);
-    return Response.json({ vote: voteToDto(await editVote(user.id, (await params).id, change)) });
+    return Response.json({ vote: voteToDto(await editOwnVote(user.id, (await params).id, change)) });
   } catch (error) {
     return errorResponse(error);
   }

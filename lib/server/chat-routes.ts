@@ -1,18 +1,19 @@
 // The chatroom's streaming endpoints, served straight from node:http by the app server
-// (lib/server/lean-routes.ts): `openChatTurn` / `openRegeneration` check and start a turn and
-// hand back its stream, which the server writes to the socket (chat-sse.ts).
+// (lean-routes.ts): `openChatTurn` / `openRegeneration` check and start a turn and hand back its
+// stream, which the server writes to the socket (lib/chat/chat-sse.ts). It sits here, above both
+// lib/chat and lib/blind, because it joins them: a hidden blind comparison's events are redacted.
 import { requireUser } from "../auth/current-user";
 import { blindColumns } from "../blind/blind-columns";
 import { blindStateOf } from "../blind/blind-state";
 import { redactEvents } from "../blind/redact-blind";
 import { AppError } from "../errors";
 import { parseJsonText } from "../http/parse-body";
-import { prepareRegeneration } from "./regenerate";
-import { prepareTurn, streamColumns, type ChatStream } from "./run-turn";
-import { chatRequestSchema, fuseRequestSchema, regenerateRequestSchema } from "./schemas";
-import { prepareFusion } from "./fuse";
+import { prepareRegeneration } from "../chat/regenerate";
+import { prepareTurn, streamColumns, type ChatStream } from "../chat/run-turn";
+import { chatRequestSchema, fuseRequestSchema, regenerateRequestSchema } from "../chat/schemas";
+import { prepareFusion } from "../chat/fuse";
 
-export type { ChatStream } from "./run-turn";
+export type { ChatStream } from "../chat/run-turn";
 
 /** POST /api/chat: one prompt to every column, answers multiplexed into one event stream. */
 export async function openChatTurn(request: Request, body: string): Promise<ChatStream> {
