@@ -4,7 +4,7 @@
 import { randomInt } from "node:crypto";
 import type { ChatRequestBody, ColumnSettings } from "../chat/api-types";
 import { AppError } from "../errors";
-import { listModelOptions } from "../providers/list-models";
+import { listModelOptions } from "../router/model-options";
 
 export async function blindColumns(body: ChatRequestBody): Promise<ColumnSettings[]> {
   if (body.random) {
