@@ -61,7 +61,7 @@ export interface ConversationSummaryDto {
   updatedAt: string;
   /** Picodollars as a decimal string. */
   costPico: string;
-  /** A blind comparison (the arena); `hidden` until a turn is voted on: models, providers and costs withheld. */
+  /** A blind comparison (the arena); `hidden` until the reveal (a vote, or "Reveal models" after votes kept hidden): models, providers and costs withheld. */
   blind?: { hidden: boolean };
   /** Only in search results: where in a prompt or answer the words were found. */
   snippet?: string;
