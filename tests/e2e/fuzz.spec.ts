@@ -1,6 +1,9 @@
 // Every route that reads a body gets 1,000 malformed ones (tests/fuzz/malformed-bodies.ts),
 // signed in as the admin with a valid CSRF token so they reach validation: each must be
 // answered 4xx, never 5xx, and afterwards the server is healthy and nothing has changed.
+// Every route that takes an id gets ids that are not the caller's or not ids at all; every
+// route that reads a query string gets hostile ones; uploads get hostile names and bytes.
+// Each refusal says what was wrong as JSON, and no answer shows a stack trace or a file path.
 import { expect, test } from "@playwright/test";
 import { malformedBodies, oversizedBody } from "../fuzz/malformed-bodies";
 import { csrfHeaders } from "./accounts";
@@ -69,9 +72,11 @@ test("1,000 malformed bodies per route: all 4xx, never 5xx, and the server stays
         while (next < bodies.length) {
           const body = bodies[next++];
           const response = await fetch(url, { method: route.method, headers: { ...auth, ...(body.contentType ? { "content-type": body.contentType } : {}) }, body: body.body });
-          await response.arrayBuffer();
+          const text = await response.text();
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} ${body.kind} → ${response.status}: ${body.body.slice(0, 80)}`);
+          const problem = unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+          if (problem) failures.push(`${route.method} ${route.path} ${body.kind} → ${response.status}: ${problem} ${text.slice(0, 80)}`);
         }
       }),
     );
@@ -158,8 +163,10 @@ test("ids that are not the caller's, or not ids at all, answer 4xx on every rout
       // An id in the body is the raw (decoded) text, JSON-escaped; in the path, URL-encoded.
       const body = route.body?.replaceAll('":id"', JSON.stringify(decodeId(id)));
       const response = await fetch(baseURL + route.path.replaceAll(":id", id), { method: route.method, headers, body });
-      await response.arrayBuffer();
+      const text = await response.text();
       if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} id=${id.slice(0, 40)} → ${response.status}`);
+      const problem = unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+      if (problem) failures.push(`${route.method} ${route.path} id=${id.slice(0, 40)} → ${response.status}: ${problem} ${text.slice(0, 80)}`);
     }
   }
   expect(failures.slice(0, 20)).toEqual([]);
