@@ -137,9 +137,15 @@ async function execute(plan: RunPlan, control: RunControl): Promise<void> {
   let next = 0;
   let capped = false;
   const stopped = () => control.pausing || control.lost;
-  /** Progress, written only while this instance holds the run. */
-  const save = async (data: Parameters<typeof writeHeld>[1]) => {
-    if (!control.lost && !(await writeHeld(runId, data))) loseRun(control);
+  // Progress, written only while this instance holds the run, one write at a time in order:
+  // two writes in flight at once could land out of order (on Postgres they go over separate
+  // connections), and an older list of comparisons would hide a prompt that already ran.
+  let writes = Promise.resolve();
+  const save = (data: Parameters<typeof writeHeld>[1]) => {
+    writes = writes.then(async () => {
+      if (!control.lost && !(await writeHeld(runId, data))) loseRun(control);
+    });
+    return writes;
   };
   const worker = async () => {
     while (!capped && !stopped() && next < pending.length) {

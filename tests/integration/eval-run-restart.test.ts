@@ -65,6 +65,25 @@ async function chatSpend(conversationIds: string[]): Promise<bigint> {
   return sum._sum.costPico ?? 0n;
 }
 
+describe("the lease on a run", () => {
+  it("goes to exactly one of many claims at once, to another only once it expired, and no longer lets the old owner write", async () => {
+    const { run } = await createdRun("Lease", (worst) => worst[0] * 10n);
+    const claims = await Promise.all(Array.from({ length: 12 }, () => lease.claimRun(run.id)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await lease.writeHeld(run.id, { completed: 0 })).toBe(true);
+
+    // The holder "died": its lease lapses, and another instance takes the run.
+    await db.evalRun.update({ where: { id: run.id }, data: { leaseUntil: new Date(Date.now() - 1) } });
+    expect(await lease.unleasedRuns()).toContain(run.id);
+    await db.evalRun.updateMany({ where: { id: run.id, leaseUntil: { lt: new Date() } }, data: { leaseOwner: "another-instance", leaseUntil: new Date(Date.now() + 60_000) } });
+    expect(await lease.unleasedRuns()).not.toContain(run.id);
+    expect(await lease.claimRun(run.id)).toBe(false);
+    expect(await lease.writeHeld(run.id, { completed: 5 })).toBe(false);
+    expect((await readRun(run.id)).completed).toBe(0);
+    await db.evalRun.delete({ where: { id: run.id } });
+  });
+});
+
 describe("an evaluation run across a crash", () => {
   it("is resumed by the next start where it stopped: each prompt once, within the cap", async () => {
     // Room for every prompt but half of the last one's worst case: the cap binds.
