@@ -40,7 +40,7 @@ async function resumeClaimed(runId: string): Promise<void> {
   try {
     const set = await getEvalSet(run.userId, run.setId);
     const models = JSON.parse(run.models) as string[];
-    const conversationIds = JSON.parse(run.conversationIds) as (string | null)[];
+    const conversationIds = await savedComparisons(run.userId, JSON.parse(run.conversationIds) as (string | null)[]);
     if (conversationIds.length !== set.prompts.length) throw new Error("The set's prompts no longer match the run");
     const maxTokens = run.maxTokens ?? undefined;
     const { perPrompt } = await estimateSet(run.userId, set.prompts, models, maxTokens);
@@ -48,13 +48,20 @@ async function resumeClaimed(runId: string): Promise<void> {
     const charged = await chatSpend(run.userId, conversationIds);
     const spent = charged > run.spentPico ? charged : run.spentPico;
     const started = conversationIds.filter((id) => id !== null).length;
-    await writeHeld(runId, { spentPico: spent, completed: started });
+    await writeHeld(runId, { spentPico: spent, completed: started, conversationIds: JSON.stringify(conversationIds) });
     console.log(`[switchyard] resuming evaluation run ${runId}: ${set.prompts.length - started} of ${set.prompts.length} prompts left`);
     launchRun({ runId, userId: run.userId, prompts: set.prompts, columns: evalColumns(models, maxTokens), worst: perPrompt, cap: run.costCapPico, concurrency: run.concurrency, conversationIds, spent });
   } catch (error) {
     console.error(`[evals] could not resume run ${runId}:`, error);
     await releaseRun(runId, { status: "failed", error: `Could not resume after a restart: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** The recorded comparisons that were saved; one a crash kept from being saved made no call. */
+async function savedComparisons(userId: string, conversationIds: (string | null)[]): Promise<(string | null)[]> {
+  const ids = conversationIds.filter((id): id is string => id !== null);
+  const saved = new Set((await getDb().conversation.findMany({ where: { userId, id: { in: ids } }, select: { id: true } })).map((c) => c.id));
+  return conversationIds.map((id) => (id !== null && saved.has(id) ? id : null));
 }
 
 /** What the answers of these comparisons cost, from the ledger (judging is not the run's spend). */

@@ -160,9 +160,12 @@ async function execute(plan: RunPlan, control: RunControl): Promise<void> {
       try {
         const turn = await prepareTurn(userId, { prompt: prompts[i], columns });
         // Recorded before any call starts: from here on this prompt has its comparison and is
-        // never run again, whatever happens to this instance.
+        // never run again, whatever happens to this instance. The comparison's rows are saved
+        // before its calls start, so one recorded but never saved (a crash in between) cost
+        // nothing, and a resume runs that prompt after all (eval-resume.ts).
         conversationIds[i] = turn.conversationId;
         await save({ conversationIds: JSON.stringify(conversationIds) });
+        await turn.persisted;
         const stream = streamColumns(turn, []);
         control.streams.add(stream);
         // Lost to another instance in between: the answers end at once, as stopped, at $0.

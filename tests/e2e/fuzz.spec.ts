@@ -75,7 +75,7 @@ test("1,000 malformed bodies per route: all 4xx, never 5xx, and the server stays
           const text = await response.text();
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} ${body.kind} → ${response.status}: ${body.body.slice(0, 80)}`);
-          const problem = unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+          const problem = unclearOrLeaky(response.status, response.headers, text);
           if (problem) failures.push(`${route.method} ${route.path} ${body.kind} → ${response.status}: ${problem} ${text.slice(0, 80)}`);
         }
       }),
@@ -165,7 +165,7 @@ test("ids that are not the caller's, or not ids at all, answer 4xx on every rout
       const response = await fetch(baseURL + route.path.replaceAll(":id", id), { method: route.method, headers, body });
       const text = await response.text();
       if (response.status < 400 || response.status >= 500) failures.push(`${route.method} ${route.path} id=${id.slice(0, 40)} → ${response.status}`);
-      const problem = unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+      const problem = unclearOrLeaky(response.status, response.headers, text);
       if (problem) failures.push(`${route.method} ${route.path} id=${id.slice(0, 40)} → ${response.status}: ${problem} ${text.slice(0, 80)}`);
     }
   }
@@ -202,10 +202,12 @@ function junkQueries(params: string[], count: number): string[] {
   return out;
 }
 
-/** A 4xx must say what was wrong as JSON; no answer may show a stack trace or a file path. */
-function unclearOrLeaky(status: number, contentType: string, text: string): string | null {
+/** A 4xx must say what was wrong as JSON; no answer may show a stack trace or a file path.
+ * (A 405 names the methods the path takes in its Allow header, as HTTP has it.) */
+function unclearOrLeaky(status: number, headers: Headers, text: string): string | null {
   if (/\n\s+at |node_modules|\.tsx?:\d|PrismaClient|SQLITE_|ECONNREFUSED/.test(text)) return "leaks internals";
-  if (status < 400) return null;
+  if (status < 400 || (status === 405 && headers.get("allow"))) return null;
+  const contentType = headers.get("content-type") ?? "";
   if (!contentType.includes("application/json")) return `answered ${contentType || "no content type"}`;
   try {
     const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
@@ -224,7 +226,7 @@ test("hostile query strings on every route that reads one: never 5xx, 4xx as cle
     for (const query of junkQueries(route.params, 60)) {
       const response = await fetch(`${baseURL}${route.path}?${query}`, { headers: { cookie } });
       const text = await response.text();
-      const problem = response.status >= 500 ? `status ${response.status}` : unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+      const problem = response.status >= 500 ? `status ${response.status}` : unclearOrLeaky(response.status, response.headers, text);
       if (problem) failures.push(`GET ${route.path}?${query.slice(0, 60)} → ${response.status}: ${problem} ${text.slice(0, 80)}`);
     }
   }
@@ -246,7 +248,7 @@ test("uploads with hostile names and bytes: stored under a clean name or refused
       const response = await fetch(`${baseURL}/api/attachments?name=${encodeURIComponent(name)}`, { method: "POST", headers, body });
       const text = await response.text();
       if (response.status >= 500) failures.push(`name=${name.slice(0, 30)} → ${response.status}`);
-      const problem = unclearOrLeaky(response.status, response.headers.get("content-type") ?? "", text);
+      const problem = unclearOrLeaky(response.status, response.headers, text);
       if (problem) failures.push(`name=${name.slice(0, 30)} → ${response.status}: ${problem}`);
       if (response.status === 201) {
         const saved = JSON.parse(text) as { id: string; name: string };

@@ -160,4 +160,32 @@ describe("an evaluation run across a crash", () => {
     expect(await db.conversation.count({ where: { userId: user.id } })).toBe(PROMPTS.length);
     expect(final.spentPico).toBe(await chatSpend(ids));
   }, 180_000);
+
+  it("with two instances on one database: exactly one takes the run, and the other takes it over when that one dies", async () => {
+    await db.conversation.deleteMany({ where: { userId: user.id } });
+    const { run } = await createdRun("Two", (worst) => worst.reduce((a, b) => a + b, 0n) * 2n);
+    const instances = await Promise.all([server(), server()]);
+    const running = await until(() => readRun(run.id), (r) => started(r).length >= 2);
+    const holders = instances.filter((i) => i.output().includes(`resuming evaluation run ${run.id}`));
+    expect(holders).toHaveLength(1);
+    const [holder] = holders;
+    const other = instances.find((i) => i !== holder)!;
+    expect(running.leaseOwner).not.toBeNull();
+
+    holder.child.kill("SIGKILL");
+    await holder.exited;
+    const beforeCrash = started(await readRun(run.id));
+    const saved = await db.conversation.findMany({ where: { id: { in: beforeCrash } }, select: { id: true } });
+    if (saved.length !== beforeCrash.length) console.log("DEBUG unsaved at crash", beforeCrash, saved, holder.output().slice(-3000));
+    const final = await until(() => readRun(run.id), (r) => r.status !== "running");
+    other.child.kill("SIGTERM");
+    await other.exited;
+    expect(other.output()).toContain(`resuming evaluation run ${run.id}`);
+    expect(final.status).toBe("done");
+    const ids = started(final);
+    expect(ids).toHaveLength(PROMPTS.length);
+    expect(ids.slice(0, beforeCrash.length)).toEqual(beforeCrash);
+    expect(await db.conversation.count({ where: { userId: user.id } })).toBe(PROMPTS.length);
+    expect(final.spentPico).toBe(await chatSpend(ids));
+  }, 180_000);
 });
