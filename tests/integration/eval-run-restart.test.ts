@@ -60,6 +60,19 @@ async function createdRun(name: string, cap: (worst: bigint[]) => bigint) {
 
 const started = (run: { conversationIds: string }) => (JSON.parse(run.conversationIds) as (string | null)[]).filter((id) => id !== null);
 
+/** Per prompt, the comparison recorded and saved when the server stopped (a resume keeps exactly these), else null. */
+async function savedComparisons(run: { conversationIds: string }): Promise<(string | null)[]> {
+  const ids = JSON.parse(run.conversationIds) as (string | null)[];
+  const saved = new Set((await db.conversation.findMany({ where: { id: { in: ids.filter((id) => id !== null) } }, select: { id: true } })).map((c) => c.id));
+  return ids.map((id) => (id !== null && saved.has(id) ? id : null));
+}
+
+/** Every prompt that had its comparison before the stop still has that one, and no other. */
+function expectKept(before: (string | null)[], after: { conversationIds: string }) {
+  const ids = JSON.parse(after.conversationIds) as (string | null)[];
+  before.forEach((id, i) => id !== null && expect(ids[i]).toBe(id));
+}
+
 async function chatSpend(conversationIds: string[]): Promise<bigint> {
   const sum = await db.generation.aggregate({ _sum: { costPico: true }, where: { source: "chat", conversationId: { in: conversationIds } } });
   return sum._sum.costPico ?? 0n;
@@ -98,7 +111,7 @@ describe("an evaluation run across a crash", () => {
     const crashed = await readRun(run.id);
     expect(crashed.status).toBe("running");
     expect(crashed.leaseOwner).not.toBeNull();
-    const beforeCrash = started(crashed);
+    const beforeCrash = await savedComparisons(crashed);
     const killedAt = new Date();
 
     const second = await server();
@@ -114,8 +127,9 @@ describe("an evaluation run across a crash", () => {
     expect(final).toMatchObject({ resumes: 2, concurrency: 2, maxTokens: 120, leaseOwner: null, leaseUntil: null });
     expect(finished.models).toBe(JSON.stringify(MODELS));
     const ids = started(final);
-    expect(ids.slice(0, beforeCrash.length)).toEqual(beforeCrash);
-    expect(ids.length).toBeGreaterThan(beforeCrash.length);
+    expectKept(beforeCrash, final);
+    const keptCount = beforeCrash.filter((id) => id !== null).length;
+    expect(ids.length).toBeGreaterThan(keptCount);
     expect(final.completed).toBe(ids.length);
 
     // Each prompt ran once: one comparison each, and no other comparison was made.
@@ -126,7 +140,7 @@ describe("an evaluation run across a crash", () => {
     expect(prompts.sort()).toEqual(PROMPTS.slice(0, ids.length).sort());
     for (const c of conversations) expect(c.columns.map((col) => [col.modelId, col.maxTokens])).toEqual(MODELS.map((m) => [m, 120]));
     // Some prompts ran after the restart; the ones in flight at the crash were kept, closed as errors.
-    expect(conversations.filter((c) => c.createdAt > killedAt).length).toBe(ids.length - beforeCrash.length);
+    expect(conversations.filter((c) => c.createdAt > killedAt).length).toBe(ids.length - keptCount);
     const interrupted = conversations.filter((c) => c.messages.some((m) => m.role === "assistant" && m.status === "error"));
     expect(interrupted.length).toBeGreaterThan(0);
     for (const c of interrupted) expect(beforeCrash).toContain(c.id);
@@ -146,8 +160,8 @@ describe("an evaluation run across a crash", () => {
     expect(await first.exited).toBe(0);
     const paused = await readRun(run.id);
     expect(paused).toMatchObject({ status: "running", leaseOwner: null, leaseUntil: null });
-    const beforeStop = started(paused);
-    expect(paused.completed).toBe(beforeStop.length);
+    const beforeStop = await savedComparisons(paused);
+    expect(paused.completed).toBe(started(paused).length);
 
     const second = await server();
     const final = await until(() => readRun(run.id), (r) => r.status !== "running");
@@ -156,7 +170,7 @@ describe("an evaluation run across a crash", () => {
     expect(final.status).toBe("done");
     const ids = started(final);
     expect(ids).toHaveLength(PROMPTS.length);
-    expect(ids.slice(0, beforeStop.length)).toEqual(beforeStop);
+    expectKept(beforeStop, final);
     expect(await db.conversation.count({ where: { userId: user.id } })).toBe(PROMPTS.length);
     expect(final.spentPico).toBe(await chatSpend(ids));
   }, 180_000);
@@ -174,9 +188,7 @@ describe("an evaluation run across a crash", () => {
 
     holder.child.kill("SIGKILL");
     await holder.exited;
-    const beforeCrash = started(await readRun(run.id));
-    const saved = await db.conversation.findMany({ where: { id: { in: beforeCrash } }, select: { id: true } });
-    if (saved.length !== beforeCrash.length) console.log("DEBUG unsaved at crash", beforeCrash, saved, holder.output().slice(-3000));
+    const beforeCrash = await savedComparisons(await readRun(run.id));
     const final = await until(() => readRun(run.id), (r) => r.status !== "running");
     other.child.kill("SIGTERM");
     await other.exited;
@@ -184,7 +196,7 @@ describe("an evaluation run across a crash", () => {
     expect(final.status).toBe("done");
     const ids = started(final);
     expect(ids).toHaveLength(PROMPTS.length);
-    expect(ids.slice(0, beforeCrash.length)).toEqual(beforeCrash);
+    expectKept(beforeCrash, final);
     expect(await db.conversation.count({ where: { userId: user.id } })).toBe(PROMPTS.length);
     expect(final.spentPico).toBe(await chatSpend(ids));
   }, 180_000);
