@@ -50,7 +50,7 @@ interface RunControl {
 }
 
 /** Runs in flight in this process (awaited by tests and by shutdown), and whether it is closing. */
-const state = () => processSingleton("evals.running", () => ({ runs: new Map<string, RunControl>(), closing: false }));
+const state = () => processSingleton("evals.runs", () => ({ runs: new Map<string, RunControl>(), closing: false }));
 const running = () => state().runs;
 
 export function runFinished(runId: string): Promise<void> {
@@ -168,8 +168,9 @@ async function execute(plan: RunPlan, control: RunControl): Promise<void> {
         await turn.persisted;
         const stream = streamColumns(turn, []);
         control.streams.add(stream);
-        // Lost to another instance in between: the answers end at once, as stopped, at $0.
-        if (control.lost) stream.stopAll();
+        // Lost to another instance, or the server began to stop, in between: the answers end
+        // at once, as stopped, at $0 (the shutdown's stop has already passed them by).
+        if (stopped()) stream.stopAll();
         await stream
           .run((event) => {
             if (event.type === "column-end" || event.type === "column-error") cost += BigInt(event.stats.costPico);
