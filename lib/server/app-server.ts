@@ -12,6 +12,7 @@ import { metricsEnabled } from "../metrics/metrics-route";
 import { loadProviderCredentials } from "../providers/credential-snapshot";
 import { closeInterruptedCalls } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
+import { jsonMethodNotAllowed } from "./json-method-not-allowed";
 import { matchLeanRoute } from "./lean-routes";
 import { prepareAccounts } from "./prepare-accounts";
 import { startBus } from "../redis/bus";
@@ -61,7 +62,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     const lean = matchLeanRoute(req);
     if (lean || !options.fallback) res.setHeader("content-security-policy", NON_PAGE_CSP);
     // Next reads bodies itself: one it abandons past the limit must not stall the connection.
-    if (!lean) closeAfterAbandonedBody(req, res);
+    if (!lean) {
+      closeAfterAbandonedBody(req, res);
+      jsonMethodNotAllowed(req, res);
+    }
     const handler = lean ?? options.fallback ?? notFound;
     handler(req, res).catch((error) => {
       console.error("[switchyard] request failed:", error);
