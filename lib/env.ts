@@ -43,6 +43,8 @@ const envSchema = z.object({
   REDIS_KEY_PREFIX: blankIsUnset(z.string().default("switchyard:")),
   /** How long a credit or budget reservation outlives the instance holding it (renewed while the call runs). */
   RESERVATION_LEASE_SECONDS: blankIsUnset(z.coerce.number().int().min(1).max(3600).default(60)),
+  /** How long an evaluation run of an instance that died waits before another instance (or the next start) resumes it (renewed while it runs). */
+  EVAL_LEASE_SECONDS: blankIsUnset(z.coerce.number().int().min(2).max(3600).default(30)),
   /** Largest image a prompt may carry, in MiB (below the 8 MiB body limit an upload passes). */
   ATTACHMENT_MAX_MB: blankIsUnset(z.coerce.number().positive().max(7).default(5)),
 });

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { estimateEvalSet, evalKeys, fetchEvalRun, startEvalRun, type EvalSetDto } from "@/lib/evals/client/evals-api";
+import { estimateEvalSet, evalKeys, fetchEvalRun, startEvalRun, type EvalRunDto, type EvalSetDto } from "@/lib/evals/client/evals-api";
 import { modelLabel, useModels, visibleName } from "@/lib/chat/client/use-models";
 import { formatDuration } from "@/lib/format/duration";
 import { formatUsd } from "@/lib/format/usd";
@@ -99,9 +99,10 @@ export function EvalRunPanel({ set }: { set: EvalSetDto }) {
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <progress className="h-2 w-48 accent-indigo-600" max={data.run.total} value={data.run.completed} aria-label="Prompts run" />
             <span>
-              {data.run.completed} of {data.run.total} prompts · {STATUS_TEXT[data.run.status] ?? data.run.status} · spent {formatUsd(data.run.spentPico)} of a {formatUsd(data.run.costCapPico)} cap
+              {data.run.completed} of {data.run.total} prompts · {data.run.interrupted ? "Interrupted" : (STATUS_TEXT[data.run.status] ?? data.run.status)} · spent {formatUsd(data.run.spentPico)} of a {formatUsd(data.run.costCapPico)} cap
             </span>
           </div>
+          <RunNote run={data.run} />
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Answers per prompt and model</caption>
@@ -141,4 +142,12 @@ export function EvalRunPanel({ set }: { set: EvalSetDto }) {
       )}
     </div>
   );
+}
+
+/** Why a run is not where a straight run would be: stopped by a restart, or taken up after one. */
+function RunNote({ run }: { run: EvalRunDto }) {
+  if (run.interrupted) return <p className={muted}>The server running this set stopped. It goes on with the prompts not yet run as soon as a server takes it up again, within the same cap.</p>;
+  if (run.resumes === 0) return null;
+  const times = run.resumes === 1 ? "once" : `${run.resumes} times`;
+  return <p className={muted}>Resumed after a restart ({times}): prompts already run were kept, and a prompt that was being answered at the time shows its answers as they were then.</p>;
 }

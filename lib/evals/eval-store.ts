@@ -15,6 +15,10 @@ export interface EvalRunDto {
   completed: number;
   conversationIds: (string | null)[];
   error: string | null;
+  /** Times a restart or another instance took the run up where it stopped. */
+  resumes: number;
+  /** Running, but no live instance holds it (its server stopped): it goes on when one takes it up. */
+  interrupted: boolean;
   createdAt: string;
 }
 
@@ -39,6 +43,8 @@ export function runToDto(run: EvalRun): EvalRunDto {
     completed: run.completed,
     conversationIds: JSON.parse(run.conversationIds) as (string | null)[],
     error: run.error,
+    resumes: run.resumes,
+    interrupted: run.status === "running" && (run.leaseUntil === null || run.leaseUntil < new Date()),
     createdAt: run.createdAt.toISOString(),
   };
 }

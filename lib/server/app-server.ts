@@ -4,12 +4,15 @@
 // same hot routes served straight from node:http (lean-routes.ts), and the same shutdown.
 import http from "node:http";
 import { liveCount, stopLive } from "../calls/live-calls";
+import { pauseEvalRuns } from "../evals/eval-runner";
+import { startEvalResumer } from "../evals/eval-resume";
 import { flushLedger } from "../ledger/ledger-writer";
 import { installCallMetrics } from "../metrics/call-metrics";
 import { metricsEnabled } from "../metrics/metrics-route";
 import { loadProviderCredentials } from "../providers/credential-snapshot";
 import { closeInterruptedCalls } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
+import { jsonMethodNotAllowed } from "./json-method-not-allowed";
 import { matchLeanRoute } from "./lean-routes";
 import { prepareAccounts } from "./prepare-accounts";
 import { startBus } from "../redis/bus";
@@ -59,7 +62,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     const lean = matchLeanRoute(req);
     if (lean || !options.fallback) res.setHeader("content-security-policy", NON_PAGE_CSP);
     // Next reads bodies itself: one it abandons past the limit must not stall the connection.
-    if (!lean) closeAfterAbandonedBody(req, res);
+    if (!lean) {
+      closeAfterAbandonedBody(req, res);
+      jsonMethodNotAllowed(req, res);
+    }
     const handler = lean ?? options.fallback ?? notFound;
     handler(req, res).catch((error) => {
       console.error("[switchyard] request failed:", error);
@@ -69,6 +75,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  // Evaluation runs an earlier start (or a dead instance) left unfinished go on from here.
+  const stopResumer = startEvalResumer();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
@@ -76,7 +84,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     port,
     async close() {
       idle.stop();
+      stopResumer();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Runs take no new prompt from now; those in flight end with the calls below.
+      const paused = pauseEvalRuns();
       // Every call in flight stops now: each saves what was delivered as stopped and its
       // stream gets a last event (an error event; `[DONE]` for the API) before sockets close.
       stopLive({}, "shutdown");
@@ -84,6 +95,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       while (liveCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       server.closeAllConnections();
       await closed;
+      await paused;
       await flushLedger();
       await options.onClose?.();
       if (redisEnabled()) await closeRedis();

@@ -2,9 +2,9 @@
 // stop it, with streams in flight: SIGTERM stops every call at once, saves what was delivered
 // and gives each stream a last event; SIGKILL loses nothing that was checkpointed, and the
 // next start closes those calls with it; limits hold across the restart.
-import { spawn, type ChildProcess } from "node:child_process";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs, type TestUser } from "../helpers/auth";
+import { startServerProcess } from "../helpers/server-process";
 import { createTestDatabase } from "../helpers/test-db";
 import { SseDecoder } from "@/lib/streaming/sse";
 import type { ChatEvent } from "@/lib/streaming/events";
@@ -13,7 +13,6 @@ let databaseUrl: string;
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
 let user: TestUser;
 let createKey: (limits?: Record<string, unknown>) => Promise<string>;
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   databaseUrl = createTestDatabase();
@@ -26,24 +25,10 @@ beforeAll(async () => {
   createKey = async (limits = {}) => (await createApiKey(user.id, { name: "lifecycle", ...limits })).key;
 });
 
-afterEach(() => children.forEach((c) => c.kill("SIGKILL")));
 afterAll(async () => db?.$disconnect());
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  // node itself, as `npm start` runs it: a wrapper process would survive a SIGKILL meant for the server.
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/api-server.ts", "--no-migrate"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SANDBOX_ENABLED: "true", SANDBOX_SPEED: "1", CATALOG_REFRESH_HOURS: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  exited.then(() => children.delete(child));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("API ready") && resolve());
-    void exited.then((code) => reject(new Error(`exited early with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child, exited };
+function startServer() {
+  return startServerProcess({ DATABASE_URL: databaseUrl });
 }
 
 /** A stream read as it arrives; `text()` is what the client has received so far. */
