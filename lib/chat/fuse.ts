@@ -2,6 +2,7 @@
 // on the one engine (its own ledger row), saved as a "fusion" message under the turn's
 // prompt; fusing again adds a version beside the earlier one.
 import { getDb } from "../db/client";
+import { lockForTransaction } from "../db/transaction-lock";
 import { MessageTree } from "../db/message-tree";
 import { AppError } from "../errors";
 import { presetSlugOf } from "../presets/apply-preset";
@@ -19,6 +20,8 @@ const INSTRUCTION =
 export async function prepareFusion(userId: string, promptId: string, modelId: string): Promise<PreparedTurn> {
   if (presetSlugOf(modelId) === null) assertModelExists(modelId, "modelId");
   return getDb().$transaction(async (tx) => {
+    // "Already being fused?" is checked, then a fusion marked streaming: one at a time.
+    await lockForTransaction(tx, `fuse:${promptId}`);
     const prompt = await tx.message.findFirst({ where: { id: promptId, role: "user", conversation: { userId } } });
     if (!prompt) throw new AppError(404, "Prompt not found", "not_found", "promptId");
     const { conversationId } = prompt;

@@ -1,6 +1,7 @@
 // Regenerating one column: a fresh call with the same history, saved as a new version of the
 // answer beside the old one (which stays, with its ledger row); the new version is shown.
 import { getDb } from "../db/client";
+import { lockForTransaction } from "../db/transaction-lock";
 import { MessageTree } from "../db/message-tree";
 import { AppError } from "../errors";
 import { enabledToolsOf } from "../tools/registry";
@@ -11,6 +12,8 @@ import { acceptsImages } from "../router/accepts-images";
 
 export async function prepareRegeneration(userId: string, messageId: string): Promise<PreparedTurn> {
   return getDb().$transaction(async (tx) => {
+    // "Still streaming?" is checked, then a new version marked streaming: one at a time.
+    await lockForTransaction(tx, `regenerate:${messageId}`);
     const old = await tx.message.findFirst({
       where: { id: messageId, role: "assistant", conversation: { userId } },
       include: { column: true },
