@@ -1,6 +1,7 @@
 // Conversation queries, always scoped to their owner in the query itself.
 import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../dto/conversation";
 import { getDb } from "./client";
+import { isHiddenBlind } from "./hidden-blind";
 import { importedOf } from "./conversation-copy";
 import { messageToDto } from "./messages";
 import { FUSION_GROUP, MessageTree } from "./message-tree";
@@ -22,8 +23,8 @@ export async function listConversations(userId: string, ids?: string[]): Promise
     id: r.id,
     title: r.title,
     updatedAt: r.updatedAt.toISOString(),
-    costPico: r.blind && r.revealedAt === null ? "0" : (costOf.get(r.id) ?? 0n).toString(),
-    ...(r.blind ? { blind: { hidden: r.revealedAt === null } } : {}),
+    costPico: isHiddenBlind(r) ? "0" : (costOf.get(r.id) ?? 0n).toString(),
+    ...(r.blind ? { blind: { hidden: isHiddenBlind(r) } } : {}),
   }));
 }
 
@@ -54,7 +55,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
     updatedAt: conversation.updatedAt.toISOString(),
     costPico: cost.toString(),
     enabledTools: enabledToolsOf(conversation.enabledTools),
-    ...(conversation.blind ? { blind: { hidden: conversation.revealedAt === null } } : {}),
+    ...(conversation.blind ? { blind: { hidden: isHiddenBlind(conversation) } } : {}),
     columns: conversation.columns.map((c) => ({ id: c.id, position: c.position, ...columnSettingsOf(c) })),
     messages: shown.map((m) => {
       const dto = messageToDto(m);

@@ -6,6 +6,7 @@
 import type { Vote } from "../arena/vote-schema";
 import { blindModelId } from "../chat/blind-labels";
 import { getDb } from "../db/client";
+import { HIDDEN_BLIND, isHiddenBlind } from "../db/hidden-blind";
 import { AppError } from "../errors";
 import { listVoteRows, markRevealed, toVote } from "./vote-store";
 
@@ -13,7 +14,7 @@ import { listVoteRows, markRevealed, toVote } from "./vote-store";
 export async function hiddenConversationIds(conversationIds: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(conversationIds)];
   if (ids.length === 0) return new Set();
-  const rows = await getDb().conversation.findMany({ where: { id: { in: ids }, blind: true, revealedAt: null }, select: { id: true } });
+  const rows = await getDb().conversation.findMany({ where: { id: { in: ids }, ...HIDDEN_BLIND }, select: { id: true } });
   return new Set(rows.map((r) => r.id));
 }
 
@@ -39,7 +40,7 @@ export async function revealComparison(userId: string, conversationId: string): 
   if (!conversation) throw new AppError(404, "Conversation not found");
   if (!conversation.blind) throw new AppError(409, "This is not a blind comparison: its models are not hidden", "conflict");
   const votes = (await listVoteRows({ userId, kind: "human", conversationId })).map(toVote);
-  if (conversation.revealedAt === null) {
+  if (isHiddenBlind(conversation)) {
     if (votes.length === 0) throw new AppError(409, "Vote on a turn first, then reveal the models", "conflict");
     await markRevealed(userId, conversationId);
   }

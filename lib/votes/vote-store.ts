@@ -5,6 +5,7 @@ import type { Vote as VoteRow } from "@prisma/client";
 import { classifyPrompt } from "../arena/classify-prompt";
 import { voteSchema, type Vote, type VoteColumn, type VoteOutcome } from "../arena/vote-schema";
 import { getDb } from "../db/client";
+import { HIDDEN_BLIND } from "../db/hidden-blind";
 import { AppError } from "../errors";
 import { validateBody } from "../http/parse-body";
 import { identityDetector } from "./identity-detector";
@@ -112,7 +113,7 @@ export async function castVote(userId: string, turn: TurnForVote, input: CastInp
  */
 export async function markRevealed(userId: string, conversationId: string): Promise<boolean> {
   const db = getDb();
-  const { count } = await db.conversation.updateMany({ where: { id: conversationId, userId, blind: true, revealedAt: null }, data: { revealedAt: new Date() } });
+  const { count } = await db.conversation.updateMany({ where: { id: conversationId, userId, ...HIDDEN_BLIND }, data: { revealedAt: new Date() } });
   if (count > 0) await db.vote.updateMany({ where: { conversationId }, data: { updatedAt: new Date() } });
   return count > 0;
 }
@@ -155,7 +156,7 @@ export async function listVoteRows(query: VoteQuery): Promise<VoteRow[]> {
       ...(query.userId ? { userId: query.userId } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.conversationId ? { conversationId: query.conversationId } : {}),
-      ...(query.revealedOnly ? { conversation: { OR: [{ blind: false }, { revealedAt: { not: null } }] } } : {}),
+      ...(query.revealedOnly ? { conversation: { NOT: HIDDEN_BLIND } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
