@@ -94,8 +94,11 @@ function subtractStatements(t: RollupTable, row: string): string {
   DELETE FROM "${t.table}" WHERE ${keyMatch(t, row)} AND "requests" = 0;`;
 }
 
-/** Whether `row` counts in the rollups (an open row does not yet: see the top of the file). */
-export const countedSql = (row: string) => `${row}."status" <> 'streaming'`;
+/** The status of the rows the rollups leave out (open calls: see the top of the file); the dashboard reads those from the ledger. */
+export const OPEN_STATUS = "streaming";
+
+/** Whether `row` counts in the rollups. */
+export const countedSql = (row: string) => `${row}."status" <> '${OPEN_STATUS}'`;
 
 /** CREATE TRIGGER statements for SQLite (a migration that rebuilds "Generation" must re-run them). */
 export function sqliteRollupTriggers(): string {

@@ -4,7 +4,7 @@
 // (lib/db/usage-rollup-triggers.ts), so each ledger row is counted exactly once and totals
 // match the rows to the last picodollar. The SQL runs on SQLite and Postgres alike.
 import { epochSecondsSql } from "../db/sql-dialect";
-import { ledgerMeasuresSql } from "../db/usage-rollup-triggers";
+import { OPEN_STATUS, ledgerMeasuresSql } from "../db/usage-rollup-triggers";
 import { getDialect } from "../db/client";
 import type { UsageFilters } from "./query-params";
 import { userCondition } from "./scope";
@@ -163,7 +163,7 @@ export function sourceSql(plan: SourcePlan): Sql {
   // Rows still streaming are not in the rollups yet (lib/db/usage-rollup-triggers.ts): the
   // span the rollups cover reads them from the ledger (an index seek on status and time).
   const span = rollupSpan(plan);
-  if (span) tier(ledgerColumns, `"Generation" g`, `"createdAt"`, [[toDbTime(span[0]), toDbTime(span[1])]], `"status" = 'streaming' AND `);
+  if (span) tier(ledgerColumns, `"Generation" g`, `"createdAt"`, [[toDbTime(span[0]), toDbTime(span[1])]], `"status" = '${OPEN_STATUS}' AND `);
   return { sql: `(${parts.join("\nUNION ALL\n")}) AS source`, params };
 }
 
