@@ -11,7 +11,7 @@
 // profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
 import { loadAverage, pinRunning, servingPid, threadAffinity } from "./lib/cpu";
-import { burst, chatTurn, measure, openAiStream, steady, type Measured, type Sample } from "./lib/load";
+import { burst, chatTurn, measure, mergeMeasured, openAiStream, steady, type Measured, type Sample } from "./lib/load";
 import { benchSession, createBenchKey, fakeProviderEnv, percentile, startAppProcess, startScriptProcess, type Proc } from "./lib/processes";
 
 // BENCH_DELTAS: chunks per stream; two runs at different counts split the CPU per stream into
@@ -22,6 +22,11 @@ const STREAMS = 100;
 const STREAM_MS = DELTAS * GAP_MS;
 const COLUMNS = 8;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+// BENCH_REPEAT: each shape measured this many times, the targets taking turns (direct, bare,
+// app, direct, bare, app, …), so a drift of the machine's speed during the run (this VM's CPU
+// time per stream moves by half between minutes) falls on the floor and the app alike; the
+// table pools the repeats, and each repeat's ratio is printed beside it.
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 const CHAT_TURNS = Number(process.env.BENCH_CHAT_TURNS ?? Math.round(STREAMS / COLUMNS));
 const list = (name: string, all: string) => (process.env[name] ?? all).split(",");
 const MODES = list("BENCH_MODES", "pinned,two-core");
@@ -85,20 +90,28 @@ async function runMode(mode: string) {
     }
 
     for (const shape of SHAPES) {
-      const results: Record<string, Measured> = {};
-      for (const target of targets) {
-        const pids: Record<string, number> = { upstream: upstream.child.pid! };
-        if (pidOf[target] !== null) pids.server = pidOf[target]!;
-        const result = await measure(load(shape, sends[target], clientsOf(target)), target === "chat" ? COLUMNS : 1, pids);
-        results[target] = result;
-        windows.push({ label: `${mode} ${shape} ${target}`, window: result.window, streams: result.streams });
-        const cpu = Object.entries(result.cpuMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`).join(", ");
-        console.log(`  ${shape} ${target}: ${result.streams}/${result.expected} streams complete in ${(result.wallMs / 1000).toFixed(1)} s; CPU ${cpu}`);
-        const threads = Object.entries(result.serverThreadsMs).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
-        if (threads.length) console.log(`    server threads, ms/stream: ${threads.slice(0, 5).map(([name, ms]) => `${name} ${(ms / result.streams).toFixed(2)}`).join(", ")}${threads.length > 5 ? `, ${threads.length - 5} more` : ""}`);
-        if (result.streams !== result.expected) console.log(`  WARNING: ${result.expected - result.streams} streams incomplete`);
+      const repeats: Record<string, Measured>[] = [];
+      for (let rep = 0; rep < REPEAT; rep++) {
+        const results: Record<string, Measured> = {};
+        for (const target of targets) {
+          const pids: Record<string, number> = { upstream: upstream.child.pid! };
+          if (pidOf[target] !== null) pids.server = pidOf[target]!;
+          const result = await measure(load(shape, sends[target], clientsOf(target)), target === "chat" ? COLUMNS : 1, pids);
+          results[target] = result;
+          windows.push({ label: `${mode} ${shape} ${target}`, window: result.window, streams: result.streams });
+          const cpu = Object.entries(result.cpuMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`).join(", ");
+          console.log(`  ${shape} ${target}: ${result.streams}/${result.expected} streams complete in ${(result.wallMs / 1000).toFixed(1)} s; CPU ${cpu}`);
+          const threads = Object.entries(result.serverThreadsMs).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+          if (threads.length) console.log(`    server threads, ms/stream: ${threads.slice(0, 5).map(([name, ms]) => `${name} ${(ms / result.streams).toFixed(2)}`).join(", ")}${threads.length > 5 ? `, ${threads.length - 5} more` : ""}`);
+          if (result.streams !== result.expected) console.log(`  WARNING: ${result.expected - result.streams} streams incomplete`);
+        }
+        repeats.push(results);
       }
-      report(shape, results);
+      if (REPEAT > 1) {
+        const ratio = (r: Record<string, Measured>, t: string) => (r[t].cpuMs.server / r[t].streams / (r.bare.cpuMs.server / r.bare.streams)).toFixed(2);
+        for (const target of TARGETS) console.log(`  ${shape} ${target}: × bare in each repeat: ${repeats.map((r) => ratio(r, target)).join(", ")}`);
+      }
+      report(shape, Object.fromEntries(targets.map((t) => [t, mergeMeasured(repeats.map((r) => r[t]))])));
     }
   } finally {
     for (const proc of started.reverse()) await proc.stop();

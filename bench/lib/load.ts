@@ -116,7 +116,7 @@ export async function burst(send: () => Promise<Sample>, size: number, rounds: n
   const samples: Sample[] = [];
   for (let round = 0; round < rounds; round++) {
     samples.push(...(await Promise.all(Array.from({ length: size }, send))));
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 250));
   }
   return samples;
 }
@@ -137,7 +137,7 @@ export interface Measured {
 }
 
 /** Runs a load, reading the CPU time of these processes (and of each thread of "server") before and after (ledger rows commit
- * within 10 ms of a call's end: the reading waits 100 ms for them, for the bare relay alike). */
+ * within 50 ms of a call's end: the reading waits 250 ms for them, for the bare relay alike). */
 export async function measure(load: () => Promise<Sample[]>, streamsPerRequest: number, pids: Record<string, number>): Promise<Measured> {
   const read = (): Record<string, number> => ({ ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuMs(pid)])), loadgen: cpuOfThisProcess() });
   const threads = () => (pids.server === undefined ? {} : threadCpuMs(pids.server));
@@ -148,7 +148,7 @@ export async function measure(load: () => Promise<Sample[]>, streamsPerRequest: 
   const samples = await load();
   const to = monotonicUs();
   const wallMs = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 250));
   const after = read();
   const threadsAfter = threads();
   return {
@@ -159,6 +159,24 @@ export async function measure(load: () => Promise<Sample[]>, streamsPerRequest: 
     serverThreadsMs: Object.fromEntries(Object.keys(threadsAfter).map((name) => [name, threadsAfter[name] - (threadsBefore[name] ?? 0)])),
     wallMs,
     window: [from, to],
+  };
+}
+
+/** Several measurements of one target as one: samples and CPU times pooled. */
+export function mergeMeasured(runs: Measured[]): Measured {
+  const sum = (pick: (m: Measured) => Record<string, number>) => {
+    const total: Record<string, number> = {};
+    for (const m of runs) for (const [name, ms] of Object.entries(pick(m))) total[name] = (total[name] ?? 0) + ms;
+    return total;
+  };
+  return {
+    ttfts: runs.flatMap((m) => m.ttfts),
+    streams: runs.reduce((n, m) => n + m.streams, 0),
+    expected: runs.reduce((n, m) => n + m.expected, 0),
+    cpuMs: sum((m) => m.cpuMs),
+    serverThreadsMs: sum((m) => m.serverThreadsMs),
+    wallMs: runs.reduce((n, m) => n + m.wallMs, 0),
+    window: [runs[0].window[0], runs[runs.length - 1].window[1]],
   };
 }
 

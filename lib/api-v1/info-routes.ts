@@ -11,6 +11,7 @@ import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { validateBody } from "../http/parse-body";
 import { picoToUsdString } from "../ledger/usd";
+import { ledgerWritesSoFar } from "../ledger/ledger-writer";
 import { freeTierCap } from "../providers/free-tier-caps";
 import { describeKeyUsage } from "../auth/key-usage";
 import { DAY_MS, LEDGER_HISTORY } from "../limits/window-seed";
@@ -47,6 +48,8 @@ export async function handleGeneration(req: IncomingMessage, res: ServerResponse
     const key = await authenticateApiKey(req.headers.authorization ?? null);
     const id = new URL(req.url ?? "", "http://x").searchParams.get("id");
     if (!id || id.length > 100) throw new AppError(400, "Query parameter id is required", "invalid_request", "id");
+    // A call that just ended on this instance may still have its row in the lazy write window.
+    await ledgerWritesSoFar();
     const g = await getDb().generation.findFirst({ where: { id, userId: key.userId } });
     if (!g) throw new AppError(404, `Generation ${id} not found`, "not_found", "id");
     sendJson(res, { data: generationData(g) });

@@ -3,7 +3,7 @@
 // and completed when it ends; pending writes can be flushed.
 import type { KeepOpen } from "../db/messages";
 import { getDb } from "../db/client";
-import { bool, hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
+import { bool, flushHotWritesSoon, hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
 import { randomToken } from "../db/new-id";
 import { processSingleton } from "../process-singleton";
 import type { PricePico } from "./compute-cost";
@@ -128,8 +128,21 @@ export async function flushLedger(): Promise<void> {
   for (;;) {
     const set = pending();
     if (set.size === 0) return;
+    flushHotWritesSoon();
     await Promise.allSettled([...set]);
   }
+}
+
+/**
+ * Waits for the ledger writes made so far (not for those that keep coming under load), sent
+ * at once rather than at the end of the lazy window: a read of a call that just ended sees it.
+ */
+export async function ledgerWritesSoFar(): Promise<void> {
+  const set = pending();
+  if (set.size === 0) return;
+  const now = [...set];
+  flushHotWritesSoon();
+  await Promise.allSettled(now);
 }
 
 /**

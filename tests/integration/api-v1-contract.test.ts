@@ -355,6 +355,12 @@ describe("info endpoints", () => {
     expect(info.data.label).toBe("contract");
     expect(info.data.usage_daily).toBeGreaterThan(0);
   });
+  it("GET /generation right after the answer sees the finished row (ledger rows wait up to 50 ms for a commit)", async () => {
+    const completion = await client.chat.completions.create({ model: "sandbox/swift-mini", messages: [{ role: "user", content: "y [[sandbox:tokens=3]]" }] });
+    const stats = await (await fetch(`${api.url}/api/v1/generation?id=${completion.id}`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(stats.data).toMatchObject({ id: completion.id, tokens_completion: 3 });
+    expect(stats.data.status).toBe("done");
+  });
 });
 
 describe("quirks on the API path", () => {
