@@ -15,7 +15,7 @@ export function ChatHeader({ title, costPico, conversationId, actions, children 
         {conversationId && costPico !== null && <ExportMenu conversationId={conversationId} />}
         <ShareButton />
         <p className="ml-auto shrink-0 text-sm text-zinc-600 sm:ml-0 dark:text-zinc-400">
-          Total <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{costPico === null ? "hidden until you vote" : formatUsd(costPico)}</span>
+          Total <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{costPico === null ? "hidden until the reveal" : formatUsd(costPico)}</span>
         </p>
       </div>
       {children && <div className="mt-3">{children}</div>}
