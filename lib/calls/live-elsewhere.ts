@@ -1,14 +1,17 @@
-// Which calls other instances have in flight, so that an instance starting up closes only the
-// rows a dead instance left "streaming", never a live one's. With Redis each instance keeps
-// its live ids in a set with a heartbeat; without it, one process owns every row and nothing
-// is elsewhere.
+// Which calls the live instances have in flight, so that an instance starting up — or sweeping
+// while it runs (close-interrupted.ts) — closes only the rows a dead instance left "streaming",
+// never a live one's. With Redis each instance keeps its live ids in a set with a heartbeat;
+// without it, one process owns every row and nothing is elsewhere.
 import { processSingleton } from "../process-singleton";
 import { instanceId } from "../redis/bus";
 import { getRedis, redisEnabled, redisKey } from "../redis/client";
 
 const HEARTBEAT_MS = 5_000;
 /** An instance silent this long is dead: its rows may be closed. */
-const ALIVE_MS = 3 * HEARTBEAT_MS;
+export const ALIVE_MS = 3 * HEARTBEAT_MS;
+/** A call's ids stay announced this long after it ends, so its last ledger write (lazy, within
+ * 50 ms) lands before any sweep can take the row for abandoned. */
+const FORGET_AFTER_MS = 1_000;
 /** Rows younger than this may belong to a call whose registration is still on its way. */
 export const SETTLING_MS = 10_000;
 
@@ -47,14 +50,19 @@ export function announceLive(ids: string[]): () => void {
     .pexpire(key, ALIVE_MS)
     .exec()
     .catch(() => undefined);
-  return () => void getRedis().srem(key, ...ids).catch(() => undefined);
+  return () => {
+    setTimeout(() => void getRedis().srem(key, ...ids).catch(() => undefined), FORGET_AFTER_MS).unref();
+  };
 }
 
-/** Ids live on other instances that are alive now; null when there is no Redis (nothing elsewhere). */
-export async function liveElsewhere(): Promise<Set<string> | null> {
+/**
+ * Ids live on the instances alive now (this one too with `includeSelf`); null when there is no
+ * Redis (nothing elsewhere).
+ */
+export async function liveElsewhere(includeSelf = false): Promise<Set<string> | null> {
   if (!redisEnabled()) return null;
   const redis = getRedis();
-  const alive = (await redis.zrangebyscore(redisKey("instances"), Date.now(), "+inf")).filter((id) => id !== instanceId());
+  const alive = (await redis.zrangebyscore(redisKey("instances"), Date.now(), "+inf")).filter((id) => includeSelf || id !== instanceId());
   if (alive.length === 0) return new Set();
   return new Set(await redis.sunion(...alive.map(setKey)));
 }

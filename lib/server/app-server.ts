@@ -10,7 +10,7 @@ import { flushLedger } from "../ledger/ledger-writer";
 import { installCallMetrics } from "../metrics/call-metrics";
 import { metricsEnabled } from "../metrics/metrics-route";
 import { loadProviderCredentials } from "../providers/credential-snapshot";
-import { closeInterruptedCalls } from "./close-interrupted";
+import { closeInterruptedCalls, startAbandonedCallSweep } from "./close-interrupted";
 import { createIdleCollector } from "./idle-gc";
 import { jsonMethodNotAllowed } from "./json-method-not-allowed";
 import { matchLeanRoute } from "./lean-routes";
@@ -52,6 +52,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   await startBus().catch((error: unknown) => {
     throw new Error(`REDIS_URL is set but Redis cannot be reached: ${error instanceof Error ? error.message : error}`);
   });
+  const stopSweep = startAbandonedCallSweep();
 
   const idle = createIdleCollector();
   const server = http.createServer((req, res) => {
@@ -84,6 +85,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     port,
     async close() {
       idle.stop();
+      stopSweep();
       stopResumer();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Runs take no new prompt from now; those in flight end with the calls below.

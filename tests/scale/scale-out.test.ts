@@ -202,6 +202,28 @@ describe("failures", () => {
     expect(end.stats.status).toBe("done");
   });
 
+  it("rows a killed instance left streaming are closed by the instance still running; the survivor's own stream stays open", async () => {
+    const [a, b] = cluster.instances;
+    const { key } = await keyWith({});
+    // ~60 s each (15 tokens a second): both outlive the sweep that closes A's row.
+    const body = { model: SWIFT, max_tokens: 1000, stream: true, messages: [{ role: "user", content: "a long one [[sandbox:slow]] [[sandbox:tokens=900]]" }] };
+    const [onA, onB] = await Promise.all([complete(a, key, body), complete(b, key, body)]);
+    const [idA, idB] = [onA, onB].map((response) => response.headers.get("x-generation-id")!);
+    await waitFor(async () => ((await db.generation.count({ where: { id: { in: [idA, idB] }, status: "streaming" } })) === 2 ? true : null));
+    await a.kill();
+    onA.body?.cancel().catch(() => undefined);
+    // A's heartbeat lapses (15 s) and its row is past the settling time (10 s); B sweeps every 15 s.
+    const closed = await waitFor(async () => {
+      const row = await db.generation.findUniqueOrThrow({ where: { id: idA } });
+      return row.status === "streaming" ? null : row;
+    }, 50_000);
+    expect(closed.status).toBe("error");
+    expect(closed.error).toMatch(/^Interrupted/);
+    expect((await db.generation.findUniqueOrThrow({ where: { id: idB } })).status).toBe("streaming");
+    onB.body?.cancel().catch(() => undefined);
+    await cluster.restart(0);
+  }, 90_000);
+
   it("provider health is the deployment's: failures seen by A and B add up to one cool-down, seen by every instance", async () => {
     const [a, b] = cluster.instances;
     const { getEndpointHealth, isCoolingDown, resetHealth } = await import("@/lib/router/health");
@@ -271,9 +293,9 @@ async function waitForRows(apiKeyId: string, count: number) {
   });
 }
 
-/** Polls until `probe` answers (for state another process writes); fails after 20 s. */
-async function waitFor<T>(probe: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
+/** Polls until `probe` answers (for state another process writes); fails after `ms` (20 s). */
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
     if (value !== null && value !== undefined) return value;
