@@ -148,6 +148,13 @@ describe("an evaluation run across a crash", () => {
     // The cap was kept, and the run's spend is the ledger's, the crashed prompts included.
     expect(final.spentPico).toBeLessThanOrEqual(final.costCapPico);
     expect(final.spentPico).toBe(await chatSpend(ids));
+    // The results table adds up to the same: the answers the crash cut off show what they cost.
+    const { evalResults } = await import("@/lib/evals/eval-results");
+    const table = await evalResults(user.id, store.runToDto(final), PROMPTS);
+    const cells = table.flatMap((row) => row.cells).filter((cell) => cell !== null);
+    expect(cells.reduce((sum, cell) => sum + BigInt(cell.costPico), 0n)).toBe(final.spentPico);
+    const cutOff = interrupted.flatMap((c) => c.messages.filter((m) => m.role === "assistant" && m.status === "error"));
+    expect(cutOff.some((m) => m.costPico === 0n)).toBe(true);
     if (final.status === "capped") expect(final.spentPico + perPrompt[ids.length]).toBeGreaterThan(final.costCapPico);
   }, 180_000);
 
