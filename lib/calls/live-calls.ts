@@ -33,7 +33,7 @@ export function registerLive(entry: LiveEntry): () => void {
   const set = entries();
   set.add(entry);
   // Other instances starting up must not close this one's rows as interrupted.
-  const forget = announceLive([entry.generationId, entry.messageId].filter((id): id is string => typeof id === "string"));
+  const forget = announceLive(rowIdsOf(entry));
   return () => {
     forget();
     return set.delete(entry);
@@ -42,6 +42,16 @@ export function registerLive(entry: LiveEntry): () => void {
 
 export function liveEntries(): Iterable<LiveEntry> {
   return entries();
+}
+
+/** The database rows (ledger row, answer) an entry keeps streaming. */
+function rowIdsOf(entry: LiveEntry): string[] {
+  return [entry.generationId, entry.messageId].filter((id): id is string => typeof id === "string");
+}
+
+/** The rows everything in flight here keeps streaming. */
+export function liveRowIds(): string[] {
+  return [...entries()].flatMap(rowIdsOf);
 }
 
 export function liveCount(): number {

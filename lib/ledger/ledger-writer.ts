@@ -125,12 +125,7 @@ export function generationCheckpoint(id: string, usage: GenerationUsage): HotWri
 
 /** Waits for every ledger write in flight (graceful shutdown, tests). */
 export async function flushLedger(): Promise<void> {
-  for (;;) {
-    const set = pending();
-    if (set.size === 0) return;
-    flushHotWritesSoon();
-    await Promise.allSettled([...set]);
-  }
+  while (pending().size > 0) await ledgerWritesSoFar();
 }
 
 /**

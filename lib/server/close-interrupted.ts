@@ -5,17 +5,15 @@
 // once old enough to have been announced; and every instance sweeps so while it runs, so a
 // dead instance's rows are closed within a minute even if it never starts again.
 import { ALIVE_MS, liveElsewhere, SETTLING_MS } from "../calls/live-elsewhere";
-import { liveEntries } from "../calls/live-calls";
+import { liveRowIds } from "../calls/live-calls";
 import { replayLedgerOutbox } from "../db/hot-writes";
-import { closeInterruptedMessages, type KeepOpen } from "../db/messages";
+import { closeInterruptedMessages } from "../db/messages";
 import { closeInterruptedGenerations, ledgerWritesSoFar } from "../ledger/ledger-writer";
 import { redisEnabled } from "../redis/client";
 
 export async function closeInterruptedCalls(): Promise<void> {
   await replayLedgerOutbox();
-  const elsewhere = await liveElsewhere();
-  const keep = elsewhere === null ? undefined : { ids: [...elsewhere], before: new Date(Date.now() - SETTLING_MS) };
-  const interrupted = await closeRows(keep);
+  const interrupted = await closeRowsNotIn(await liveElsewhere());
   if (interrupted > 0) console.log(`[switchyard] closed ${interrupted} calls interrupted by the last shutdown`);
 }
 
@@ -23,11 +21,11 @@ export async function closeInterruptedCalls(): Promise<void> {
 export async function closeAbandonedCalls(): Promise<number> {
   // This instance's own list comes from memory (its announcements may lag); its calls that just
   // ended have their last writes committed first.
-  const own = [...liveEntries()].flatMap((entry) => [entry.generationId, entry.messageId].filter((id): id is string => typeof id === "string"));
+  const own = liveRowIds();
   await ledgerWritesSoFar();
   const live = await liveElsewhere(true);
   if (live === null) return 0;
-  const closed = await closeRows({ ids: [...live, ...own], before: new Date(Date.now() - SETTLING_MS) });
+  const closed = await closeRowsNotIn([...live, ...own]);
   if (closed > 0) console.log(`[switchyard] closed ${closed} calls left streaming by an instance that stopped`);
   return closed;
 }
@@ -40,6 +38,8 @@ export function startAbandonedCallSweep(): () => void {
   return () => clearInterval(timer);
 }
 
-async function closeRows(keep: KeepOpen | undefined): Promise<number> {
+/** Closes the rows left streaming; with `live` (several instances), only those it does not name and old enough to have been announced. */
+async function closeRowsNotIn(live: Iterable<string> | null): Promise<number> {
+  const keep = live === null ? undefined : { ids: [...live], before: new Date(Date.now() - SETTLING_MS) };
   return (await closeInterruptedMessages(keep)) + (await closeInterruptedGenerations(keep));
 }
