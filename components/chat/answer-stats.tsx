@@ -34,7 +34,7 @@ export function AnswerStats({ answer, score, modelName }: { answer: AnswerDispla
   if (answer.hidden) {
     return (
       <p className="text-xs text-zinc-600 dark:text-zinc-400" aria-label={`Scorecard of ${modelName}`}>
-        Cost and speed hidden until the models are revealed
+        Cost and speed hidden until the reveal
       </p>
     );
   }

@@ -94,7 +94,7 @@ test("a blind comparison names no model before the vote; a key press votes and r
   await expect(page.getByRole("heading", { name: "Model B", exact: true })).toBeVisible();
   const better = page.getByRole("button", { name: /^A is better/ });
   await expect(better).toBeVisible();
-  await expect(page.getByText("Cost and speed hidden until the models are revealed").first()).toBeVisible();
+  await expect(page.getByText("Cost and speed hidden until the reveal").first()).toBeVisible();
   await expect(page.getByText("hidden until the reveal", { exact: false }).first()).toBeVisible();
   await page.waitForLoadState("networkidle");
   await shot(page, "blind-before-vote-1440");
@@ -266,7 +266,7 @@ test("a blind comparison voted turn by turn stays blind over two turns, then 'Re
   await expect(page.getByText("2 turns voted blind; ask more, or reveal")).toBeVisible();
   await expect(page.getByText("Your vote: B is better (blind)")).toBeVisible();
   await expect(page.getByRole("region", { name: "Models revealed" })).toHaveCount(0);
-  await expect(page.getByText("Cost and speed hidden until the models are revealed").first()).toBeVisible();
+  await expect(page.getByText("Cost and speed hidden until the reveal").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
 
   // Nothing in the DOM or in any response of either turn (SSE, votes, estimates) names a model.
