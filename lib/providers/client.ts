@@ -25,7 +25,7 @@ export function getProviderClient(provider: ProviderConfig): OpenAI {
       timeout: env.UPSTREAM_TIMEOUT_MS,
       // The built-in sandbox answers in-process with the same bytes it serves over HTTP.
       fetch: usesInProcessSandbox(provider)
-        ? (url: RequestInfo | URL, init?: RequestInit) => handleSandboxRequest(new Request(url, init), { speed: env.SANDBOX_SPEED })
+        ? (url: RequestInfo | URL, init?: RequestInit) => handleSandboxRequest(new Request(url, init), { speed: env.SANDBOX_SPEED, signal: init?.signal ?? undefined })
         : fastFetch,
       defaultHeaders: attributionHeaders(provider),
     });

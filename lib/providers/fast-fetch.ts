@@ -29,7 +29,7 @@ export async function fastFetch(input: FetchInput, init: RequestInit = {}): Prom
   // A Request or a streamed body (never sent by the SDK's JSON calls) is read into bytes first, so it takes the same guarded pool.
   if (input instanceof Request || (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array))) {
     const flat = new Request(input, init);
-    return fastFetch(flat.url, { method: flat.method, headers: flat.headers, body: flat.body ? new Uint8Array(await flat.arrayBuffer()) : undefined, signal: init.signal ?? flat.signal });
+    return fastFetch(flat.url, { method: flat.method, headers: flat.headers, body: flat.body ? new Uint8Array(await flat.arrayBuffer()) : undefined, signal: init.signal ?? (input instanceof Request ? input.signal : undefined) });
   }
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => {
@@ -73,10 +73,12 @@ function lazyWebStream(node: Readable): ReadableStream<Uint8Array> {
  * Pushes a body to `onBytes` and resolves at its end. A socket's own Node stream is read with
  * 'data' events: no promise per chunk. A Web stream (the in-process sandbox, a replayed
  * answer) is read through its reader. If `onBytes` throws, reading stops with that error.
+ * `signal` ends the read (quietly: the caller's signal says why) even if the body's source does
+ * not watch it; undici destroys a socket's stream itself on abort.
  */
-export function pushBody(body: Readable | ReadableStream<Uint8Array> | null, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+export function pushBody(body: Readable | ReadableStream<Uint8Array> | null, onBytes: (bytes: Uint8Array) => void, signal?: AbortSignal): Promise<void> {
   if (body === null) return Promise.resolve();
-  return body instanceof ReadableStream ? pushWeb(body, onBytes) : pushNode(body, onBytes);
+  return body instanceof ReadableStream ? pushWeb(body, onBytes, signal) : pushNode(body, onBytes);
 }
 
 function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise<void> {
@@ -105,8 +107,12 @@ function pushNode(node: Readable, onBytes: (bytes: Uint8Array) => void): Promise
   });
 }
 
-async function pushWeb(body: ReadableStream<Uint8Array>, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+async function pushWeb(body: ReadableStream<Uint8Array>, onBytes: (bytes: Uint8Array) => void, signal?: AbortSignal): Promise<void> {
   const reader = body.getReader();
+  // Cancelling resolves the pending read as done, and tells the source to stop.
+  const cancel = () => void reader.cancel(signal?.reason).catch(() => {});
+  if (signal?.aborted) cancel();
+  signal?.addEventListener("abort", cancel, { once: true });
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -117,6 +123,7 @@ async function pushWeb(body: ReadableStream<Uint8Array>, onBytes: (bytes: Uint8A
     await reader.cancel().catch(() => {});
     throw error;
   } finally {
+    signal?.removeEventListener("abort", cancel);
     reader.releaseLock();
   }
 }

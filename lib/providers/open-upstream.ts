@@ -65,7 +65,7 @@ export async function openUpstream(provider: ProviderConfig, request: Normalised
         await pushBody(response.body, (bytes) => {
           deadline.touch(idleMs);
           onBytes(bytes);
-        });
+        }, controller.signal);
       } catch (error) {
         // What the reader threw (a malformed or error chunk) is already the right error.
         throw fail(error, "read");

@@ -22,7 +22,7 @@ export async function postChatCompletion(provider: ProviderConfig, params: unkno
   const url = `${provider.baseUrl}/chat/completions`;
   const body = JSON.stringify(params);
   if (usesInProcessSandbox(provider)) {
-    const response = await handleSandboxRequest(new Request(url, { method: "POST", headers: requestHeaders(provider), body, signal }), { speed: getEnv().SANDBOX_SPEED });
+    const response = await handleSandboxRequest(new Request(url, { method: "POST", headers: requestHeaders(provider), body }), { speed: getEnv().SANDBOX_SPEED, signal });
     return checked(provider, { status: response.status, body: response.body });
   }
   const response = await request(url, { method: "POST", headers: requestHeaders(provider), body, signal, dispatcher: upstreamAgent() });

@@ -29,6 +29,12 @@ export { SANDBOX_DIRECTIVES } from "./directives";
 export interface SandboxOptions {
   /** Multiplies the models' speed: 2 = twice as fast; 1000 or more = no waiting at all. */
   speed?: number;
+  /**
+   * What stops the answer. Callers pass their own signal rather than rely on the Request's:
+   * a Request's signal stops following the one it was made with once the Request object is
+   * garbage-collected (nodejs/node#55428), and a stream outlives its Request.
+   */
+  signal?: AbortSignal;
 }
 
 // A fixed date: the list must not change between calls.
@@ -40,7 +46,8 @@ export async function handleSandboxRequest(req: Request, options: SandboxOptions
     return req.method === "GET" ? jsonResponse(listModels()) : methodNotAllowed(req.method, path);
   }
   if (path.endsWith("/chat/completions")) {
-    return req.method === "POST" ? completeChat(req, options.speed !== undefined && options.speed > 0 ? options.speed : 1) : methodNotAllowed(req.method, path);
+    const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
+    return req.method === "POST" ? completeChat(req, speed, options.signal ?? req.signal) : methodNotAllowed(req.method, path);
   }
   return errorResponse(404, { message: `Unknown path: ${path}`, code: "not_found" });
 }
@@ -61,7 +68,7 @@ function listModels() {
   };
 }
 
-async function completeChat(req: Request, speed: number): Promise<Response> {
+async function completeChat(req: Request, speed: number, signal: AbortSignal): Promise<Response> {
   let json: unknown;
   try {
     json = await req.json();
@@ -103,10 +110,10 @@ async function completeChat(req: Request, speed: number): Promise<Response> {
     model: model.id,
     includeUsage: streaming && request.stream_options?.include_usage === true,
   };
-  const pacer = new Pacer(model, speed, directives.slow, req.signal);
+  const pacer = new Pacer(model, speed, directives.slow, signal);
 
   if (streaming) {
-    const body = streamCompletion(plan, ctx, directives, pacer, req.signal);
+    const body = streamCompletion(plan, ctx, directives, pacer, signal);
     return new Response(body, {
       status: 200,
       headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-request-id": ctx.id },

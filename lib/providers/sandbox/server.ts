@@ -59,12 +59,11 @@ async function serve(req: IncomingMessage, res: ServerResponse, speed: number | 
     method,
     headers: nodeHeaders(req),
     body: body ? new Uint8Array(body) : undefined,
-    signal: controller.signal,
   });
 
   let response: Response;
   try {
-    response = await handleSandboxRequest(request, { speed });
+    response = await handleSandboxRequest(request, { speed, signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) return void res.destroy();
     throw error;
