@@ -153,7 +153,7 @@ export function ComparisonGrid({ view, rows, byId, canRegenerate, onStop, onRege
                   {extra}
                   {!blind && (
                     <div className="sticky left-0 min-w-0" style={{ gridColumn: "1 / -1", width: "min(100%, var(--view-w))" }}>
-                      <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} />
+                      <TurnCourse index={i} row={row} names={names} isLast={i === rows.length - 1} byId={byId} />
                     </div>
                   )}
                 </div>

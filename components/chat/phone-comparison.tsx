@@ -66,6 +66,7 @@ export function PhoneComparison({ view, rows, byId, canRegenerate, onStop, onReg
           onCompare={onCompare}
           isLast={i === rows.length - 1}
           blind={view.columns.some((c) => isBlindModelId(c.settings.modelId))}
+          byId={byId}
         />
         {turnExtra?.(i, view.columns.map((c) => ({ index: c.index, name: visibleName(labels[c.index].name, labels[c.index].simulated) })))}
         </div>
@@ -88,9 +89,10 @@ interface TurnProps {
   turnMarkdown: () => string;
   onCompare: (turnIndex: number) => void;
   isLast: boolean;
+  byId: ComparisonProps["byId"];
 }
 
-function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare, isLast, blind }: TurnProps) {
+function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate, onRegenerate, turnMarkdown, onCompare, isLast, blind, byId }: TurnProps) {
   const [selected, setSelected] = useState(0);
   const tabId = (i: number) => `turn-${index}-tab-${i}`;
   const panelId = `turn-${index}-panel`;
@@ -144,7 +146,7 @@ function PhoneTurn({ index, prompt, names, fullNames, row, header, canRegenerate
         {answer && <AnswerStats answer={toAnswerDisplay(answer)} score={{ figures: row.score.figures[selected], marks: row.score.marks[selected] }} modelName={fullNames[selected]} />}
       </div>
       <PhoneStatsStrip names={names} row={row} selected={selected} onSelect={setSelected} />
-      {!blind && <TurnCourse index={index} row={row} names={names} isLast={isLast} />}
+      {!blind && <TurnCourse index={index} row={row} names={names} isLast={isLast} byId={byId} />}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 // Under a turn's answers: which history the next turn continues from, Fuse (a chosen model
 // merges the answers into one), and the fused answer as its own row, which the conversation
-// can continue from like any answer.
+// can continue from like any answer. A shared snapshot shows only the fused answer, read-only.
 import { useId, useState } from "react";
-import type { MessageDto } from "@/lib/chat/api-types";
+import type { MessageDto, ModelOption } from "@/lib/chat/api-types";
 import { toAnswerDisplay } from "@/lib/chat/client/answer-display";
 import { isLiveAnswer } from "@/lib/chat/client/chat-view";
 import type { LiveAnswer } from "@/lib/chat/client/live-types";
@@ -22,11 +22,12 @@ interface Props {
   /** Display names of the columns, in order. */
   names: string[];
   isLast: boolean;
+  byId: ReadonlyMap<string, ModelOption>;
 }
 
-export function TurnCourse({ index, row, names, isLast }: Props) {
+export function TurnCourse({ index, row, names, isLast, byId }: Props) {
   const course = useCourse();
-  if (!course || !row.turn.id) return null;
+  if (!course || !row.turn.id) return row.fusion ? <FusedAnswer index={index} fusion={row.fusion} byId={byId} /> : null;
   const promptId = row.turn.id;
   const shared = row.turn.sharedAnswerId ?? null;
   const sharedName = shared === null ? null : row.fusion && answerId(row.fusion) === shared ? "the fused answer" : nameOf(row, names, shared);
@@ -52,7 +53,7 @@ export function TurnCourse({ index, row, names, isLast }: Props) {
         )}
         {canFuse && <FuseControl index={index} turn={row.turn.turn} promptId={promptId} defaultModel={row.fusion?.modelId ?? null} />}
       </div>
-      {row.fusion && <FusedAnswer index={index} promptId={promptId} fusion={row.fusion} active={shared !== null && shared === answerId(row.fusion)} />}
+      {row.fusion && <FusedAnswer index={index} fusion={row.fusion} byId={byId} course={{ promptId, active: shared !== null && shared === answerId(row.fusion) }} />}
     </div>
   );
 }
@@ -93,11 +94,17 @@ function FuseControl({ index, turn, promptId, defaultModel }: { index: number; t
   );
 }
 
-function FusedAnswer({ index, promptId, fusion, active }: { index: number; promptId: string; fusion: MessageDto | LiveAnswer; active: boolean }) {
-  const course = useCourse()!;
+interface FusedAnswerProps {
+  index: number;
+  fusion: MessageDto | LiveAnswer;
+  byId: ReadonlyMap<string, ModelOption>;
+  /** The owner's conversation: its versions, and "continue with" it. Absent in a shared snapshot. */
+  course?: { promptId: string; active: boolean };
+}
+
+function FusedAnswer({ index, fusion, byId, course }: FusedAnswerProps) {
   const a = toAnswerDisplay(fusion);
   const modelId = isLiveAnswer(fusion) ? fusion.modelId : (fusion.modelId ?? "");
-  const byId = new Map(course.models.map((m) => [m.id, m]));
   const label = modelLabel(byId, modelId);
   const streaming = a.status === "streaming";
   return (
@@ -106,7 +113,7 @@ function FusedAnswer({ index, promptId, fusion, active }: { index: number; promp
         <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Fused answer</h3>
         <span>by {visibleName(label.name, label.simulated)}</span>
         {a.stats && <span className="tabular-nums">· {formatUsd(a.stats.costPico)}</span>}
-        {!isLiveAnswer(fusion) && <VersionSwitcher versions={fusion.versions} current={fusion.id} subject={`version of the fused answer of turn ${index + 1}`} />}
+        {course && !isLiveAnswer(fusion) && <VersionSwitcher versions={fusion.versions} current={fusion.id} subject={`version of the fused answer of turn ${index + 1}`} />}
       </header>
       {a.text ? <StreamingMarkdown text={a.text} streaming={streaming} /> : streaming ? <p className="animate-pulse text-sm">Fusing the answers…</p> : null}
       {a.status === "error" && (
@@ -114,9 +121,9 @@ function FusedAnswer({ index, promptId, fusion, active }: { index: number; promp
           Error: {a.error ?? "the model failed to answer"}
         </p>
       )}
-      {!streaming && a.text && !isLiveAnswer(fusion) && (
+      {course && !streaming && a.text && !isLiveAnswer(fusion) && (
         <footer className="mt-2 flex justify-end border-t border-indigo-100 pt-2 dark:border-indigo-900">
-          <ContinueWithButton promptId={promptId} answerId={fusion.id} active={active} subject={`the fused answer of turn ${index + 1}`} />
+          <ContinueWithButton promptId={course.promptId} answerId={fusion.id} active={course.active} subject={`the fused answer of turn ${index + 1}`} />
         </footer>
       )}
     </article>

@@ -40,12 +40,31 @@ export function toChatView(snapshot: SharedSnapshot, token?: string): ChatView {
       ? { turn: t, prompt: turn.prompt, id: null, attachments: turn.attachments.map((a) => ({ ...a, url: sharedAttachmentUrl(token, a.id) })) }
       : { turn: t, prompt: turn.prompt, id: null },
   );
-  return { columns, turns, answers, fusions: new Map() };
+  const fusions = new Map<number, MessageDto>();
+  snapshot.turns.forEach((turn, t) => {
+    const fusion = turn.fusion;
+    if (!fusion) return;
+    fusions.set(t, {
+      id: `shared-${t}-fusion`,
+      columnId: null,
+      turn: t,
+      role: "fusion",
+      modelId: fusion.modelId,
+      content: fusion.content,
+      reasoning: fusion.reasoning,
+      status: fusion.status,
+      stats: fusion.stats ?? null,
+      createdAt: snapshot.sharedAt,
+    });
+  });
+  return { columns, turns, answers, fusions };
 }
 
+/** The models the page names: the columns', and those that fused a turn's answers. */
 function toModelOptions(snapshot: SharedSnapshot): Map<string, ModelOption> {
+  const fusers = snapshot.turns.flatMap((t) => (t.fusion ? [t.fusion] : []));
   return new Map(
-    snapshot.columns.map((c) => [
+    [...fusers, ...snapshot.columns].map((c) => [
       c.modelId,
       {
         id: c.modelId,

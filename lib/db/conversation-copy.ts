@@ -56,9 +56,12 @@ export interface ConversationCopy {
   title: string;
   enabledTools?: string[];
   columns: CopiedColumn[];
-  /** One entry per turn: its prompt, and one answer (or null) per column in column order. */
-  turns: { prompt: string; answers: (CopiedAnswer | null)[] }[];
+  /** One entry per turn: its prompt, one answer (or null) per column in column order, and its fused answer if it had one. */
+  turns: { prompt: string; answers: (CopiedAnswer | null)[]; fusion?: CopiedFusion }[];
 }
+
+/** A turn's fused answer, with the model that merged the answers. */
+export type CopiedFusion = CopiedAnswer & { modelId: string };
 
 export async function insertConversationCopy(userId: string, copy: ConversationCopy, now = new Date()): Promise<string> {
   const conversationId = newId();
@@ -70,6 +73,7 @@ export async function insertConversationCopy(userId: string, copy: ConversationC
     ...turn.answers.flatMap((answer, i) =>
       answer && columnIds[i] ? [{ ...answerRow(answer, columnIds[i], copy.columns[i].modelId, turnIndex, now), parentId: promptIds[turnIndex] }] : [],
     ),
+    ...(turn.fusion ? [{ ...answerRow(turn.fusion, null, turn.fusion.modelId, turnIndex, now), role: "fusion", parentId: promptIds[turnIndex] }] : []),
   ]);
   const db = getDb();
   // Columns go first: messages refer to them.
@@ -97,7 +101,7 @@ export async function insertConversationCopy(userId: string, copy: ConversationC
   return conversationId;
 }
 
-function answerRow(answer: CopiedAnswer, columnId: string, modelId: string, turn: number, now: Date) {
+function answerRow(answer: CopiedAnswer, columnId: string | null, modelId: string, turn: number, now: Date) {
   const s = answer.stats;
   return {
     id: newId(),

@@ -61,7 +61,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
       const dto = messageToDto(m);
       const siblings = tree.siblingsOf(m);
       if (siblings.length > 1) dto.versions = siblings.map((s) => s.id);
-      const imported = m.role === "assistant" ? importedOf(m.notes) : undefined;
+      const imported = m.role === "user" ? undefined : importedOf(m.notes);
       // Files belong to a turn's prompt (an edited prompt of the same turn shows them too).
       const files = m.role === "user" ? attachments.get(m.turn) : undefined;
       return { ...dto, ...(imported ? { imported } : {}), ...(files ? { attachments: files } : {}) };

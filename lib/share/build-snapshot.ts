@@ -3,7 +3,7 @@
 import type { ConversationDto, MessageDto } from "../chat/api-types";
 import type { ColumnStats } from "../streaming/events";
 import type { ModelDescription } from "../router/describe-model";
-import { SNAPSHOT_VERSION, type SharedAnswer, type SharedAttachment, type SharedSnapshot, type SharedStats } from "./snapshot-types";
+import { SNAPSHOT_VERSION, type SharedAnswer, type SharedAttachment, type SharedFusion, type SharedSnapshot, type SharedStats } from "./snapshot-types";
 
 export interface SnapshotOptions {
   includeSystemPrompts: boolean;
@@ -21,12 +21,17 @@ export function buildSnapshot(
   const prompts = new Map<number, string>();
   const files = new Map<number, SharedAttachment[]>();
   const answers = new Map<number, (SharedAnswer | null)[]>();
+  const fusions = new Map<number, SharedFusion>();
   for (const message of conversation.messages) {
     if (message.role === "user") {
       prompts.set(message.turn, message.content);
       if (options.includeAttachments && message.attachments?.length) {
         files.set(message.turn, message.attachments.map((a) => ({ id: a.id, kind: a.kind, mimeType: a.mimeType, name: a.name, sizeBytes: a.sizeBytes, width: a.width, height: a.height })));
       }
+      continue;
+    }
+    if (message.role === "fusion") {
+      if (message.modelId) fusions.set(message.turn, { ...describedAs(describeModel(message.modelId), message.modelId), ...toSharedAnswer(message, options.includeStats) });
       continue;
     }
     const index = message.columnId === null ? undefined : columnIndex.get(message.columnId);
@@ -42,6 +47,7 @@ export function buildSnapshot(
       prompt: prompts.get(turn)!,
       ...(files.has(turn) ? { attachments: files.get(turn) } : {}),
       answers: answers.get(turn) ?? conversation.columns.map(() => null),
+      ...(fusions.has(turn) ? { fusion: fusions.get(turn) } : {}),
     }));
 
   const snapshot: SharedSnapshot = {
@@ -51,25 +57,24 @@ export function buildSnapshot(
     includeSystemPrompts: options.includeSystemPrompts,
     includeStats: options.includeStats,
     includeAttachments: options.includeAttachments ?? false,
-    columns: conversation.columns.map((c) => {
-      const label = describeModel(c.modelId);
-      return {
-        modelId: c.modelId,
-        name: label.name,
-        providerLabel: label.providerLabel,
-        simulated: label.simulated,
-        temperature: c.temperature,
-        maxTokens: c.maxTokens,
-        ...(options.includeSystemPrompts ? { systemPrompt: c.systemPrompt } : {}),
-      };
-    }),
+    columns: conversation.columns.map((c) => ({
+      ...describedAs(describeModel(c.modelId), c.modelId),
+      temperature: c.temperature,
+      maxTokens: c.maxTokens,
+      ...(options.includeSystemPrompts ? { systemPrompt: c.systemPrompt } : {}),
+    })),
     turns,
   };
   if (options.includeStats) {
-    const total = turns.flatMap((t) => t.answers).reduce((sum, a) => sum + BigInt(a?.stats?.costPico ?? "0"), 0n);
+    const total = turns.flatMap((t) => [...t.answers, t.fusion]).reduce((sum, a) => sum + BigInt(a?.stats?.costPico ?? "0"), 0n);
     snapshot.totalCostPico = total.toString();
   }
   return snapshot;
+}
+
+/** How the page names a model: copied field by field from its description. */
+function describedAs(label: ModelDescription, modelId: string) {
+  return { modelId, name: label.name, providerLabel: label.providerLabel, simulated: label.simulated };
 }
 
 function toSharedAnswer(message: MessageDto, includeStats: boolean): SharedAnswer {

@@ -15,7 +15,11 @@ export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, now
     {
       title: forkTitle(snapshot.title),
       columns: snapshot.columns.map((c) => ({ modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt ?? null })),
-      turns: snapshot.turns.map((turn) => ({ prompt: turn.prompt, answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)) })),
+      turns: snapshot.turns.map((turn) => ({
+        prompt: turn.prompt,
+        answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)),
+        ...(turn.fusion ? { fusion: { ...copiedAnswer(turn.fusion), modelId: turn.fusion.modelId } } : {}),
+      })),
     },
     now,
   );

@@ -27,6 +27,9 @@ export interface SharedAnswer {
   stats?: SharedStats;
 }
 
+/** A turn's fused answer, with the model that merged the answers (named as the columns are). */
+export type SharedFusion = SharedAnswer & Pick<SharedColumn, "modelId" | "name" | "providerLabel" | "simulated">;
+
 /** A prompt's file, shown only when the owner ticked "include attachments"; its bytes are read
  * through the link (GET /api/share/:token/attachments/:id) while the link works. */
 export type SharedAttachment = AttachmentDto;
@@ -37,6 +40,8 @@ export interface SharedTurn {
   attachments?: SharedAttachment[];
   /** One per column, in column order; null where a column has no answer for this turn. */
   answers: (SharedAnswer | null)[];
+  /** Present when the turn's answers were fused (snapshots made before fusions were shared have none). */
+  fusion?: SharedFusion;
 }
 
 export interface SharedSnapshot {

@@ -7,7 +7,7 @@ import { ADMIN, csrfHeaders } from "./accounts";
 const MODELS = ["Swift Mini", "Atlas Large", "Echo Free"];
 const column = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}.* answers$`) });
 
-/** Creates a finished three-column comparison through the chat API (reading the whole SSE body). */
+/** Creates a finished three-column comparison through the chat API (reading the whole SSE body), its answers fused by Atlas Large. */
 async function createConversation(page: Page): Promise<string> {
   const response = await page.request.post("/api/chat", {
     headers: await csrfHeaders(page),
@@ -17,8 +17,12 @@ async function createConversation(page: Page): Promise<string> {
     },
   });
   expect(response.ok()).toBe(true);
-  const id = /"conversationId":"([^"]+)"/.exec(await response.text())?.[1];
-  expect(id).toBeTruthy();
+  const text = await response.text();
+  const id = /"conversationId":"([^"]+)"/.exec(text)?.[1];
+  const promptId = /"userMessageId":"([^"]+)"/.exec(text)?.[1];
+  expect(id && promptId).toBeTruthy();
+  const fused = await page.request.post("/api/chat/fuse", { headers: await csrfHeaders(page), data: { promptId, modelId: "sandbox/atlas-large" } });
+  expect(await fused.text()).toContain('"type":"column-end"');
   return id!;
 }
 
@@ -69,6 +73,10 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   }
   await expect(guestPage.getByRole("textbox", { name: "Prompt" })).toHaveCount(0);
   await expect(guestPage.getByText("ZEBRA-42")).toHaveCount(0);
+  // The fused answer, read-only: no versions to switch, nothing to continue with.
+  const fused = guestPage.getByRole("article", { name: "Fused answer of turn 1" });
+  await expect(fused).toContainText("by Atlas Large");
+  await expect(fused.getByRole("button")).toHaveCount(0);
 
   // The owner revokes it on /shared; the next view says so, with 410.
   await page.getByRole("link", { name: "Shared links" }).click();
@@ -103,6 +111,7 @@ test("share, view without a session, revoke (410), and continue a fresh link", a
   await expect(guestPage.getByRole("heading", { level: 1 })).toHaveText("Compare two sorting algorithms (copy)");
   await expect(guestPage.getByRole("group", { name: "Asked in turn 1" })).toContainText("Compare two sorting algorithms");
   for (const name of MODELS) await expect(column(guestPage, name)).toBeVisible();
+  await expect(guestPage.getByRole("article", { name: "Fused answer of turn 1" }).getByRole("button", { name: "Continue with the fused answer of turn 1" })).toBeVisible();
   await expect(guestPage.getByRole("textbox", { name: "Prompt" })).toBeVisible();
   await guest.close();
 });

@@ -125,6 +125,29 @@ describe("import", () => {
     expect({ ...again, exportedAt: "" }).toEqual({ ...file, exportedAt: "" });
   });
 
+  it("carries a turn's fused answer: in the JSON with its model and cost, in the Markdown, and back in by import", async () => {
+    const started = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Tides or moons? [[sandbox:tokens=15]]", columns: [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/atlas-large" }] })));
+    const { conversationId: id, userMessageId: promptId } = started[0] as Extract<ChatEvent, { type: "turn" }>;
+    await collectEvents(await viaServer(jsonRequest("/api/chat/fuse", { promptId, modelId: "sandbox/swift-mini" })));
+    const fused = (await conversation(id)).messages.find((m) => m.role === "fusion")!;
+    expect(fused.status).toBe("done");
+    expect(BigInt(fused.stats!.costPico)).toBeGreaterThan(0n);
+
+    const file = (await (await exportAs(id, "json")).json()) as ConversationExport;
+    expect(file.turns[0].fusion).toMatchObject({ modelId: "sandbox/swift-mini", name: "Swift Mini (simulated)", status: "done", content: fused.content, stats: { costPico: fused.stats!.costPico } });
+    // The total is what the conversation cost: its answers and its fusion.
+    expect(file.totalCostPico).toBe((await conversation(id)).costPico);
+    const md = await (await exportAs(id, "md")).text();
+    expect(md).toContain(`### Fused answer, by Swift Mini (simulated)\n\n${fused.content.trim()}`);
+
+    const { status, json } = await importAs(file, other);
+    expect(status).toBe(201);
+    const copied = (await conversation(json.conversationId, other)).messages.find((m) => m.role === "fusion");
+    expect(copied).toMatchObject({ role: "fusion", turn: 0, modelId: "sandbox/swift-mini", content: fused.content, imported: { costPico: fused.stats!.costPico } });
+    const again = (await (await exportAs(json.conversationId, "json", other)).json()) as ConversationExport;
+    expect({ ...again, exportedAt: "" }).toEqual({ ...file, exportedAt: "" });
+  });
+
   it("refuses what is not a valid export with a clear 400", async () => {
     const file = (await (await exportAs(conversationId, "json")).json()) as ConversationExport;
     const cases: [unknown, RegExp][] = [

@@ -163,6 +163,29 @@ describe("share links", () => {
     expect((await getConversation(userId, second.conversationId))!.columns[0].systemPrompt).toBe(SYSTEM_PROMPT);
   });
 
+  it("shares a turn's fused answer, named, with its cost in the total, and a fork keeps it", async () => {
+    const started = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Name a moon [[sandbox:tokens=12]]", columns: [{ modelId: "sandbox/swift-mini" }, { modelId: "sandbox/atlas-large" }] })));
+    const { conversationId: id, userMessageId: promptId } = started[0] as Extract<ChatEvent, { type: "turn" }>;
+    await collectEvents(await viaServer(jsonRequest("/api/chat/fuse", { promptId, modelId: "sandbox/atlas-large" })));
+    const original = (await getConversation(userId, id))!;
+    const fused = original.messages.find((m) => m.role === "fusion")!;
+
+    const link = (await share({ conversationId: id, includeStats: true })).json;
+    const resolved = await resolve.resolveSharedLink(link.token);
+    if (resolved.state !== "active") throw new Error(`expected active, got ${resolved.state}`);
+    expect(resolved.snapshot.turns[0].fusion).toMatchObject({ modelId: "sandbox/atlas-large", name: "Atlas Large (simulated)", simulated: true, content: fused.content, status: "done", stats: { costPico: fused.stats!.costPico } });
+    expect(resolved.snapshot.totalCostPico).toBe(original.costPico);
+    const bare = (await share({ conversationId: id, includeStats: false, updateExisting: false })).json;
+    const bareResolved = await resolve.resolveSharedLink(bare.token);
+    if (bareResolved.state !== "active") throw new Error("expected active");
+    expect(bareResolved.snapshot.turns[0].fusion).not.toHaveProperty("stats");
+
+    const response = await forkRoute.POST(appRequest("http://localhost/x", { method: "POST" }), params(link.token));
+    const fork = (await getConversation(userId, ((await response.json()) as { conversationId: string }).conversationId))!;
+    expect(fork.messages.find((m) => m.role === "fusion")).toMatchObject({ turn: 0, modelId: "sandbox/atlas-large", content: fused.content, status: "done" });
+    expect(fork.costPico).toBe("0");
+  });
+
   it("refuses to fork a revoked link (410) or an unknown one (404)", async () => {
     const { json } = await share({});
     await shareIdRoute.DELETE(appRequest("http://localhost/x", { method: "DELETE" }), params(json.id));

@@ -19,10 +19,11 @@ export function buildExport(conversation: ConversationDto, nameOf: (modelId: str
         turnOf(message.turn).attachments = message.attachments.map((a) => ({ name: a.name, kind: a.kind, mimeType: a.mimeType, sizeBytes: a.sizeBytes, width: a.width, height: a.height }));
       }
     }
+    else if (message.role === "fusion" && message.modelId) turnOf(message.turn).fusion = { modelId: message.modelId, name: nameOf(message.modelId), ...exportedAnswer(message) };
     else if (message.columnId !== null && columnIndex.has(message.columnId)) turnOf(message.turn).answers[columnIndex.get(message.columnId)!] = exportedAnswer(message);
   }
   const ordered = [...turns.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
-  const total = ordered.flatMap((t) => t.answers).reduce((sum, a) => sum + BigInt(a?.stats?.costPico ?? "0"), 0n);
+  const total = ordered.flatMap((t) => [...t.answers, t.fusion]).reduce((sum, a) => sum + BigInt(a?.stats?.costPico ?? "0"), 0n);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

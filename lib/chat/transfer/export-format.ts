@@ -13,6 +13,8 @@ const count = z.number().int().min(0).max(1e12);
 const millis = z.number().int().min(0).max(1e9).nullable();
 const picodollars = z.string().regex(/^\d{1,30}$/, "costs are whole picodollars as a decimal string");
 
+const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "model ids look like provider/model");
+
 const statsSchema = z.object({
   provider: z.string().max(200).nullable(),
   finishReason: z.string().max(100).nullable(),
@@ -45,6 +47,13 @@ const answerSchema = z.object({
   stats: statsSchema.nullable().default(null),
 });
 
+/** A turn's fused answer: the turn's answers merged into one by `modelId`. */
+const fusionSchema = answerSchema.extend({
+  modelId: modelIdSchema,
+  /** The display name where it was exported; informative only. */
+  name: z.string().max(300).optional(),
+});
+
 /** A prompt's file as listed in an export: what it was, not its bytes (an import does not bring files back). */
 const attachmentSchema = z.object({
   name: z.string().max(1000),
@@ -56,7 +65,7 @@ const attachmentSchema = z.object({
 });
 
 const columnSchema = z.object({
-  modelId: z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "model ids look like provider/model"),
+  modelId: modelIdSchema,
   /** The display name where it was exported; informative only. */
   name: z.string().max(300).optional(),
   temperature: z.number().min(0).max(2).nullable().default(null),
@@ -78,6 +87,7 @@ export const conversationExportSchema = z
           prompt: z.string().max(1_000_000),
           attachments: z.array(attachmentSchema).max(50).optional(),
           answers: z.array(answerSchema.nullable()),
+          fusion: fusionSchema.optional(),
         }),
       )
       .max(MAX_TURNS, `at most ${MAX_TURNS} turns`),
@@ -93,4 +103,5 @@ export const conversationExportSchema = z
 
 export type ConversationExport = z.infer<typeof conversationExportSchema>;
 export type ExportedAnswer = z.infer<typeof answerSchema>;
+export type ExportedFusion = z.infer<typeof fusionSchema>;
 export type ExportedColumn = z.infer<typeof columnSchema>;

@@ -27,13 +27,19 @@ export function exportToMarkdown(file: ConversationExport): string {
         out.push("_No answer._");
         return;
       }
-      out.push(answer.content.trim() || "_Empty answer._");
-      if (answer.status !== "done") out.push("", `_${answer.status}${answer.error ? `: ${answer.error}` : ""}_`);
-      const figures = figuresLine(answer);
-      if (figures) out.push("", figures);
+      out.push(...answerLines(answer));
     });
+    if (turn.fusion) out.push("", `### Fused answer, by ${turn.fusion.name ?? turn.fusion.modelId}`, "", ...answerLines(turn.fusion));
   });
   return `${out.join("\n")}\n`;
+}
+
+function answerLines(answer: ExportedAnswer): string[] {
+  const out = [answer.content.trim() || "_Empty answer._"];
+  if (answer.status !== "done") out.push("", `_${answer.status}${answer.error ? `: ${answer.error}` : ""}_`);
+  const figures = figuresLine(answer);
+  if (figures) out.push("", figures);
+  return out;
 }
 
 function figuresLine(answer: ExportedAnswer): string | null {

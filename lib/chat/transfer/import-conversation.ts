@@ -11,7 +11,11 @@ export function importConversation(userId: string, file: ConversationExport): Pr
     // Tools this instance does not have are dropped, as a saved conversation's would be.
     enabledTools: enabledToolsOf(file.tools.join(",")),
     columns: file.columns.map((c) => ({ modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt })),
-    turns: file.turns.map((turn) => ({ prompt: turn.prompt, answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)) })),
+    turns: file.turns.map((turn) => ({
+      prompt: turn.prompt,
+      answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)),
+      ...(turn.fusion ? { fusion: { ...copiedAnswer(turn.fusion), modelId: turn.fusion.modelId } } : {}),
+    })),
   });
 }
 
