@@ -16,7 +16,7 @@ export function toChatView(snapshot: SharedSnapshot, token?: string): ChatView {
     key: `shared-${index}`,
     columnId: `shared-${index}`,
     index,
-    settings: { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt ?? null },
+    settings: { modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt ?? null, topP: c.topP, stop: c.stop, reasoningEffort: c.reasoningEffort },
   }));
   const answers = new Map<string, MessageDto>();
   snapshot.turns.forEach((turn, t) =>

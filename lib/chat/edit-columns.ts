@@ -4,7 +4,8 @@
 // its answers (their calls stay in the ledger).
 import type { z } from "zod";
 import { getDb } from "../db/client";
-import { columnData, getConversation } from "../db/conversations";
+import { getConversation } from "../db/conversations";
+import { columnData } from "../db/column-row";
 import { newId } from "../db/new-id";
 import { AppError } from "../errors";
 import { presetSlugOf } from "../presets/apply-preset";

@@ -3,7 +3,8 @@
 import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
 import { hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
-import { columnData, titleFromPrompt } from "../db/conversations";
+import { titleFromPrompt } from "../db/conversations";
+import { columnData } from "../db/column-row";
 import { AppError } from "../errors";
 import { multiplex } from "../streaming/multiplex";
 import type { ChatEvent, ColumnStats } from "../streaming/events";

@@ -1,6 +1,6 @@
 // A column's settings as request parameters. Parameters the model does not support are left
 // to the engine's quirks (dropped, and said so in the answer's notes), like any API request.
-import { parseStopSequences } from "../db/conversations";
+import { parseStopSequences } from "../db/column-row";
 
 export interface ColumnSamplingRow {
   temperature: number | null;

@@ -6,7 +6,7 @@ import { MAX_ATTACHMENTS_PER_PROMPT } from "../attachments/limits";
 
 export const MAX_COLUMNS = 8;
 
-const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "Model ids look like provider/model");
+export const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "Model ids look like provider/model");
 
 /** A column's model and settings: a saved model set's column, where the model may also be a preset. */
 export const columnSettingsSchema = presetColumnSchema.extend({ modelId: modelIdSchema });

@@ -3,16 +3,10 @@
 // answers made no call here: they cost $0 on this instance and have no ledger rows (a
 // conversation's total must equal its ledger rows). An imported answer keeps what it cost
 // where it came from in its notes, marked as imported.
-import type { MessageDto } from "../dto/conversation";
+import type { ColumnSettings, MessageDto } from "../dto/conversation";
 import { getDb } from "./client";
+import { columnData } from "./column-row";
 import { newId } from "./new-id";
-
-export interface CopiedColumn {
-  modelId: string;
-  temperature: number | null;
-  maxTokens: number | null;
-  systemPrompt: string | null;
-}
 
 export type CopiedStats = {
   provider: string | null;
@@ -55,7 +49,7 @@ export interface CopiedAnswer {
 export interface ConversationCopy {
   title: string;
   enabledTools?: string[];
-  columns: CopiedColumn[];
+  columns: ColumnSettings[];
   /** One entry per turn: its prompt, one answer (or null) per column in column order, and its fused answer if it had one. */
   turns: { prompt: string; answers: (CopiedAnswer | null)[]; fusion?: CopiedFusion }[];
 }
@@ -85,14 +79,7 @@ export async function insertConversationCopy(userId: string, copy: ConversationC
         title: copy.title,
         enabledTools: (copy.enabledTools ?? []).join(","),
         columns: {
-          create: copy.columns.map((c, position) => ({
-            id: columnIds[position],
-            position,
-            modelId: c.modelId,
-            temperature: c.temperature,
-            maxTokens: c.maxTokens,
-            systemPrompt: c.systemPrompt,
-          })),
+          create: copy.columns.map((c, position) => ({ id: columnIds[position], ...columnData(c, position) })),
         },
       },
     }),

@@ -1,5 +1,6 @@
 // Conversation queries, always scoped to their owner in the query itself.
-import type { ColumnSettings, ConversationDto, ConversationSummaryDto } from "../dto/conversation";
+import type { ConversationDto, ConversationSummaryDto } from "../dto/conversation";
+import { columnSettingsOf } from "./column-row";
 import { getDb } from "./client";
 import { isHiddenBlind } from "./hidden-blind";
 import { importedOf } from "./conversation-copy";
@@ -87,40 +88,4 @@ export function titleFromPrompt(prompt: string): string {
   const cut = line.slice(0, MAX_TITLE_LENGTH);
   const space = cut.lastIndexOf(" ");
   return (space > MAX_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trim();
-}
-
-export function columnData(settings: ColumnSettings, position: number) {
-  return {
-    position,
-    modelId: settings.modelId,
-    temperature: settings.temperature ?? null,
-    maxTokens: settings.maxTokens ?? null,
-    systemPrompt: settings.systemPrompt?.trim() ? settings.systemPrompt : null,
-    topP: settings.topP ?? null,
-    stop: settings.stop?.length ? JSON.stringify(settings.stop) : null,
-    reasoningEffort: (settings.reasoningEffort ?? null) as string | null,
-  };
-}
-
-/** A stored column's settings as the API shows them. */
-export function columnSettingsOf(c: { modelId: string; temperature: number | null; maxTokens: number | null; systemPrompt: string | null; topP: number | null; stop: string | null; reasoningEffort: string | null }): Required<ColumnSettings> {
-  return {
-    modelId: c.modelId,
-    temperature: c.temperature,
-    maxTokens: c.maxTokens,
-    systemPrompt: c.systemPrompt,
-    topP: c.topP,
-    stop: parseStopSequences(c.stop),
-    reasoningEffort: (c.reasoningEffort as ColumnSettings["reasoningEffort"]) ?? null,
-  };
-}
-
-export function parseStopSequences(json: string | null): string[] | null {
-  if (!json) return null;
-  try {
-    const list = JSON.parse(json) as unknown;
-    return Array.isArray(list) && list.every((s) => typeof s === "string") ? list : null;
-  } catch {
-    return null;
-  }
 }

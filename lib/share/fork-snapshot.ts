@@ -14,7 +14,7 @@ export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, now
     userId,
     {
       title: forkTitle(snapshot.title),
-      columns: snapshot.columns.map((c) => ({ modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt ?? null })),
+      columns: snapshot.columns.map((c) => ({ modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt ?? null, topP: c.topP, stop: c.stop, reasoningEffort: c.reasoningEffort })),
       turns: snapshot.turns.map((turn) => ({
         prompt: turn.prompt,
         answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)),

@@ -1,6 +1,7 @@
 // The frozen, public shape of a shared conversation. It holds only what the shared page
 // shows: no user, no message or column ids, no stats or system prompts unless chosen.
 import type { AttachmentDto } from "../attachments/attachment-types";
+import type { ColumnSettings } from "../dto/conversation";
 import type { ColumnStats } from "../streaming/events";
 
 export const SNAPSHOT_VERSION = 1;
@@ -12,6 +13,10 @@ export interface SharedColumn {
   simulated: boolean;
   temperature: number | null;
   maxTokens: number | null;
+  /** Absent in snapshots made before these settings were shared. */
+  topP?: number | null;
+  stop?: string[] | null;
+  reasoningEffort?: ColumnSettings["reasoningEffort"];
   /** Present only when the owner chose to include system prompts. */
   systemPrompt?: string | null;
 }

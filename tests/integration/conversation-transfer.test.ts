@@ -35,7 +35,7 @@ beforeAll(async () => {
   db = (await import("@/lib/db/client")).getDb();
   other = await signInAs({ role: "member" });
   owner = await signInAs({ role: "member" });
-  const columns = [{ modelId: "sandbox/swift-mini", temperature: 0.4, systemPrompt: "Be brief." }, { modelId: "sandbox/atlas-large" }];
+  const columns = [{ modelId: "sandbox/swift-mini", temperature: 0.4, systemPrompt: "Be brief.", topP: 0.9, stop: ["###"], reasoningEffort: "low" }, { modelId: "sandbox/atlas-large" }];
   const first = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Compare rivers and canals [[sandbox:tokens=30]]", columns })));
   conversationId = (first[0] as Extract<ChatEvent, { type: "turn" }>).conversationId;
   await collectEvents(await viaServer(jsonRequest("/api/chat", { conversationId, prompt: "Now lighthouses, briefly [[sandbox:tokens=20]]" })));
@@ -66,8 +66,8 @@ describe("export", () => {
     const file = (await response.json()) as ConversationExport;
     expect(file).toMatchObject({ format: "switchyard.conversation", version: 1, title: "Compare rivers and canals" });
     expect(file.columns).toEqual([
-      { modelId: "sandbox/swift-mini", name: "Swift Mini (simulated)", temperature: 0.4, maxTokens: null, systemPrompt: "Be brief." },
-      { modelId: "sandbox/atlas-large", name: "Atlas Large (simulated)", temperature: null, maxTokens: null, systemPrompt: null },
+      { modelId: "sandbox/swift-mini", name: "Swift Mini (simulated)", temperature: 0.4, maxTokens: null, systemPrompt: "Be brief.", topP: 0.9, stop: ["###"], reasoningEffort: "low" },
+      { modelId: "sandbox/atlas-large", name: "Atlas Large (simulated)", temperature: null, maxTokens: null, systemPrompt: null, topP: null, stop: null, reasoningEffort: null },
     ]);
     expect(file.turns.map((t) => t.prompt)).toEqual(["Compare rivers and canals [[sandbox:tokens=30]]", "Now lighthouses, briefly [[sandbox:tokens=20]]"]);
     for (const turn of file.turns) for (const answer of turn.answers) expect(answer).toMatchObject({ status: "done", stats: { provider: "sandbox" } });

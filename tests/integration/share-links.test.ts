@@ -32,7 +32,7 @@ beforeAll(async () => {
   userId = (await signInAs()).id;
 
   const columns = [
-    { modelId: "sandbox/swift-mini", temperature: 0.3, maxTokens: 200, systemPrompt: SYSTEM_PROMPT },
+    { modelId: "sandbox/swift-mini", temperature: 0.3, maxTokens: 200, systemPrompt: SYSTEM_PROMPT, topP: 0.8, stop: ["###"], reasoningEffort: "low" },
     { modelId: "sandbox/atlas-large" },
   ];
   const events = await collectEvents(await viaServer(jsonRequest("/api/chat", { prompt: "Name a planet [[sandbox:tokens=12]]", columns })));
@@ -149,7 +149,9 @@ describe("share links", () => {
 
     const original = (await getConversation(userId, conversationId))!;
     const fork = (await getConversation(userId, forkId))!;
-    expect(fork.columns.map((c) => [c.modelId, c.temperature, c.maxTokens])).toEqual(original.columns.map((c) => [c.modelId, c.temperature, c.maxTokens]));
+    const settings = (c: (typeof fork.columns)[number]) => [c.modelId, c.temperature, c.maxTokens, c.topP, c.stop, c.reasoningEffort];
+    expect(fork.columns.map(settings)).toEqual(original.columns.map(settings));
+    expect(fork.columns[0]).toMatchObject({ topP: 0.8, stop: ["###"], reasoningEffort: "low" });
     expect(fork.columns.every((c) => c.systemPrompt === null)).toBe(true);
     // Titled as a copy, so the sidebar does not show two conversations of one name.
     expect(fork.title).toBe(`${original.title} (copy)`);

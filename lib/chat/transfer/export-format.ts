@@ -2,7 +2,7 @@
 // settings, every turn's prompt and answers, and each answer's stats and cost. Versioned, and
 // validated field by field on import (the file comes from anywhere).
 import { z } from "zod";
-import { MAX_COLUMNS } from "../schemas";
+import { columnSettingsSchema, MAX_COLUMNS, modelIdSchema } from "../schemas";
 
 export const EXPORT_FORMAT = "switchyard.conversation";
 export const EXPORT_VERSION = 1;
@@ -12,8 +12,6 @@ const MAX_TEXT = 500_000;
 const count = z.number().int().min(0).max(1e12);
 const millis = z.number().int().min(0).max(1e9).nullable();
 const picodollars = z.string().regex(/^\d{1,30}$/, "costs are whole picodollars as a decimal string");
-
-const modelIdSchema = z.string().trim().min(3).max(300).regex(/^[^/\s]+\/\S+$/, "model ids look like provider/model");
 
 const statsSchema = z.object({
   provider: z.string().max(200).nullable(),
@@ -64,13 +62,10 @@ const attachmentSchema = z.object({
   height: count.nullable(),
 });
 
-const columnSchema = z.object({
-  modelId: modelIdSchema,
+/** A column: its model and settings, checked as the chatroom checks them. */
+const columnSchema = columnSettingsSchema.extend({
   /** The display name where it was exported; informative only. */
   name: z.string().max(300).optional(),
-  temperature: z.number().min(0).max(2).nullable().default(null),
-  maxTokens: z.number().int().min(1).max(1_000_000).nullable().default(null),
-  systemPrompt: z.string().max(100_000).nullable().default(null),
 });
 
 export const conversationExportSchema = z

@@ -10,7 +10,7 @@ export function importConversation(userId: string, file: ConversationExport): Pr
     title: file.title,
     // Tools this instance does not have are dropped, as a saved conversation's would be.
     enabledTools: enabledToolsOf(file.tools.join(",")),
-    columns: file.columns.map((c) => ({ modelId: c.modelId, temperature: c.temperature, maxTokens: c.maxTokens, systemPrompt: c.systemPrompt })),
+    columns: file.columns.map(({ name: _name, ...settings }) => settings),
     turns: file.turns.map((turn) => ({
       prompt: turn.prompt,
       answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)),
