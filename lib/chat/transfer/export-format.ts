@@ -98,5 +98,4 @@ export const conversationExportSchema = z
 
 export type ConversationExport = z.infer<typeof conversationExportSchema>;
 export type ExportedAnswer = z.infer<typeof answerSchema>;
-export type ExportedFusion = z.infer<typeof fusionSchema>;
 export type ExportedColumn = z.infer<typeof columnSchema>;
