@@ -4,6 +4,7 @@
 // conversation's total must equal its ledger rows). An imported answer keeps what it cost
 // where it came from in its notes, marked as imported.
 import type { ColumnSettings, MessageDto } from "../dto/conversation";
+import type { StoredAttachment } from "./attachments";
 import { getDb } from "./client";
 import { columnData } from "./column-row";
 import { newId } from "./new-id";
@@ -52,6 +53,8 @@ export interface ConversationCopy {
   columns: ColumnSettings[];
   /** One entry per turn: its prompt, one answer (or null) per column in column order, and its fused answer if it had one. */
   turns: { prompt: string; answers: (CopiedAnswer | null)[]; fusion?: CopiedFusion }[];
+  /** Files to copy with their bytes, each to the turn it names (a fork of a link that shared them). */
+  attachments?: StoredAttachment[];
 }
 
 /** A turn's fused answer, with the model that merged the answers. */
@@ -84,6 +87,23 @@ export async function insertConversationCopy(userId: string, copy: ConversationC
       },
     }),
     db.message.createMany({ data: messages.map((m) => ({ ...m, conversationId })) }),
+    db.attachment.createMany({
+      data: (copy.attachments ?? []).map((a) => ({
+        id: newId(),
+        userId,
+        conversationId,
+        turn: a.turn,
+        position: a.position,
+        kind: a.kind,
+        mimeType: a.mimeType,
+        name: a.name,
+        sizeBytes: a.sizeBytes,
+        width: a.width,
+        height: a.height,
+        data: a.data,
+        createdAt: now,
+      })),
+    }),
   ]);
   return conversationId;
 }

@@ -1,7 +1,9 @@
 // "Continue this comparison": copies a snapshot into a new conversation of the current
-// user, with the same columns (system prompts only if they were shared) and messages, so
-// the next prompt carries on from the same history in each column. Titled "… (copy)" so the
+// user, with the same columns (system prompts only if they were shared), messages and files
+// (only if they were shared), so the next prompt carries on from the same history in each
+// column. Titled "… (copy)" so the
 // sidebar does not show two conversations of one name.
+import type { StoredAttachment } from "../db/attachments";
 import { copiedStats, insertConversationCopy, type CopiedAnswer } from "../db/conversation-copy";
 import type { SharedAnswer, SharedSnapshot } from "./snapshot-types";
 
@@ -9,7 +11,8 @@ export function forkTitle(title: string): string {
   return /\(copy\)$/.test(title) ? title : `${title} (copy)`;
 }
 
-export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, now = new Date()): Promise<string> {
+/** `attachments`: the files the link shared, with their bytes (sharedAttachmentRows), so the copy's next turns still send them. */
+export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, attachments: StoredAttachment[] = [], now = new Date()): Promise<string> {
   return insertConversationCopy(
     userId,
     {
@@ -20,6 +23,7 @@ export async function forkSnapshot(userId: string, snapshot: SharedSnapshot, now
         answers: turn.answers.map((a) => (a ? copiedAnswer(a) : null)),
         ...(turn.fusion ? { fusion: { ...copiedAnswer(turn.fusion), modelId: turn.fusion.modelId } } : {}),
       })),
+      attachments,
     },
     now,
   );

@@ -3,6 +3,7 @@
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { requireActiveShare } from "./resolve-shared";
+import type { SharedSnapshot } from "./snapshot-types";
 
 export async function readSharedAttachment(token: string, attachmentId: string) {
   const { id, snapshot } = await requireActiveShare(token);
@@ -12,4 +13,12 @@ export async function readSharedAttachment(token: string, attachmentId: string) 
   const row = await getDb().attachment.findFirst({ where: { id: attachmentId, conversationId: link.conversationId } });
   if (!row) throw new AppError(404, "Attachment not found");
   return row;
+}
+
+/** Every file the snapshot lists, with its bytes, from the shared conversation (a fork copies them). */
+export async function sharedAttachmentRows(linkId: string, snapshot: SharedSnapshot) {
+  const ids = snapshot.turns.flatMap((turn) => turn.attachments?.map((a) => a.id) ?? []);
+  if (ids.length === 0) return [];
+  const link = await getDb().shareLink.findUniqueOrThrow({ where: { id: linkId }, select: { conversationId: true } });
+  return getDb().attachment.findMany({ where: { id: { in: ids }, conversationId: link.conversationId }, orderBy: [{ turn: "asc" }, { position: "asc" }] });
 }

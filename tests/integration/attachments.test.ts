@@ -18,6 +18,7 @@ let attachmentRoute: typeof import("@/app/api/attachments/[id]/route");
 let conversationRoute: typeof import("@/app/api/conversations/[id]/route");
 let shareRoute: typeof import("@/app/api/share/route");
 let sharedAttachmentRoute: typeof import("@/app/api/share/[id]/attachments/[attachmentId]/route");
+let forkRoute: typeof import("@/app/api/share/[id]/fork/route");
 let exportRoute: typeof import("@/app/api/conversations/[id]/export/route");
 let estimateRoute: typeof import("@/app/api/chat/estimate/route");
 let db: ReturnType<typeof import("@/lib/db/client").getDb>;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   conversationRoute = await import("@/app/api/conversations/[id]/route");
   shareRoute = await import("@/app/api/share/route");
   sharedAttachmentRoute = await import("@/app/api/share/[id]/attachments/[attachmentId]/route");
+  forkRoute = await import("@/app/api/share/[id]/fork/route");
   estimateRoute = await import("@/app/api/chat/estimate/route");
   exportRoute = await import("@/app/api/conversations/[id]/export/route");
   db = (await import("@/lib/db/client")).getDb();
@@ -206,6 +208,26 @@ describe("sharing and deleting", () => {
     const file = await sharedFile(withFiles.token, image.id);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
+  });
+
+  it("copies the files a link shared into a fork, as the forker's own; a link without them gives a fork without them", async () => {
+    const { conversationId, image } = await conversationWithImage();
+    const fork = async (token: string) => {
+      const response = await forkRoute.POST(appRequest("http://localhost/x", { method: "POST", as: stranger }), params(token));
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { conversationId: string }).conversationId;
+    };
+    const copyId = await fork((await share(conversationId, true)).token);
+    const copied = await db.attachment.findMany({ where: { conversationId: copyId } });
+    expect(copied.map((a) => [a.userId, a.turn, a.position, a.name, a.mimeType])).toEqual([[stranger.id, 0, 0, "shared.png", "image/png"]]);
+    const original = await db.attachment.findUniqueOrThrow({ where: { id: image.id } });
+    expect(Buffer.from(copied[0].data).equals(Buffer.from(original.data))).toBe(true);
+    // The fork's owner reads it as their own; the copy's page lists it under its prompt.
+    expect((await attachmentRoute.GET(appRequest(`/api/attachments/${copied[0].id}`, { as: stranger }), params(copied[0].id))).status).toBe(200);
+    const page = (await (await conversationRoute.GET(appRequest(`/api/conversations/${copyId}`, { as: stranger }), params(copyId))).json()) as ConversationDto;
+    expect(page.messages.find((m) => m.role === "user")?.attachments?.map((a) => a.name)).toEqual(["shared.png"]);
+
+    expect(await db.attachment.count({ where: { conversationId: await fork((await share(conversationId)).token) } })).toBe(0);
   });
 
   it("deletes a conversation's attachments with it", async () => {
