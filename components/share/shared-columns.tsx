@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { ColumnsArea } from "@/components/chat/columns-area";
 import type { MessageDto, ModelOption } from "@/lib/chat/api-types";
 import { answerKey, type ChatView } from "@/lib/chat/client/chat-view";
-import type { SharedSnapshot } from "@/lib/share/snapshot-types";
+import type { SharedAnswer, SharedSnapshot } from "@/lib/share/snapshot-types";
 import { sharedAttachmentUrl } from "@/lib/attachments/attachment-types";
 
 const noop = () => {};
@@ -21,18 +21,7 @@ export function toChatView(snapshot: SharedSnapshot, token?: string): ChatView {
   const answers = new Map<string, MessageDto>();
   snapshot.turns.forEach((turn, t) =>
     turn.answers.forEach((answer, i) => {
-      if (!answer) return;
-      answers.set(answerKey(columns[i].key, t), {
-        id: `shared-${t}-${i}`,
-        columnId: columns[i].columnId,
-        turn: t,
-        role: "assistant",
-        content: answer.content,
-        reasoning: answer.reasoning,
-        status: answer.status,
-        stats: answer.stats ?? null,
-        createdAt: snapshot.sharedAt,
-      });
+      if (answer) answers.set(answerKey(columns[i].key, t), sharedMessage(snapshot, answer, t, { id: `shared-${t}-${i}`, columnId: columns[i].columnId, role: "assistant" }));
     }),
   );
   const turns = snapshot.turns.map((turn, t) =>
@@ -41,23 +30,15 @@ export function toChatView(snapshot: SharedSnapshot, token?: string): ChatView {
       : { turn: t, prompt: turn.prompt, id: null },
   );
   const fusions = new Map<number, MessageDto>();
-  snapshot.turns.forEach((turn, t) => {
-    const fusion = turn.fusion;
-    if (!fusion) return;
-    fusions.set(t, {
-      id: `shared-${t}-fusion`,
-      columnId: null,
-      turn: t,
-      role: "fusion",
-      modelId: fusion.modelId,
-      content: fusion.content,
-      reasoning: fusion.reasoning,
-      status: fusion.status,
-      stats: fusion.stats ?? null,
-      createdAt: snapshot.sharedAt,
-    });
+  snapshot.turns.forEach(({ fusion }, t) => {
+    if (fusion) fusions.set(t, sharedMessage(snapshot, fusion, t, { id: `shared-${t}-fusion`, columnId: null, role: "fusion", modelId: fusion.modelId }));
   });
   return { columns, turns, answers, fusions };
+}
+
+/** A shared answer (a column's or the fused one) as the columns draw a message. */
+function sharedMessage(snapshot: SharedSnapshot, answer: SharedAnswer, turn: number, place: Pick<MessageDto, "id" | "columnId" | "role" | "modelId">): MessageDto {
+  return { ...place, turn, content: answer.content, reasoning: answer.reasoning, status: answer.status, stats: answer.stats ?? null, createdAt: snapshot.sharedAt };
 }
 
 /** The models the page names: the columns', and those that fused a turn's answers. */

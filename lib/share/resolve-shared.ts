@@ -9,7 +9,7 @@ import { isWellFormedShareToken } from "./token";
 export type ResolvedShare =
   | { state: "missing" }
   | { state: "expired" | "revoked" }
-  | { state: "active"; id: string; snapshot: SharedSnapshot; expiresAt: Date | null };
+  | { state: "active"; id: string; conversationId: string; snapshot: SharedSnapshot; expiresAt: Date | null };
 
 export async function resolveSharedLink(token: string, now = new Date()): Promise<ResolvedShare> {
   if (!isWellFormedShareToken(token)) return { state: "missing" };
@@ -17,7 +17,7 @@ export async function resolveSharedLink(token: string, now = new Date()): Promis
   if (!link) return { state: "missing" };
   const status = shareLinkStatus(link, now);
   if (status !== "active") return { state: status };
-  return { state: "active", id: link.id, snapshot: parseSnapshot(link.snapshot), expiresAt: link.expiresAt };
+  return { state: "active", id: link.id, conversationId: link.conversationId, snapshot: parseSnapshot(link.snapshot), expiresAt: link.expiresAt };
 }
 
 /** 404 for a token that never existed, 410 for one that did and no longer works. */

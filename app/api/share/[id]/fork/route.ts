@@ -13,8 +13,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   try {
     const user = await requireUser(request);
-    const { id, snapshot } = await requireActiveShare((await params).id);
-    const conversationId = await forkSnapshot(user.id, snapshot, await sharedAttachmentRows(id, snapshot));
+    const share = await requireActiveShare((await params).id);
+    const conversationId = await forkSnapshot(user.id, share.snapshot, await sharedAttachmentRows(share));
     return Response.json({ conversationId } satisfies ForkResponse, { status: 201 });
   } catch (error) {
     return errorResponse(error);
