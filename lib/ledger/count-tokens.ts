@@ -3,6 +3,8 @@
 // as a provider bills its prompt: every message (text parts, tool calls, tool results), the
 // tool definitions and a response schema — all of it, since all of it is sent upstream.
 import { encode } from "gpt-tokenizer";
+import { LRUCache } from "lru-cache";
+import { processSingleton } from "../process-singleton";
 
 /** OpenAI's chat format adds a few tokens per message for role and separators. */
 const TOKENS_PER_MESSAGE = 3;
@@ -13,8 +15,31 @@ const TOKENS_PER_REPLY = 3;
  */
 export const IMAGE_TOKEN_BOUND = 1_600;
 
+/**
+ * Long texts are counted once and remembered. A conversation resends its whole history with
+ * every turn, and each call counts its prompt for the worst case (once per column in the
+ * chatroom, and again for usage when a provider reports none): without this, counting a
+ * 35,000-token history took the event loop ~14 ms on every turn, remembered well under 1 ms
+ * (bench/README.md, "Long conversations").
+ * Short texts cost microseconds to count and would only churn the cache.
+ */
+const REMEMBER_FROM_CHARS = 1_000;
+/** Total characters of the texts kept (a few MB of strings at most); least recently used go first. */
+const REMEMBERED_CHARS = 4_000_000;
+
+const rememberedCounts = () =>
+  processSingleton("token-counts", () => new LRUCache<string, number>({ maxSize: REMEMBERED_CHARS, sizeCalculation: (_count, text) => text.length }));
+
 export function countTokens(text: string): number {
-  return text ? encode(text).length : 0;
+  if (!text) return 0;
+  if (text.length < REMEMBER_FROM_CHARS) return encode(text).length;
+  const remembered = rememberedCounts();
+  let count = remembered.get(text);
+  if (count === undefined) {
+    count = encode(text).length;
+    remembered.set(text, count);
+  }
+  return count;
 }
 
 /** The parts of a request body that are billed as prompt tokens. */
