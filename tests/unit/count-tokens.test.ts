@@ -1,7 +1,7 @@
 import { encode } from "gpt-tokenizer";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countRequestTokens, countTokens } from "@/lib/ledger/count-tokens";
-import { resetProcessSingletons } from "@/lib/process-singleton";
+import { peekProcessSingleton, resetProcessSingletons } from "@/lib/process-singleton";
 
 const paragraph = (seed: number) =>
   `Turn ${seed}: the quarterly report shows revenue grew ${seed % 17}% while costs fell.\n\n| region | revenue |\n| --- | ---: |\n| EMEA | ${seed * 3} |\n\n\`\`\`ts\nconst total = rows.reduce((sum, row) => sum + row.revenue, ${seed});\n\`\`\`\n`.repeat(8);
@@ -16,6 +16,17 @@ describe("countTokens (long texts are remembered)", () => {
     expect(countTokens(text)).toBe(exact);
     // The same text again, as a new string (a resent history is parsed afresh each request).
     expect(countTokens(` ${text}`.slice(1))).toBe(exact);
+  });
+
+  it("remembers long texts only, within its bound", () => {
+    const remembered = () => peekProcessSingleton<Map<string, number>>("token-counts");
+    countTokens("a short question");
+    expect(remembered()?.size ?? 0).toBe(0);
+    const text = paragraph(2);
+    countTokens(text);
+    expect(remembered()?.get(text)).toBe(encode(text).length);
+    countTokens("word ".repeat(900_000));
+    expect(remembered()?.size).toBe(1);
   });
 
   it("keeps texts of the same length apart", () => {
