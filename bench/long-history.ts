@@ -92,7 +92,8 @@ async function main() {
         while (running) background.push(await api(short));
       }),
     );
-    const byHistory = new Map<number, { added: number[] }>();
+    // Added time to first token, by the turn's tens (turns 1–10, 11–20, …).
+    const addedByTens = new Map<number, number[]>();
     const cpuLong0 = processCpuMs(pid);
     const phaseStarted = performance.now();
     await Promise.all(
@@ -102,10 +103,9 @@ async function main() {
           messages.push({ role: "user", content: question(c, t) });
           const viaDirect = await direct(messages);
           const viaApp = await api(messages);
-          const bucket = Math.floor(t / 10) * 10;
-          const entry = byHistory.get(bucket) ?? { added: [] };
-          if (viaApp.ttfts[0] !== undefined && viaDirect.ttfts[0] !== undefined) entry.added.push(viaApp.ttfts[0] - viaDirect.ttfts[0]);
-          byHistory.set(bucket, entry);
+          const tens = Math.floor(t / 10) * 10;
+          if (!addedByTens.has(tens)) addedByTens.set(tens, []);
+          if (viaApp.ttfts[0] !== undefined && viaDirect.ttfts[0] !== undefined) addedByTens.get(tens)!.push(viaApp.ttfts[0] - viaDirect.ttfts[0]);
           messages.push({ role: "assistant", content: answer(c, t) });
         }
       }),
@@ -117,8 +117,8 @@ async function main() {
 
     console.log(`${CONVERSATIONS} conversations × ${TURNS} turns (history up to ~${Math.round(longest / 1000)}k tokens), ${BACKGROUND} short streams beside them`);
     console.log(`| turns | added TTFT p50 | added TTFT p99 |\n| --- | ---: | ---: |`);
-    for (const [bucket, { added }] of [...byHistory].sort((a, b) => a[0] - b[0])) {
-      console.log(`| ${bucket + 1}–${bucket + 10} | ${percentile(added, 50).toFixed(1)} ms | ${percentile(added, 99).toFixed(1)} ms |`);
+    for (const [tens, added] of [...addedByTens].sort((a, b) => a[0] - b[0])) {
+      console.log(`| ${tens + 1}–${tens + 10} | ${percentile(added, 50).toFixed(1)} ms | ${percentile(added, 99).toFixed(1)} ms |`);
     }
     console.log(`app CPU over the run: ${(cpuLong / 1000).toFixed(2)} s in ${seconds.toFixed(1)} s (${((cpuLong / 1000 / seconds) * 100).toFixed(0)}% of a core)`);
     const gaps = background.map((s) => s.worstGapMs ?? 0);

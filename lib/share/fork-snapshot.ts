@@ -1,8 +1,7 @@
 // "Continue this comparison": copies a snapshot into a new conversation of the current
 // user, with the same columns (system prompts only if they were shared), messages and files
 // (only if they were shared), so the next prompt carries on from the same history in each
-// column. Titled "… (copy)" so the
-// sidebar does not show two conversations of one name.
+// column. Titled "… (copy)" so the sidebar does not show two conversations of one name.
 import type { StoredAttachment } from "../db/attachments";
 import { copiedStats, insertConversationCopy, type CopiedAnswer } from "../db/conversation-copy";
 import type { SharedAnswer, SharedSnapshot } from "./snapshot-types";
