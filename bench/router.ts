@@ -7,7 +7,7 @@
 // The app runs as `npm start` runs it, with an API key that has rate limits and a credit
 // limit, and the ledger on. The chatroom runs turns of 8 columns against the same upstream.
 // Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS, BENCH_DELTAS,
-// BENCH_CHAT_TURNS, BENCH_SERVER=api, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
+// BENCH_CHAT_TURNS, BENCH_SERVER=api, BENCH_BASELINE, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
 // profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
 import { loadAverage, pinRunning, servingPid, threadAffinity } from "./lib/cpu";
@@ -31,9 +31,13 @@ const CHAT_TURNS = Number(process.env.BENCH_CHAT_TURNS ?? Math.round(STREAMS / C
 const list = (name: string, all: string) => (process.env[name] ?? all).split(",");
 const MODES = list("BENCH_MODES", "pinned,two-core");
 const SHAPES = list("BENCH_SHAPES", "steady,burst") as ("steady" | "burst")[];
-const TARGETS = list("BENCH_TARGETS", "api,chat");
+// BENCH_BASELINE=<another checkout>: its `npm run api` server joins the turns as target "base",
+// pinned like the app, with the same key: an A/B of two versions in one run (BENCH_SERVER=api).
+const BASELINE = process.env.BENCH_BASELINE;
+const TARGETS = [...list("BENCH_TARGETS", "api,chat"), ...(BASELINE ? ["base"] : [])];
 // BENCH_SERVER=api: `npm run api`'s server instead of `npm start`'s (no Next in the process).
 const API_ONLY = process.env.BENCH_SERVER === "api";
+if (BASELINE && !API_ONLY) throw new Error("BENCH_BASELINE compares `npm run api` servers: set BENCH_SERVER=api too");
 const APP_CPU = "1";
 const LOAD_CPU = "0";
 
@@ -67,6 +71,8 @@ async function runMode(mode: string) {
       app = await startAppProcess(port, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null, apiOnly: true });
       started.push(app);
     }
+    const base = BASELINE ? await startAppProcess(port + 1, fakeProviderEnv(upstream.url), { cpus: pin ? APP_CPU : null, apiOnly: true, tree: BASELINE, preparedOn: port }) : null;
+    if (base) started.push(base);
     const appPid = servingPid(app.child.pid!, port);
     const barePid = servingPid(bare.child.pid!, Number(new URL(bare.url).port));
     console.log(`\n## ${mode} (load average ${loadAverage()}): app pid ${appPid} threads on CPUs ${JSON.stringify(threadAffinity(appPid))}, bare relay on ${JSON.stringify(threadAffinity(barePid))}, upstream and load generator on ${JSON.stringify(threadAffinity(process.pid))}`);
@@ -77,9 +83,10 @@ async function runMode(mode: string) {
       direct: () => openAiStream(`${upstream.url}/chat/completions`, {}, { model: "bench-model", stream: true, stream_options: { include_usage: true }, messages }, DELTAS),
       bare: () => openAiStream(`${bare.url}/v1/chat/completions`, {}, { model: "bench-model", stream: true, stream_options: { include_usage: true }, messages }, DELTAS),
       api: () => openAiStream(`${app.url}/api/v1/chat/completions`, { authorization: `Bearer ${key}` }, { model: "fake/bench-model", stream: true, messages }, DELTAS),
+      base: () => openAiStream(`${base!.url}/api/v1/chat/completions`, { authorization: `Bearer ${key}` }, { model: "fake/bench-model", stream: true, messages }, DELTAS),
       chat: () => chatTurn(`${app.url}/api/chat`, session, { prompt: `Benchmark prompt ${turn++}`, columns: Array.from({ length: COLUMNS }, () => ({ modelId: "fake/bench-model" })) }),
     };
-    const pidOf: Record<string, number | null> = { direct: null, bare: barePid, api: appPid, chat: appPid };
+    const pidOf: Record<string, number | null> = { direct: null, bare: barePid, api: appPid, chat: appPid, base: base ? servingPid(base.child.pid!, port + 1) : null };
     const targets = ["direct", "bare", ...TARGETS];
     const clientsOf = (target: string) => (target === "chat" ? CHAT_TURNS : STREAMS);
 
@@ -128,7 +135,7 @@ function report(shape: string, r: Record<string, Measured>) {
   console.log(`  | --- | ---: | ---: | ---: | ---: |`);
   for (const target of ["bare", ...TARGETS]) {
     const m = r[target];
-    const name = { bare: "bare relay", api: "/api/v1 (per stream)", chat: `/api/chat (per column, ${CHAT_TURNS}×${COLUMNS})` }[target];
+    const name = { bare: "bare relay", api: "/api/v1 (per stream)", base: `/api/v1 of ${BASELINE}`, chat: `/api/chat (per column, ${CHAT_TURNS}×${COLUMNS})` }[target];
     console.log(`  | ${name} | ${perStream(m).toFixed(2)} | ${(perStream(m) / bareCpu).toFixed(2)}× | ${ms(added(m, 50))} ms | ${ms(added(m, 99))} ms |`);
   }
 }

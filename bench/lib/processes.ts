@@ -2,6 +2,7 @@
 // real HTTP hops, and stops them afterwards.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { pinned } from "./cpu";
 
 export interface Proc {
@@ -57,20 +58,26 @@ export interface AppOptions {
   /** `npm run api`'s server (the lean routes without Next) instead of `npm start`'s, on the
    * database an app of the same port prepared (its accounts, keys and sessions). */
   apiOnly?: boolean;
+  /** Another checkout of the app to serve from (its own code and node flags), on the database
+   * the app of `preparedOn`'s port prepared: an A/B of two versions in one run. apiOnly only. */
+  tree?: string;
+  preparedOn?: number;
 }
 
 export async function startAppProcess(port: number, env: Record<string, string>, options: AppOptions = {}): Promise<Proc & { url: string }> {
-  const db = benchDb(port);
+  const db = benchDb(options.preparedOn ?? port);
   if (!options.apiOnly) for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  const cwd = options.tree ?? process.cwd();
   // Started exactly as `npm start` starts it (its node flags included), plus BENCH_APP_NODE_ARGS
   // after them, so a TypeScript `--import` loads through tsx: e.g. "--cpu-prof
   // --cpu-prof-dir=tmp-prof" profiles the app (not allowed in NODE_OPTIONS). `node` execs
   // no wrapper: the pid spawned is the process that serves.
-  const [, ...startArgs] = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
+  const [, ...startArgs] = (JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
   const extra = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const script = options.apiOnly ? "lib/cli/api-server.ts" : startArgs.at(-1)!;
   const [command, args] = pinned(options.cpus ?? null, process.execPath, [...startArgs.slice(0, -1), ...extra, script]);
   const child = spawn(command, args, {
+    cwd,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
   });
@@ -99,7 +106,8 @@ export function createBenchKey(port: number): string {
   return /(sk-sy-v1-\S+)/.exec(output)![1];
 }
 
-const benchDb = (port: number) => `./data/bench-${port}.db`;
+// Absolute, so a server started from another checkout (AppOptions.tree) finds the same file.
+const benchDb = (port: number) => path.resolve("data", `bench-${port}.db`);
 
 export const BENCH_ADMIN = { email: "bench@switchyard.local", password: "bench-password" };
 
