@@ -6,7 +6,7 @@
 // 20 ms apart, their starts spread over one stream's length ("steady") or all at once ("burst").
 // The app runs as `npm start` runs it, with an API key that has rate limits and a credit
 // limit, and the ledger on. The chatroom runs turns of 8 columns against the same upstream.
-// Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS, BENCH_DELTAS,
+// Run: npx tsx bench/router.ts   (knobs: BENCH_MODES, BENCH_SHAPES, BENCH_TARGETS, BENCH_ROUNDS, BENCH_WARMUP, BENCH_DELTAS,
 // BENCH_CHAT_TURNS, BENCH_SERVER=api, BENCH_BASELINE, BENCH_APP_NODE_ARGS, BENCH_RELAY_NODE_ARGS, BENCH_WINDOWS=<file> for
 // profile-top, BENCH_VERBOSE; see bench/README.md)
 import fs from "node:fs";
@@ -22,6 +22,7 @@ const STREAMS = 100;
 const STREAM_MS = DELTAS * GAP_MS;
 const COLUMNS = 8;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 // BENCH_REPEAT: each shape measured this many times, the targets taking turns (direct, bare,
 // app, direct, bare, app, …), so a drift of the machine's speed during the run (this VM's CPU
 // time per stream moves by half between minutes) falls on the floor and the app alike; the
@@ -90,9 +91,13 @@ async function runMode(mode: string) {
     const targets = ["direct", "bare", ...TARGETS];
     const clientsOf = (target: string) => (target === "chat" ? CHAT_TURNS : STREAMS);
 
-    // Warm-up: V8 optimises the hot paths only after some hundreds of calls; pools fill.
+    // Warm-up: pools fill, and V8 optimises the hot paths. A request's own steps (parse, key,
+    // admission, plan) run once per stream, not once per chunk: V8 still compiles some of them
+    // after 1,000 streams and is done after ~3,000 (--trace-opt), so a short warm-up measures
+    // the JIT at work (TurboFan on the pinned core) rather than the relay. BENCH_WARMUP rounds
+    // of 100 streams per target (2: the method's figures before 2026-12-02's session 10).
     for (const target of targets) {
-      await load("steady", sends[target], clientsOf(target), 2)();
+      await load("steady", sends[target], clientsOf(target), WARMUP)();
       await load("burst", sends[target], clientsOf(target), 1)();
     }
 
