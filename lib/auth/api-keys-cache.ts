@@ -2,6 +2,7 @@
 // checked against the database again after a short time, which also picks up revocations
 // made by another process (the CLI); revokeApiKey in this process drops the entry at once.
 import type { ApiKey } from "@prisma/client";
+import { processSingleton } from "../process-singleton";
 import { broadcast, onBroadcast } from "../redis/bus";
 
 export const FOUND_TTL_MS = 10_000;
@@ -59,16 +60,14 @@ export class ApiKeyCache {
   }
 }
 
-const globalCache = globalThis as unknown as { __switchyardApiKeyCache?: ApiKeyCache; __switchyardApiKeyTouched?: Map<string, number> };
-
-/** On globalThis: the revoke route and the /api/v1 routes are separate bundles in Next. */
+/** One per process: the revoke route and the /api/v1 routes are separate bundles in Next. */
 export function getApiKeyCache(): ApiKeyCache {
-  return (globalCache.__switchyardApiKeyCache ??= new ApiKeyCache());
+  return processSingleton("api-key-cache", () => new ApiKeyCache());
 }
 
 /** When each key's lastUsedAt was last written, to write it at most once a minute. */
 export function getTouchTimes(): Map<string, number> {
-  return (globalCache.__switchyardApiKeyTouched ??= new Map());
+  return processSingleton("api-key-touched", () => new Map<string, number>());
 }
 
 onBroadcast<string>("api-key-changed", (hash) => getApiKeyCache().delete(hash));

@@ -4,6 +4,7 @@
 import type { User } from "@prisma/client";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
+import { processSingleton, resetProcessSingletons } from "../process-singleton";
 import type { SessionUser } from "./sessions";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -13,17 +14,16 @@ export function localModeActive(): boolean {
   return env.LOCAL_NO_LOGIN === true && LOOPBACK.has(env.HOST);
 }
 
-const globalLocal = globalThis as unknown as { __switchyardLocalUser?: Promise<SessionUser> };
-
 export function localModeUser(): Promise<SessionUser | null> | null {
   if (!localModeActive()) return null;
-  globalLocal.__switchyardLocalUser ??= ensureLocalUser()
-    .then((user) => ({ id: user.id, email: user.email, name: user.name, role: "admin" as const }))
-    .catch((error) => {
-      globalLocal.__switchyardLocalUser = undefined;
-      throw error;
-    });
-  return globalLocal.__switchyardLocalUser;
+  return processSingleton("local-user", () =>
+    ensureLocalUser()
+      .then((user) => ({ id: user.id, email: user.email, name: user.name, role: "admin" as const }))
+      .catch((error) => {
+        resetProcessSingletons("local-user");
+        throw error;
+      }),
+  );
 }
 
 /** The password-less local admin (LOCAL_USER_EMAIL), created on first use. */

@@ -6,6 +6,7 @@
 // this process and, through the bus (Redis), in every other instance at once.
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
+import { processSingleton } from "../process-singleton";
 import { broadcast, onBroadcast } from "../redis/bus";
 import { SESSION_DAYS } from "./cookies";
 import { RefreshingCache } from "./refreshing-cache";
@@ -19,8 +20,7 @@ export interface SessionUser {
   role: Role;
 }
 
-const holder = globalThis as unknown as { __switchyardSessionCache?: RefreshingCache<SessionUser | null> };
-const cache = (holder.__switchyardSessionCache ??= new RefreshingCache(readSession, {
+const cache = processSingleton("session-cache", () => new RefreshingCache(readSession, {
   freshMs: 5_000,
   staleMs: 60_000,
   maxEntries: 10_000,

@@ -4,6 +4,7 @@
 // for it. An admin's edit drops the entry at once (lib/auth/users.ts), in every instance
 // (the bus); edits from another process without the bus (the CLI) show within a minute.
 import { getDb } from "../db/client";
+import { processSingleton } from "../process-singleton";
 import { broadcast, onBroadcast } from "../redis/bus";
 import { RefreshingCache } from "./refreshing-cache";
 
@@ -17,8 +18,7 @@ async function readUserState(userId: string): Promise<UserState> {
   return { disabled: !user || user.disabledAt !== null, monthlyBudgetPico: user?.monthlyBudgetPico ?? null };
 }
 
-const holder = globalThis as unknown as { __switchyardUserStateCache?: RefreshingCache<UserState> };
-const cache = (holder.__switchyardUserStateCache ??= new RefreshingCache(readUserState, {
+const cache = processSingleton("user-state-cache", () => new RefreshingCache(readUserState, {
   freshMs: 10_000,
   staleMs: 60_000,
   maxEntries: 100_000,

@@ -1,5 +1,6 @@
 // The process-wide catalog state: last good lists per provider, refresh outcomes, and the merged catalog.
-// Kept on globalThis so Next's dev reloads and route bundles share one copy instead of each holding its own.
+// One per process (process-singleton.ts): Next's dev reloads and route bundles share one copy.
+import { peekProcessSingleton, processSingleton, resetProcessSingletons } from "../process-singleton";
 import { onProviderSettingsChanged } from "../providers/settings-changes";
 import { readCatalogCache } from "./catalog-cache-file";
 import { mergeCatalog, type MergedCatalog } from "./merge-catalog";
@@ -17,10 +18,8 @@ export interface CatalogState {
   inFlight: Promise<void> | null;
 }
 
-const holder = globalThis as unknown as { __switchyardCatalog?: CatalogState };
-
 export function getCatalogState(): CatalogState {
-  return (holder.__switchyardCatalog ??= { lists: new Map(), attempts: new Map(), merged: null, loadedCache: false, scheduled: false, timers: [], inFlight: null });
+  return processSingleton("catalog-state", (): CatalogState => ({ lists: new Map(), attempts: new Map(), merged: null, loadedCache: false, scheduled: false, timers: [], inFlight: null }));
 }
 
 /** The merged catalog, built on first use from the snapshot and whatever the cache file holds. */
@@ -65,6 +64,6 @@ export function recordAttempt(provider: string, error: string | null, at = new D
 
 /** Forgets everything refreshed in this process (tests point providers elsewhere between cases). */
 export function resetCatalogState(): void {
-  for (const timer of holder.__switchyardCatalog?.timers ?? []) clearTimeout(timer);
-  delete holder.__switchyardCatalog;
+  for (const timer of peekProcessSingleton<CatalogState>("catalog-state")?.timers ?? []) clearTimeout(timer);
+  resetProcessSingletons("catalog-state");
 }

@@ -3,6 +3,7 @@
 // first admin). Migrations are applied first.
 import { parseArgs } from "node:util";
 import { createApiKeyRequestSchema } from "../auth/api-keys-input";
+import { disconnectDbIfOpened } from "../db/client";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { migrateDatabase } from "../db/migrate";
 import { AppError } from "../errors";
@@ -167,7 +168,6 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(async (code) => {
   // Close the database so the process can end on its own terms, then exit with the status.
-  const opened = (globalThis as { __switchyardDb?: { $disconnect(): Promise<void> } }).__switchyardDb;
-  await opened?.$disconnect().catch(() => {});
+  await disconnectDbIfOpened().catch(() => {});
   process.exit(code);
 });

@@ -2,7 +2,7 @@
 // `postgres://` ones. Prisma generates one client per provider (prisma/schema.prisma and
 // prisma/postgres/schema.prisma, the same models), and a client generated for SQLite cannot
 // take the Postgres adapter; both have the same API, so callers see one type.
-// Kept on globalThis: Next bundles route handlers separately and dev mode reloads modules.
+// One per process (process-singleton.ts): Next bundles routes separately, dev mode reloads modules.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
@@ -11,22 +11,26 @@ import type { PrismaPg } from "@prisma/adapter-pg";
 import { databaseDialect, resolveDatabaseUrl, type Dialect } from "./database-url";
 import { postgresPoolConfig } from "./postgres-connection";
 import { getEnv } from "../env";
+import { peekProcessSingleton, processSingleton } from "../process-singleton";
 
-const globalForDb = globalThis as unknown as { __switchyardDb?: PrismaClient; __switchyardDbDialect?: Dialect };
+type OpenedDb = { client: PrismaClient; dialect: Dialect };
 
 export function getDb(): PrismaClient {
-  if (!globalForDb.__switchyardDb) {
+  return processSingleton("db-client", (): OpenedDb => {
     const url = resolveDatabaseUrl(getEnv().DATABASE_URL);
     const dialect = databaseDialect(url);
-    globalForDb.__switchyardDb = dialect === "postgres" ? postgresClient(url) : sqliteClient(url);
-    globalForDb.__switchyardDbDialect = dialect;
-  }
-  return globalForDb.__switchyardDb;
+    return { client: dialect === "postgres" ? postgresClient(url) : sqliteClient(url), dialect };
+  }).client;
 }
 
 /** The dialect of the database getDb() talks to (raw SQL differs in a few places). */
 export function getDialect(): Dialect {
-  return globalForDb.__switchyardDbDialect ?? databaseDialect(resolveDatabaseUrl(getEnv().DATABASE_URL));
+  return peekProcessSingleton<OpenedDb>("db-client")?.dialect ?? databaseDialect(resolveDatabaseUrl(getEnv().DATABASE_URL));
+}
+
+/** Closes the client if getDb() opened one, without opening one to close (a CLI about to exit). */
+export async function disconnectDbIfOpened(): Promise<void> {
+  await peekProcessSingleton<OpenedDb>("db-client")?.client.$disconnect();
 }
 
 function sqliteClient(url: string): PrismaClient {

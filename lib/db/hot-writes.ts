@@ -15,6 +15,7 @@ import { POSTGRES_HOT_WRITE_WORKER_SOURCE } from "./hot-write-worker-postgres";
 import { ledgerOutboxFor, type LedgerOutbox, type ReplayOutcome } from "./ledger-outbox";
 import { postgresPoolConfig } from "./postgres-connection";
 import { getEnv } from "../env";
+import { processSingleton } from "../process-singleton";
 
 export type { HotStatement, HotWrite } from "./hot-statements";
 
@@ -51,9 +52,8 @@ interface QueueState {
   lazy: boolean;
 }
 
-const globalHot = globalThis as unknown as { __switchyardHotWriter?: WriterState; __switchyardHotQueue?: QueueState };
-const state: WriterState = (globalHot.__switchyardHotWriter ??= { worker: null, nextBatch: 1, inFlight: new Map(), outbox: undefined, replaying: null });
-const queue = (globalHot.__switchyardHotQueue ??= { jobs: [], scheduled: false, lazy: false });
+const state = processSingleton("hot-writer", (): WriterState => ({ worker: null, nextBatch: 1, inFlight: new Map(), outbox: undefined, replaying: null }));
+const queue = processSingleton("hot-write-queue", (): QueueState => ({ jobs: [], scheduled: false, lazy: false }));
 
 function startWorker(): Worker {
   const url = resolveDatabaseUrl(getEnv().DATABASE_URL);

@@ -2,11 +2,11 @@
 // beside the provider, and the sandbox may be switched off only once a real provider has
 // passed one (sandbox-switch.ts). Forgotten when the provider's key or base URL changes.
 import type { ProviderCheckDto } from "../dto/provider";
+import { processSingleton } from "../process-singleton";
 
 export type CheckResult = ProviderCheckDto & { at: string };
 
-const holder = globalThis as unknown as { __switchyardProviderChecks?: Map<string, CheckResult> };
-const results = (holder.__switchyardProviderChecks ??= new Map());
+const results = processSingleton("provider-checks", () => new Map<string, CheckResult>());
 
 export function recordCheck(result: ProviderCheckDto, now = new Date()): CheckResult {
   const entry = { ...result, at: now.toISOString() };

@@ -3,15 +3,16 @@
 // (upstream-request.ts) on the same pool and with the same headers.
 import OpenAI from "openai";
 import { getEnv } from "../env";
+import { processSingleton } from "../process-singleton";
 import { fastFetch } from "./fast-fetch";
 import { attributionHeaders } from "./provider-headers";
 import { handleSandboxRequest } from "./sandbox/handler";
 import { usesInProcessSandbox, type ProviderConfig } from "./registry";
 
-const globalClients = globalThis as unknown as { __switchyardClients?: Map<string, OpenAI> };
+const clients = () => processSingleton("provider-clients", () => new Map<string, OpenAI>());
 
 export function getProviderClient(provider: ProviderConfig): OpenAI {
-  const cache = (globalClients.__switchyardClients ??= new Map());
+  const cache = clients();
   const key = `${provider.id}|${provider.baseUrl}|${provider.apiKey ?? ""}`;
   let client = cache.get(key);
   if (!client) {
@@ -36,6 +37,6 @@ export function getProviderClient(provider: ProviderConfig): OpenAI {
 
 /** Drops a provider's clients, so none lingers holding a key that was replaced or removed. */
 export function forgetProviderClients(providerId: string): void {
-  const cache = globalClients.__switchyardClients;
-  for (const key of cache?.keys() ?? []) if (key.startsWith(`${providerId}|`)) cache!.delete(key);
+  const cache = clients();
+  for (const key of cache.keys()) if (key.startsWith(`${providerId}|`)) cache.delete(key);
 }

@@ -1,9 +1,10 @@
 // Provider settings saved in the database (ProviderCredential rows, and the AppSetting
 // switches the providers depend on), decrypted once into
 // memory so the registry can stay synchronous on the token path. Loaded at server start and
-// reloaded after every change. Kept on globalThis: Next bundles each route separately, and
-// a key saved by one route must reach the chat and API routes at once.
+// reloaded after every change. One per process (process-singleton.ts): Next bundles each route
+// separately, and a key saved by one route must reach the chat and API routes at once.
 import { getDb } from "../db/client";
+import { processSingleton } from "../process-singleton";
 import { decryptSecret } from "../secrets/encrypt";
 import { validateSecretKeyEnv } from "../secrets/secret-key";
 
@@ -33,10 +34,8 @@ interface SnapshotState {
   loading: Promise<void> | null;
 }
 
-const holder = globalThis as unknown as { __switchyardProviderSettings?: SnapshotState };
-
 function state(): SnapshotState {
-  return (holder.__switchyardProviderSettings ??= { version: 0, loaded: false, byId: new Map(), appSettings: new Map(), loading: null });
+  return processSingleton("provider-settings", (): SnapshotState => ({ version: 0, loaded: false, byId: new Map(), appSettings: new Map(), loading: null }));
 }
 
 export function getStoredProviderSettings(): { version: number; byId: ReadonlyMap<string, StoredProviderSettings>; appSettings: ReadonlyMap<string, string> } {

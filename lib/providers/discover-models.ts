@@ -1,11 +1,11 @@
 // A provider's own model list (GET /models through the SDK), kept a few minutes: the pickers and
 // Settings ask often, the provider's answer rarely changes. Forgotten when its key or base URL does.
+import { processSingleton } from "../process-singleton";
 import { getProviderClient } from "./client";
 import type { ProviderConfig } from "./registry";
 
 const DISCOVERY_TTL_MS = 5 * 60_000;
-const globalDiscovery = globalThis as unknown as { __switchyardDiscovered?: Map<string, { at: number; ids: string[] }> };
-const discovered = (globalDiscovery.__switchyardDiscovered ??= new Map());
+const discovered = processSingleton("discovered-models", () => new Map<string, { at: number; ids: string[] }>());
 
 export async function discoverModels(provider: ProviderConfig): Promise<string[]> {
   const cached = discovered.get(provider.id);

@@ -26,10 +26,7 @@ const ALPHA = 0.2;
 export const FAILURES_BEFORE_COOLDOWN = 3;
 export const COOLDOWN_MS = 30_000;
 
-const globalHealth = globalThis as unknown as {
-  __switchyardHealth?: { endpoints: Map<string, EndpointHealth>; providers: Map<string, ProviderState> };
-};
-const state = (globalHealth.__switchyardHealth ??= { endpoints: new Map(), providers: new Map() });
+const state = processSingleton("provider-health", () => ({ endpoints: new Map<string, EndpointHealth>(), providers: new Map<string, ProviderState>() }));
 
 interface CooldownChange {
   provider: string;
