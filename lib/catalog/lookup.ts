@@ -30,8 +30,3 @@ export function listUnpricedModels(provider?: string): UnpricedModel[] {
   const all = getCurrentCatalog().unpriced;
   return provider ? all.filter((m) => m.provider === provider.toLowerCase()) : all.slice();
 }
-
-/** The date of the bundled facts under the current catalog. */
-export function getSnapshotDate(): string {
-  return getCurrentCatalog().takenAt;
-}

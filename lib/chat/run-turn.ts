@@ -2,7 +2,8 @@
 // side by side and multiplex their events into one stream.
 import { getDb } from "../db/client";
 import { newId } from "../db/new-id";
-import { hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
+import { dbTime } from "../db/db-time";
+import { hotWrite, type HotWrite } from "../db/hot-writes";
 import { titleFromPrompt } from "../db/conversations";
 import { columnData } from "../db/column-row";
 import { AppError } from "../errors";
@@ -38,7 +39,7 @@ export async function prepareTurn(userId: string, body: ChatRequestBody): Promis
   for (const [i, column] of (body.columns ?? []).entries()) if (presetSlugOf(column.modelId) === null) assertModelExists(column.modelId, `columns.${i}.modelId`);
   const attached = await pendingAttachments(userId, body.attachments ?? []);
   const db = getDb();
-  const now = sqliteNow();
+  const now = dbTime();
   const writes: HotWrite[] = [];
   let conversationId: string;
   let columns: ColumnRow[];

@@ -112,11 +112,6 @@ function settle(jobs: Job[], failureOf: (index: number) => Failure | null): void
   if (kept.length > 0) keepInOutbox(kept);
 }
 
-/** Prisma's text format for DateTime in SQLite; Postgres reads the same text as UTC. */
-export function sqliteNow(date = new Date()): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
 /**
  * Ledger rows can wait this long for company: one message to the writer and one commit then
  * serve several calls. Each commit costs the writer thread ~0.2 ms of CPU, on the same cores

@@ -4,7 +4,8 @@ import type { MessageDto } from "../dto/conversation";
 import type { ColumnStats } from "../dto/column-stats";
 import { parseToolTrace, type ToolTraceEntry } from "../tools/trace";
 import { getDb } from "./client";
-import { bool, hotWrite, sqliteNow } from "./hot-writes";
+import { dbTime } from "./db-time";
+import { bool, hotWrite } from "./hot-writes";
 
 export async function finishAssistantMessage(
   id: string,
@@ -34,7 +35,7 @@ export async function finishAssistantMessage(
         costPico: BigInt(stats.costPico),
         ttftMs: stats.ttftMs,
         totalMs: stats.totalMs,
-        now: sqliteNow(),
+        now: dbTime(),
       },
     ],
   ]);

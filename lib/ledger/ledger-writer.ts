@@ -3,7 +3,8 @@
 // and completed when it ends; pending writes can be flushed.
 import type { KeepOpen } from "../db/messages";
 import { getDb } from "../db/client";
-import { bool, flushHotWritesSoon, hotWrite, sqliteNow, type HotWrite } from "../db/hot-writes";
+import { dbTime } from "../db/db-time";
+import { bool, flushHotWritesSoon, hotWrite, type HotWrite } from "../db/hot-writes";
 import { randomToken } from "../db/new-id";
 import { processSingleton } from "../process-singleton";
 import type { PricePico } from "./compute-cost";
@@ -91,7 +92,7 @@ export function newGenerationId(): string {
 
 /** Starts the insert without waiting for it; returns a handle to complete the row later. */
 export function startGeneration(id: string, data: GenerationStart): LedgerRow {
-  const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: sqliteNow() };
+  const row = { id, ...data, conversationId: data.conversationId ?? null, messageId: data.messageId ?? null, apiKeyId: data.apiKeyId ?? null, now: dbTime() };
   const inserted = track(hotWrite([["insertGeneration", row]], { lazy: true })).catch((error) => {
     console.error(`[ledger] could not insert generation ${id}:`, error);
   });
@@ -107,7 +108,7 @@ export function startGeneration(id: string, data: GenerationStart): LedgerRow {
         attempts: JSON.stringify(end.attempts),
         promptText: end.promptText ?? null,
         completionText: end.completionText ?? null,
-        now: sqliteNow(),
+        now: dbTime(),
       };
       const write = inserted.then(() => hotWrite([["finishGeneration", values]], { lazy: true }));
       return track(write).then(

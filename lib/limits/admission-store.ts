@@ -1,7 +1,7 @@
 // Where admission keeps its state: in this process (one instance) or in Redis (several),
 // chosen once from REDIS_URL. admit.ts decides which limits apply and words the refusals;
 // a store only checks and reserves them, all together, as one step.
-import { processSingleton, setProcessSingleton } from "../process-singleton";
+import { processSingleton } from "../process-singleton";
 import { redisEnabled } from "../redis/client";
 import type { AdmissionStore } from "./admission-types";
 import { MemoryAdmissionStore } from "./memory-admission";
@@ -11,8 +11,4 @@ export type { AdmissionStore, AdmissionTicket, AdmitOutcome, HoldKind, HoldSpec,
 
 export function getAdmissionStore(): AdmissionStore {
   return processSingleton<AdmissionStore>("admission-store", () => (redisEnabled() ? new RedisAdmissionStore() : new MemoryAdmissionStore()));
-}
-
-export function setAdmissionStore(store: AdmissionStore): void {
-  setProcessSingleton("admission-store", store);
 }

@@ -51,8 +51,3 @@ export function freeTierCap(providerId: string, modelId: string, { assumeFree = 
     description: `${name} on the ${preset.label} free tier`,
   };
 }
-
-/** Names of the environment variables that tune the caps, for documentation and the README. */
-export function freeTierEnvVars(): string[] {
-  return PROVIDER_PRESETS.filter((p) => p.freeTier).flatMap((p) => [`FREE_TIER_${envPrefixFor(p.id)}_RPM`, `FREE_TIER_${envPrefixFor(p.id)}_RPD`]);
-}

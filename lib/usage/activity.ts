@@ -5,7 +5,7 @@ import { userClauses } from "./scope";
 import { AppError } from "../errors";
 import { queryRows } from "./db";
 import { parseWith, type UsageQuery } from "./query-params";
-import { toDbTime } from "./usage-source";
+import { dbTime } from "../db/db-time";
 
 export const activityOptionsSchema = z.object({
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(500, "limit must be at most 500").default(50),
@@ -69,7 +69,7 @@ interface Where {
 function whereFor(userId: string, query: UsageQuery): Where {
   const user = userClauses(userId);
   const clauses = [...user.clauses, `"createdAt" >= ?`, `"createdAt" < ?`];
-  const params: unknown[] = [...user.params, toDbTime(query.from), toDbTime(query.to)];
+  const params: unknown[] = [...user.params, dbTime(query.from), dbTime(query.to)];
   const f = query.filters;
   for (const [column, value] of [["modelId", f.model], ["provider", f.provider], ["status", f.status], ["source", f.source], ["apiKeyId", f.apiKeyId], ["conversationId", f.conversationId]] as const) {
     if (value) (clauses.push(`"${column}" = ?`), params.push(value));
@@ -130,7 +130,7 @@ export async function* iterateActivity(userId: string, query: UsageQuery, chunk 
 }
 
 function rawTime(value: unknown): string {
-  return value instanceof Date ? toDbTime(value.getTime()) : String(value);
+  return value instanceof Date ? dbTime(value) : String(value);
 }
 
 function toActivityRow(r: Record<string, unknown>): ActivityRow {

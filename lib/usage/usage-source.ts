@@ -6,6 +6,7 @@
 import { epochSecondsSql } from "../db/sql-dialect";
 import { OPEN_STATUS, ledgerMeasuresSql } from "../db/usage-rollup-triggers";
 import { getDialect } from "../db/client";
+import { dbTime } from "../db/db-time";
 import type { UsageFilters } from "./query-params";
 import { userCondition } from "./scope";
 
@@ -16,14 +17,6 @@ const DAY = 24 * HOUR;
 const MEASURES = `"promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs",
   "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits"`;
 
-/** DateTime parameters: ISO text in UTC, which both databases compare with their DateTime columns. */
-export function toDbTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+00:00");
-}
-
-export function fromDbTime(text: string | Date): number {
-  return text instanceof Date ? text.getTime() : Date.parse(text);
-}
 
 export interface PlanOptions {
   /** Read whole hours from the rollups (false: the ledger only, e.g. minute buckets). */
@@ -159,11 +152,11 @@ export function sourceSql(plan: SourcePlan): Sql {
     plan.conversationDayRanges,
   );
   const ledgerColumns = `${epochSecondsSql(`g."createdAt"`, getDialect())} / 60 AS t, "userId", "modelId", "provider", "source", "status", COALESCE("apiKeyId", '') AS "apiKeyId", "conversationId", ${ledgerMeasuresSql("g")}`;
-  tier(ledgerColumns, `"Generation" g`, `"createdAt"`, plan.rawRanges.map(([from, to]) => [toDbTime(from), toDbTime(to)]));
+  tier(ledgerColumns, `"Generation" g`, `"createdAt"`, plan.rawRanges.map(([from, to]) => [dbTime(from), dbTime(to)]));
   // Rows still streaming are not in the rollups yet (lib/db/usage-rollup-triggers.ts): the
   // span the rollups cover reads them from the ledger (an index seek on status and time).
   const span = rollupSpan(plan);
-  if (span) tier(ledgerColumns, `"Generation" g`, `"createdAt"`, [[toDbTime(span[0]), toDbTime(span[1])]], `"status" = '${OPEN_STATUS}' AND `);
+  if (span) tier(ledgerColumns, `"Generation" g`, `"createdAt"`, [[dbTime(span[0]), dbTime(span[1])]], `"status" = '${OPEN_STATUS}' AND `);
   return { sql: `(${parts.join("\nUNION ALL\n")}) AS source`, params };
 }
 

@@ -2,6 +2,7 @@
 // Prisma, writes queued in the same tick share one commit, and one bad job fails alone.
 // Runs on SQLite, and on Postgres with TEST_DATABASE_URL (the same writer's Postgres thread).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbTime } from "@/lib/db/db-time";
 import { TEST_POSTGRES_URL, createTestDatabase } from "../helpers/test-db";
 
 let hot: typeof import("@/lib/db/hot-writes");
@@ -23,7 +24,7 @@ afterAll(async () => {
 /** The driver's code for a primary key conflict (Postgres: SQLSTATE unique_violation). */
 const PRIMARY_KEY_CONFLICT = TEST_POSTGRES_URL ? "23505" : "SQLITE_CONSTRAINT_PRIMARYKEY";
 
-const conversation = (id: string) => ["insertConversation", { id, userId, title: `Title ${id}`, blind: 0, now: hot.sqliteNow() }] as const;
+const conversation = (id: string) => ["insertConversation", { id, userId, title: `Title ${id}`, blind: 0, now: dbTime() }] as const;
 
 describe("hot writes", () => {
   it("resolves once the rows are committed, and Prisma reads them", async () => {
@@ -52,7 +53,7 @@ describe("hot writes", () => {
     const big = 9_007_199_254_740_993n;
     await hot.hotWrite([["insertGeneration", {
       id: "g1", userId, source: "chat", conversationId: "c5", messageId: null, apiKeyId: null, requestedModel: "m", modelId: "m", provider: "p", upstreamModel: "u",
-      pricePromptPico: big, priceCompletionPico: 1n, priceCachedPico: 1n, priceReasoningPico: 1n, priceCacheWritePico: 1n, now: hot.sqliteNow(),
+      pricePromptPico: big, priceCompletionPico: 1n, priceCachedPico: 1n, priceReasoningPico: 1n, priceCacheWritePico: 1n, now: dbTime(),
     }]]);
     expect((await db.generation.findUnique({ where: { id: "g1" } }))?.pricePromptPico).toBe(big);
   });

@@ -17,17 +17,17 @@ beforeAll(async () => {
 it("replays the outbox on start, in order and once, before closing interrupted calls", async () => {
   const { getEnv } = await import("@/lib/env");
   const { ledgerOutboxFor } = await import("@/lib/db/ledger-outbox");
-  const { sqliteNow } = await import("@/lib/db/hot-writes");
+  const { dbTime } = await import("@/lib/db/db-time");
   const start = (id: string) => ({
     id, userId, source: "api", conversationId: null, messageId: null, apiKeyId: null, requestedModel: "m", modelId: "fake/m", provider: "fake", upstreamModel: "m",
-    pricePromptPico: 1n, priceCompletionPico: 2n, priceCachedPico: 0n, priceReasoningPico: 0n, priceCacheWritePico: 1n, now: sqliteNow(),
+    pricePromptPico: 1n, priceCompletionPico: 2n, priceCachedPico: 0n, priceReasoningPico: 0n, priceCacheWritePico: 1n, now: dbTime(),
   });
   const end = (id: string) => ({
     id, provider: "fake", upstreamModel: "m", promptTokens: 5, completionTokens: 7, reasoningTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, usageEstimated: 0,
     pricePromptPico: 1n, priceCompletionPico: 2n, priceCachedPico: 0n, priceReasoningPico: 0n, priceCacheWritePico: 1n,
     cacheSavingsPico: 0n, responseCacheHit: 0, savedPromptTokens: 0, savedCompletionTokens: 0,
     costPico: 9_007_199_254_740_993n, computedCostPico: 19n, upstreamCostPico: null, ttftMs: 10, totalMs: 50, status: "done", finishReason: "stop",
-    error: null, attempts: "[]", promptText: null, completionText: null, now: sqliteNow(),
+    error: null, attempts: "[]", promptText: null, completionText: null, now: dbTime(),
   });
   // A call that finished while the database was away, and one whose start was kept before a crash.
   const kept: HotWrite[][] = [[["insertGeneration", start("gen-finished")]], [["finishGeneration", end("gen-finished")]], [["insertGeneration", start("gen-crashed")]]];

@@ -55,7 +55,3 @@ export function toAnswerDisplay(answer: MessageDto | LiveAnswer): AnswerDisplay 
     hidden: answer.stats?.hidden === true,
   };
 }
-
-export function answerCostPico(answer: MessageDto | LiveAnswer | undefined): string | null {
-  return answer?.stats?.costPico ?? null;
-}
