@@ -2,8 +2,8 @@
 // seconds, then served while one background read refreshes it, so no request waits on the
 // database for something it already knew. Concurrent misses share one read. Dropping an
 // entry also discards reads already under way, so a sign-out cannot be undone by a read
-// that started before it. Kept on globalThis by the caller: Next bundles every route
-// separately, and all of them must see the same entries and the same invalidations.
+// that started before it. One per process (the caller keeps it with processSingleton): Next
+// bundles every route separately, and all of them must see the same entries and invalidations.
 
 interface Entry<V> {
   value: V;
