@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { dbTime } from "../lib/db/db-time";
 import { migrateDatabase } from "../lib/db/migrate";
 import { postgresPoolConfig } from "../lib/db/postgres-connection";
 
@@ -47,7 +48,7 @@ function* ledgerRows(now: number): Generator<Values> {
     // Over the last year: in time order (row i at its share of the year, plus jitter), or anywhere.
     const jitter = rand();
     const created = RANDOM_ORDER ? now - 60_000 - Math.floor(jitter * YEAR) : now - 60_000 - YEAR + Math.floor(((i + jitter) * YEAR) / ROWS);
-    const iso = new Date(created).toISOString().replace("Z", "+00:00");
+    const iso = dbTime(created);
     yield [
       `gen-${i.toString(36)}-${Math.floor(rand() * 1e9).toString(36)}`, "bench-user",
       api ? "api" : "chat",
@@ -69,7 +70,7 @@ async function seedSqlite(now: number): Promise<string> {
   db.pragma("synchronous = OFF");
   // Seeding only: a big page cache for the rollup upserts of rows arriving in random time order.
   db.pragma("cache_size = -262144");
-  db.prepare(`INSERT INTO "User" ("id", "email", "name", "role", "createdAt") VALUES ('bench-user', ?, 'Bench', 'admin', ?)`).run(EMAIL, new Date(now).toISOString().replace("Z", "+00:00"));
+  db.prepare(`INSERT INTO "User" ("id", "email", "name", "role", "createdAt") VALUES ('bench-user', ?, 'Bench', 'admin', ?)`).run(EMAIL, dbTime(now));
   const insert = db.prepare(`INSERT INTO "Generation" (${COLUMNS}) VALUES (${Array(23).fill("?").join(", ")})`);
   const insertAll = db.transaction((rows: Values[]) => rows.forEach((row) => insert.run(...row)));
   let batch: Values[] = [];

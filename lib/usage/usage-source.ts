@@ -17,7 +17,6 @@ const DAY = 24 * HOUR;
 const MEASURES = `"promptTokens", "completionTokens", "reasoningTokens", "cachedTokens", "costPico", "ttftSumMs", "ttftCount", "speedTokens", "speedMs",
   "cacheWriteTokens", "cacheSavingsPico", "responseCacheHits"`;
 
-
 export interface PlanOptions {
   /** Read whole hours from the rollups (false: the ledger only, e.g. minute buckets). */
   rollup: boolean;

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { dbTime } from "@/lib/db/db-time";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { MIGRATIONS_TABLE, migrationNames, migrationsDirectory, readMigrations } from "@/lib/db/migrations";
 import { TEST_POSTGRES_URL, createTestDatabase } from "../helpers/test-db";
@@ -112,11 +113,11 @@ describe.skipIf(dialect !== "sqlite")("migrator on a database `prisma migrate de
       db.exec(m.sql);
       db.prepare(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES (?, ?, ?, ?, 1)`).run(`m${i}`, m.checksum, Date.now(), m.name);
     }
-    const now = new Date().toISOString().replace("Z", "+00:00");
+    const now = dbTime();
     db.prepare(`INSERT INTO "User" ("id", "email", "name", "createdAt") VALUES ('u1', 'old@example.com', 'Old', ?)`).run(now);
     const insert = db.prepare(`INSERT INTO "Generation" ("id", "userId", "source", "conversationId", "requestedModel", "modelId", "provider", "upstreamModel", "status", "costPico", "completionTokens", "createdAt")
       VALUES (?, 'u1', 'chat', 'c1', 'm', 'p/m', 'p', 'm', 'done', ?, 3, ?)`);
-    for (let i = 0; i < 50; i++) insert.run(`g${i}`, 1_000_000_007 * i, new Date(Date.now() - i * 3_600_000).toISOString().replace("Z", "+00:00"));
+    for (let i = 0; i < 50; i++) insert.run(`g${i}`, 1_000_000_007 * i, dbTime(Date.now() - i * 3_600_000));
     db.close();
 
     const applied = await migrateDatabase(url, quiet);
