@@ -79,12 +79,13 @@ async function runMode(mode: string) {
     console.log(`\n## ${mode} (load average ${loadAverage()}): app pid ${appPid} threads on CPUs ${JSON.stringify(threadAffinity(appPid))}, bare relay on ${JSON.stringify(threadAffinity(barePid))}, upstream and load generator on ${JSON.stringify(threadAffinity(process.pid))}`);
 
     const messages = [{ role: "user", content: "benchmark" }];
+    const apiStream = (url: string) => () => openAiStream(`${url}/api/v1/chat/completions`, { authorization: `Bearer ${key}` }, { model: "fake/bench-model", stream: true, messages }, DELTAS);
     let turn = 0;
     const sends: Record<string, Send> = {
       direct: () => openAiStream(`${upstream.url}/chat/completions`, {}, { model: "bench-model", stream: true, stream_options: { include_usage: true }, messages }, DELTAS),
       bare: () => openAiStream(`${bare.url}/v1/chat/completions`, {}, { model: "bench-model", stream: true, stream_options: { include_usage: true }, messages }, DELTAS),
-      api: () => openAiStream(`${app.url}/api/v1/chat/completions`, { authorization: `Bearer ${key}` }, { model: "fake/bench-model", stream: true, messages }, DELTAS),
-      base: () => openAiStream(`${base!.url}/api/v1/chat/completions`, { authorization: `Bearer ${key}` }, { model: "fake/bench-model", stream: true, messages }, DELTAS),
+      api: apiStream(app.url),
+      base: apiStream(base?.url ?? ""),
       chat: () => chatTurn(`${app.url}/api/chat`, session, { prompt: `Benchmark prompt ${turn++}`, columns: Array.from({ length: COLUMNS }, () => ({ modelId: "fake/bench-model" })) }),
     };
     const pidOf: Record<string, number | null> = { direct: null, bare: barePid, api: appPid, chat: appPid, base: base ? servingPid(base.child.pid!, port + 1) : null };
